@@ -229,10 +229,11 @@ func (a *Article) titleFromBody() {
 		}
 	}
 	doc := text.Parse(src, a.Body, len(src))
-	if len(doc.Sentences) == 0 {
-		a.Title = "Untitled"
-	} else {
+	if len(doc.Sentences) > 0 {
 		a.Title = shorten(doc.SentenceText(0), 90)
+	}
+	if a.Title == "" {
+		a.Title = "Untitled"
 	}
 	a.TitleDerived = true
 }
