@@ -1,0 +1,87 @@
+package ner
+
+// Gazetteer maps a hash of a lower-cased word sequence to the set of types
+// (bit i for Types[i]) it was annotated with in training.
+type Gazetteer struct {
+	Names  map[uint64]uint8
+	MaxLen int
+}
+
+func gazKey(ws []word) uint64 {
+	h := newHash(200)
+	for i := range ws {
+		h = h.str(ws[i].low)
+	}
+	return uint64(h)
+}
+
+func gazKeyStrings(low []string) uint64 {
+	h := newHash(200)
+	for _, s := range low {
+		h = h.str(s)
+	}
+	return uint64(h)
+}
+
+// Add records the words of a span as a name of type typ.
+func (g *Gazetteer) add(words []string, typ int) {
+	if g.Names == nil {
+		g.Names = map[uint64]uint8{}
+	}
+	low := make([]string, len(words))
+	for i, w := range words {
+		low[i] = foldWord(w)
+	}
+	g.Names[gazKeyStrings(low)] |= 1 << typ
+	if len(words) > g.MaxLen {
+		g.MaxLen = len(words)
+	}
+}
+
+// match returns, for each word, for each type, the BILOU position+1 of the
+// longest gazetteer name of that type covering the word (0: none).
+func (g *Gazetteer) match(ws []word, out [][len(Types)]uint8) {
+	for i := range out {
+		out[i] = [len(Types)]uint8{}
+	}
+	if len(g.Names) == 0 {
+		return
+	}
+	best := make([][len(Types)]int, len(ws)) // length of the match recorded
+	for i := range ws {
+		if !hasLetter(ws[i].raw) {
+			continue
+		}
+		h := newHash(200)
+		for n := 1; n <= g.MaxLen && i+n <= len(ws); n++ {
+			h = h.str(ws[i+n-1].low)
+			mask, ok := g.Names[uint64(h)]
+			if !ok {
+				continue
+			}
+			for t := range Types {
+				if mask&(1<<t) == 0 {
+					continue
+				}
+				for j := i; j < i+n; j++ {
+					if n <= best[j][t] {
+						continue
+					}
+					best[j][t] = n
+					var p int
+					switch {
+					case n == 1:
+						p = posU
+					case j == i:
+						p = posB
+					case j == i+n-1:
+						p = posL
+					default:
+						p = posI
+					}
+					out[j][t] = uint8(p + 1)
+				}
+			}
+		}
+	}
+}
