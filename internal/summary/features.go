@@ -55,7 +55,7 @@ func analyse(doc *text.Doc) ([]sentence, int) {
 			}
 		}
 		s.terms = sortUnique(append([]int32(nil), terms...))
-		flag(s, doc, i, toks, firstWord)
+		setFlags(s, doc, i, toks, firstWord)
 	}
 	return sents, len(stems)
 }
@@ -110,8 +110,8 @@ func sortUnique(a []int32) []int32 {
 	return out
 }
 
-// flag sets the sentence's exclusion and style flags.
-func flag(s *sentence, doc *text.Doc, i int, toks []text.Token, firstWord int) {
+// setFlags sets the sentence's exclusion and style flags.
+func setFlags(s *sentence, doc *text.Doc, i int, toks []text.Token, firstWord int) {
 	if s.words == 0 {
 		s.exclude = true
 		return

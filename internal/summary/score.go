@@ -9,6 +9,7 @@ type weights struct {
 	posScale   float64 // position prior exp(-rank/posScale) over usable sentences
 	pos, cent  float64 // weights of the position prior and the centrality
 	lenPow     float64 // centrality divides by len(terms)^lenPow
+	lead       float64 // weight of the overlap with the first usable sentence
 	caption    float64 // penalties
 	quote      float64
 	dangling   float64
@@ -25,7 +26,7 @@ type weights struct {
 }
 
 var defaultWeights = weights{
-	posScale: 3, pos: 1, cent: 0.5, lenPow: 0.5,
+	posScale: 6, pos: 1, cent: 0.5, lenPow: 1, lead: 0.5,
 	caption: 0.2, quote: 0.3, dangling: 0.2, connect: 0.05, question: 0.3,
 	short: 0.3, shortWords: 8, long: 0.005, longWords: 45,
 	dated: 0.05, actors: 0.1, redundancy: 0.3, dup: 0.7,
@@ -67,6 +68,13 @@ func score(sents []sentence, sig Signals, w *weights) []float64 {
 	for _, a := range sig.Actors {
 		maxActors = max(maxActors, a)
 	}
+	lead := -1
+	for i, s := range sents {
+		if !s.exclude && !s.weak {
+			lead = i
+			break
+		}
+	}
 	out := make([]float64, len(sents))
 	rank := 0
 	for i, s := range sents {
@@ -80,6 +88,9 @@ func score(sents []sentence, sig Signals, w *weights) []float64 {
 		}
 		if maxCent > 0 {
 			v += w.cent * cent[i] / maxCent
+		}
+		if lead >= 0 && i != lead {
+			v += w.lead * overlap(s.terms, sents[lead].terms)
 		}
 		if s.caption {
 			v -= w.caption
