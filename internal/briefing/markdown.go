@@ -1,0 +1,90 @@
+package briefing
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"brief/internal/frontmatter"
+)
+
+const generatedKey = "generated = "
+
+// Marshal returns the briefing file: front matter, a blank line, b.Body.
+// b.Generated is ignored and replaced by the hash of what is written.
+func Marshal(b *Briefing) ([]byte, error) {
+	c := *b
+	c.Generated = ""
+	fm, err := frontmatter.Encode(&c)
+	if err != nil {
+		return nil, fmt.Errorf("briefing %s: %w", b.Slug, err)
+	}
+	var out bytes.Buffer
+	out.WriteString(frontmatter.Delim + "\n")
+	out.Write(fm)
+	out.WriteString(frontmatter.Delim + "\n\n")
+	out.WriteString(strings.TrimLeft(b.Body, "\n"))
+	data := out.Bytes()
+	sum := hashOf(data)
+	// Insert the hash after the last top-level key, before any table.
+	end := len(frontmatter.Delim) + 1 + len(fm)
+	if i := bytes.Index(fm, []byte("\n\n[")); i >= 0 {
+		end = len(frontmatter.Delim) + 1 + i + 1
+	} else if i := bytes.Index(fm, []byte("\n[")); i >= 0 {
+		end = len(frontmatter.Delim) + 1 + i + 1
+	} else if bytes.HasPrefix(fm, []byte("[")) {
+		end = len(frontmatter.Delim) + 1
+	}
+	var final bytes.Buffer
+	final.Grow(len(data) + 80)
+	final.Write(data[:end])
+	fmt.Fprintf(&final, "%s%q\n", generatedKey, "sha256:"+sum)
+	final.Write(data[end:])
+	return final.Bytes(), nil
+}
+
+// Parse reads a briefing file. Errors name the file and line.
+func Parse(file string, src []byte) (*Briefing, error) {
+	fm, line, body, ok, err := frontmatter.Split(file, src)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &frontmatter.Error{File: file, Line: 1, Msg: "a briefing starts with +++ front matter"}
+	}
+	b := &Briefing{}
+	if err := frontmatter.Decode(file, fm, line, b); err != nil {
+		return nil, err
+	}
+	if b.Title == "" {
+		return nil, &frontmatter.Error{File: file, Line: line, Msg: "briefing has no title"}
+	}
+	b.Body = strings.TrimPrefix(string(src[body:]), "\n")
+	return b, nil
+}
+
+// Edited reports whether the briefing file src was changed since brief
+// wrote it: its `generated` line is missing or no longer matches.
+func Edited(src []byte) bool {
+	i := bytes.Index(src, []byte("\n"+generatedKey))
+	if i < 0 {
+		return true
+	}
+	start := i + 1
+	end := bytes.IndexByte(src[start:], '\n')
+	if end < 0 {
+		return true
+	}
+	end += start + 1
+	val := strings.Trim(strings.TrimSpace(string(src[start+len(generatedKey):end])), `"`)
+	rest := make([]byte, 0, len(src))
+	rest = append(append(rest, src[:start]...), src[end:]...)
+	return val != "sha256:"+hashOf(rest)
+}
+
+func hashOf(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
