@@ -1,0 +1,76 @@
+// Package entity finds the people, organisations and places of an article
+// and merges their mentions into actors with roles and a salience.
+//
+//	ents := entity.Find(doc)   // every entity, by salience
+//	key := entity.Key(ents, 8) // the key actors
+//
+// Recognition runs the embedded sequence model (package ner, trained on the
+// CoNLL-2003 training annotations; see MODEL.md) over the sentences of a
+// text.Doc, then applies rules where rules are right:
+//
+//   - A title (Mr, Mrs, Ms, Dr, Miss, with or without a full stop) before a
+//     capitalised word makes a person mention that includes the title.
+//   - A name with an organisation word (Inc, Ltd, Party, Forces, Ministry,
+//     Hezbollah...) is an organisation, even when it looks like a person.
+//   - Weekdays, months and lone titles are never entities.
+//   - A nationality (Iranian, Iraqi Kurdish) is a mention of its country.
+//
+// Actors: mentions with the same normalised name are one entity; a surname
+// joins the full name it belongs to (Kirby, Mr Kirby → John Kirby); a
+// shorter organisation name joins a longer one it begins (Northrop →
+// Northrop Grumman); an acronym joins the name it abbreviates or follows in
+// brackets (GAO, RAF); US/U.S./United States/America are one place, and
+// single-vowel spelling variants of a place are one place (Erbil, Arbil).
+// The canonical Name is the longest full form; Kind is the majority type of
+// the mentions ("person", "organization", "place", "misc"); Role is the
+// first title or apposition the text gives a person (Pentagon spokesman,
+// US Secretary of State).
+//
+// Salience, 0..1, rises with the number of mentions, mentions early in the
+// article (the headline and first sentences count most) and mentions next
+// to a speech verb (being quoted); the most salient entity has 1.
+package entity
+
+import "brief/internal/text"
+
+// Mention is one place where an entity is named: byte offsets into doc.Src.
+type Mention struct{ Start, End int }
+
+// Entity is one actor of a document.
+type Entity struct {
+	Name     string    // canonical name: the longest full form ("John Kirby", "Iran")
+	Kind     string    // "person", "organization", "place" or "misc"
+	Role     string    // role given in the text ("Pentagon spokesman"), "" if none
+	Aliases  []string  // other surface forms seen ("Mr Kirby", "Kirby", "Iranian")
+	Salience float64   // 0..1
+	Mentions []Mention // in document order
+}
+
+// Find returns all entities of doc, ordered by salience (highest first),
+// ties by first mention. It uses the embedded model, loaded on first use.
+func Find(doc *text.Doc) []Entity {
+	ms := recognise(doc, Model())
+	ents := merge(doc, ms)
+	assignRoles(doc, ents, ms)
+	rank(doc, ents, ms)
+	return ents
+}
+
+// Key returns the key actors: the first n entities (in the order Find gives)
+// that are people, organisations or places and are named more than once,
+// given a role, or salient (0.3 or more).
+func Key(ents []Entity, n int) []Entity {
+	var out []Entity
+	for _, e := range ents {
+		if len(out) >= n {
+			break
+		}
+		if e.Kind == "misc" || stopNames[lowerASCII(e.Name)] {
+			continue
+		}
+		if len(e.Mentions) >= 2 || e.Role != "" || e.Salience >= 0.3 {
+			out = append(out, e)
+		}
+	}
+	return out
+}

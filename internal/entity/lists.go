@@ -1,0 +1,193 @@
+package entity
+
+import "strings"
+
+// The word lists below are written by hand for brief and are in the
+// public domain (see MODEL.md).
+
+// honorifics make the capitalised words after them a person's name.
+var honorifics = wordSet(`mr mr. mrs mrs. ms ms. dr dr. miss mx mx. messrs messrs. sir dame`)
+
+// orgMarkers make a name an organisation wherever they appear in it;
+// kataeb, jaish, harakat, saraya, asaib, liwa are the Arabic words for
+// brigades, army, movement, companies, leagues, banner.
+var orgMarkers = wordSet(`inc inc. corp corp. corporation ltd ltd. plc llc co. gmbh ag nv
+company companies group holdings bank university college institute party council committee
+commission ministry department agency association union federation league army forces brigade
+brigades front movement organisation organization authority parliament assembly airlines
+airways foundation hezbollah hizbollah hizballah kataeb jaish harakat saraya asaib liwa
+taliban hamas navy police`)
+
+// orgSuffixes extend a name they follow: "Apple Inc".
+var orgSuffixes = wordSet(`inc inc. corp corp. ltd ltd. plc llc co co. gmbh ag sa nv`)
+
+// stopNames are never entities on their own.
+var stopNames = wordSet(`monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december mr mrs ms dr
+miss sir president minister spokesman secretary today yesterday tomorrow god`)
+
+// roleWords head a role: "Pentagon spokesman", "US Secretary of State".
+var roleWords = wordSet(`president vice-president president-elect premier chancellor minister
+secretary spokesman spokeswoman spokesperson senator sen. congressman congresswoman
+representative governor mayor ambassador envoy general gen. commander chief executive ceo cfo
+coo cto chairman chairwoman chair director head leader king queen prince princess judge
+justice official officer analyst founder co-founder deputy adviser advisor lawmaker mp
+economist professor reporter correspondent editor manager coach captain pope cardinal bishop
+ayatollah sheikh lieutenant colonel admiral sergeant commissioner attorney prosecutor lawyer
+candidate chancellor emir sultan pm negotiator diplomat inspector superintendent chairperson
+owner partner strategist researcher scientist spokesmen administrator counsel`)
+
+// roleGlue may sit inside a role: "Secretary of State", "head of the".
+var roleGlue = wordSet(`of for the and & 's`)
+
+// speechVerbs mark the person next to them as quoted.
+var speechVerbs = wordSet(`said says say told added adds stated explained warned asked
+announced noted insisted claimed argued wrote according replied declared confirmed`)
+
+// places maps a nationality or a variant name to its place name.
+var places = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(placeTable), "\n") {
+		f := strings.Split(line, ":")
+		name := strings.TrimSpace(f[0])
+		m[strings.ToLower(name)] = name
+		for _, v := range strings.Split(f[1], ",") {
+			if v = strings.TrimSpace(v); v != "" {
+				m[v] = name
+			}
+		}
+	}
+	return m
+}()
+
+// placeTable: place name, then its nationality adjectives and variant
+// names (lower case).
+const placeTable = `
+United States: american, americans, us, u.s., usa, u.s.a., america, united states, united states of america
+United Kingdom: british, briton, britons, uk, u.k., britain, great britain, united kingdom
+Afghanistan: afghan, afghans
+Albania: albanian
+Algeria: algerian
+Argentina: argentine, argentinian
+Armenia: armenian
+Australia: australian, australians
+Austria: austrian
+Azerbaijan: azerbaijani, azeri
+Bahrain: bahraini
+Bangladesh: bangladeshi
+Belarus: belarusian
+Belgium: belgian
+Bolivia: bolivian
+Bosnia: bosnian
+Brazil: brazilian
+Bulgaria: bulgarian
+Cambodia: cambodian
+Canada: canadian, canadians
+Chile: chilean
+China: chinese
+Colombia: colombian
+Croatia: croatian, croat
+Cuba: cuban
+Cyprus: cypriot
+Czech Republic: czech
+Denmark: danish, dane
+Egypt: egyptian, egyptians
+England: english
+Estonia: estonian
+Ethiopia: ethiopian
+Europe: european, europeans
+Finland: finnish, finn
+France: french
+Georgia: georgian
+Germany: german, germans
+Greece: greek
+Hungary: hungarian
+India: indian
+Indonesia: indonesian
+Iran: iranian, iranians
+Iraq: iraqi, iraqis
+Ireland: irish
+Israel: israeli, israelis
+Italy: italian
+Japan: japanese
+Jordan: jordanian
+Kazakhstan: kazakh
+Kenya: kenyan
+Korea: korean
+Kosovo: kosovar
+Kurdistan: kurdish, kurd, kurds
+Kuwait: kuwaiti
+Latvia: latvian
+Lebanon: lebanese
+Libya: libyan
+Lithuania: lithuanian
+Malaysia: malaysian
+Mexico: mexican
+Morocco: moroccan
+Netherlands: dutch
+New Zealand: new zealander
+Nigeria: nigerian
+North Korea: north korean
+Norway: norwegian
+Oman: omani
+Pakistan: pakistani, pakistanis
+Palestine: palestinian, palestinians
+Peru: peruvian
+Philippines: filipino, philippine
+Poland: polish, pole
+Portugal: portuguese
+Qatar: qatari
+Romania: romanian
+Russia: russian, russians
+Saudi Arabia: saudi, saudis
+Scotland: scottish, scot
+Serbia: serbian, serb, serbs
+Singapore: singaporean
+Slovakia: slovak
+Slovenia: slovenian, slovene
+Somalia: somali
+South Africa: south african
+South Korea: south korean
+Spain: spanish, spaniard
+Sri Lanka: sri lankan
+Sudan: sudanese
+Sweden: swedish, swede
+Switzerland: swiss
+Syria: syrian, syrians
+Taiwan: taiwanese
+Thailand: thai
+Tunisia: tunisian
+Turkey: turkish, turk
+Ukraine: ukrainian
+United Arab Emirates: emirati, uae
+Uzbekistan: uzbek
+Venezuela: venezuelan
+Vietnam: vietnamese
+Wales: welsh
+Yemen: yemeni
+Zimbabwe: zimbabwean
+`
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// lowerASCII lower-cases s (ASCII letters only, enough for the lists).
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

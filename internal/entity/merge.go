@@ -1,0 +1,305 @@
+package entity
+
+import (
+	"strings"
+
+	"brief/internal/text"
+)
+
+// group is a set of mentions being merged into one entity.
+type group struct {
+	key     string   // normalised name
+	words   []string // the key's words
+	votes   [4]int   // mentions per type
+	ms      []int    // mention indexes
+	acronym bool     // written as an all-capital single word
+}
+
+func (g *group) major() int {
+	best := 0
+	for t, v := range g.votes {
+		if v > g.votes[best] {
+			best = t
+		}
+	}
+	return best
+}
+
+// surface returns the text of tokens [first, last) with spaces normalised.
+func surface(doc *text.Doc, first, last int) string {
+	s := string(doc.Src[doc.Tokens[first].Start:doc.Tokens[last-1].End])
+	if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// core returns the name of a mention without its title or a leading "the".
+func core(doc *text.Doc, m mention) (first int) {
+	first = m.first
+	for first < m.last-1 {
+		w := lowerASCII(doc.Text(doc.Tokens[first]))
+		if !honorifics[w] && w != "the" {
+			break
+		}
+		first++
+	}
+	return first
+}
+
+// nameKey normalises words for matching: lower case, no full stops.
+func nameKey(doc *text.Doc, first, last int) []string {
+	var ws []string
+	for i := first; i < last; i++ {
+		w := lowerASCII(doc.Text(doc.Tokens[i]))
+		w = strings.ReplaceAll(w, ".", "")
+		w = strings.ReplaceAll(w, "’", "'")
+		if w != "" {
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
+
+// merge groups mentions into entities (see the package comment).
+func merge(doc *text.Doc, ms []mention) []Entity {
+	var groups []*group
+	byKey := map[string]int{}
+	groupOfMention := make([]int, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		c := core(doc, *m)
+		words := nameKey(doc, c, m.last)
+		key := strings.Join(words, " ")
+		typ := m.typ
+		place := m.place
+		if place == "" && m.typ != 0 {
+			raw := lowerASCII(surface(doc, c, m.last))
+			if p, ok := places[raw]; ok && (m.typ == 2 || m.typ == 3 || raw != strings.Join(words, " ")) {
+				place = p
+			}
+		}
+		if place != "" {
+			key = lowerASCII(place)
+			words = strings.Fields(key)
+			typ = 2
+		}
+		g, ok := byKey[key]
+		if !ok {
+			g = len(groups)
+			byKey[key] = g
+			w := doc.Text(doc.Tokens[c])
+			groups = append(groups, &group{key: key, words: words,
+				acronym: m.last-c == 1 && len(words) == 1 && isAcronym(w)})
+		}
+		groups[g].votes[typ]++
+		if m.titled {
+			groups[g].votes[0] += 2
+		}
+		groups[g].ms = append(groups[g].ms, i)
+		groupOfMention[i] = g
+	}
+
+	parent := make([]int, len(groups))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	join := func(small, big int) { parent[find(small)] = find(big) }
+
+	for i, g := range groups {
+		if target := mergeTarget(groups, i, g); target >= 0 {
+			join(i, target)
+		}
+	}
+	// Bracketed acronyms join the name before them: Royal Air Force (RAF).
+	for i := range ms {
+		t := ms[i].first
+		if t < 2 || ms[i].last-t != 1 {
+			continue
+		}
+		b := doc.Text(doc.Tokens[t-1])
+		if b != "(" && b != "[" {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if ms[j].last == t-1 {
+				join(groupOfMention[i], groupOfMention[j])
+			}
+		}
+	}
+
+	var ents []Entity
+	members := map[int][]int{}
+	var order []int
+	for i := range groups {
+		r := find(i)
+		if _, ok := members[r]; !ok {
+			order = append(order, r)
+		}
+		members[r] = append(members[r], i)
+	}
+	for _, r := range order {
+		var all []int
+		var votes [4]int
+		for _, g := range members[r] {
+			all = append(all, groups[g].ms...)
+			for t := range votes {
+				votes[t] += groups[g].votes[t]
+			}
+		}
+		sortInts(all)
+		e := buildEntity(doc, ms, all, votes)
+		for _, mi := range all {
+			ms[mi].ent = len(ents)
+		}
+		ents = append(ents, e)
+	}
+	return ents
+}
+
+// mergeTarget returns the group that group i is a short form of, or -1.
+func mergeTarget(groups []*group, i int, g *group) int {
+	best, bestN := -1, 0
+	consider := func(j int) {
+		if n := len(groups[j].ms); n > bestN {
+			best, bestN = j, n
+		}
+	}
+	for j, h := range groups {
+		if j == i || len(h.words) <= len(g.words) && !(g.acronym && len(h.words) > 1) {
+			if j != i && len(g.words) == 1 && len(h.words) == 1 && placeVariant(g, h) && j < i {
+				consider(j)
+			}
+			continue
+		}
+		switch {
+		case len(g.words) == 1 && h.major() == 0 && g.major() != 2 && (h.words[len(h.words)-1] == g.words[0]):
+			consider(j) // a surname: Kirby → John Kirby
+		case g.major() == 1 && h.major() == 1 && hasPrefix(h.words, g.words):
+			consider(j) // Northrop → Northrop Grumman
+		case g.acronym && len(h.words) > 1 && initials(h.words) == g.words[0]:
+			consider(j) // GAO → Government Accountability Office
+		}
+	}
+	return best
+}
+
+func hasPrefix(long, short []string) bool {
+	if len(short) >= len(long) {
+		return false
+	}
+	for i := range short {
+		if long[i] != short[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func initials(words []string) string {
+	var b []byte
+	for _, w := range words {
+		if roleGlue[w] || w == "" {
+			continue
+		}
+		b = append(b, w[0])
+	}
+	return string(b)
+}
+
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			n++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
+// placeVariant reports whether two one-word places are spellings of one
+// name that differ in a single vowel: Erbil, Arbil.
+func placeVariant(g, h *group) bool {
+	if g.major() != 2 || h.major() != 2 {
+		return false
+	}
+	a, b := g.words[0], h.words[0]
+	if len(a) != len(b) || len(a) < 5 {
+		return false
+	}
+	diff := 0
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			if !isVowel(a[i]) || !isVowel(b[i]) {
+				return false
+			}
+			diff++
+		}
+	}
+	return diff == 1
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// buildEntity names an entity from its mentions.
+func buildEntity(doc *text.Doc, ms []mention, all []int, votes [4]int) Entity {
+	kind := 0
+	for t := range votes {
+		if votes[t] > votes[kind] {
+			kind = t
+		}
+	}
+	e := Entity{Kind: kinds[kind]}
+	seen := map[string]bool{}
+	bestLen := -1
+	var placeName string
+	for _, mi := range all {
+		m := ms[mi]
+		e.Mentions = append(e.Mentions, Mention{doc.Tokens[m.first].Start, doc.Tokens[m.last-1].End})
+		full := surface(doc, m.first, m.last)
+		if m.place != "" && lowerASCII(full) != lowerASCII(m.place) {
+			placeName = m.place
+		} else {
+			c := core(doc, m)
+			name := surface(doc, c, m.last)
+			if n := (m.last-c)*1000 + len(name); n > bestLen {
+				e.Name, bestLen = name, n
+			}
+		}
+		if !seen[full] {
+			seen[full] = true
+			e.Aliases = append(e.Aliases, full)
+		}
+	}
+	if e.Name == "" {
+		e.Name = placeName
+	}
+	aliases := e.Aliases[:0]
+	for _, a := range e.Aliases {
+		if a != e.Name {
+			aliases = append(aliases, a)
+		}
+	}
+	e.Aliases = aliases
+	return e
+}

@@ -1,0 +1,105 @@
+package entity
+
+import (
+	"brief/internal/text"
+)
+
+// assignRoles gives each person the first role the text states for it: a
+// title run before a mention ("Pentagon spokesman John Kirby") or an
+// apposition after it ("Louis Gallois, the Airbus chief executive,").
+func assignRoles(doc *text.Doc, ents []Entity, ms []mention) {
+	for _, m := range ms {
+		e := &ents[m.ent]
+		if e.Kind != "person" || e.Role != "" {
+			continue
+		}
+		if r := roleBefore(doc, m); r != "" {
+			e.Role = r
+		} else if r := roleAfter(doc, m); r != "" {
+			e.Role = r
+		}
+	}
+}
+
+func roleBefore(doc *text.Doc, m mention) string {
+	s := doc.Sentences[m.sent]
+	first := m.first
+	hasRole := false
+	for i := m.first - 1; i >= s.First && i >= m.first-8; i-- {
+		t := doc.Tokens[i]
+		w := doc.Text(t)
+		l := lowerASCII(w)
+		if t.Kind != text.Word || l == "the" {
+			break
+		}
+		switch {
+		case roleWords[l]:
+			hasRole = true
+		case roleGlue[l], capitalised(w):
+		default:
+			i = s.First - 1 // stop
+			continue
+		}
+		first = i
+	}
+	// drop glue and a sentence-initial ordinary word at the front
+	for first < m.first {
+		l := lowerASCII(doc.Text(doc.Tokens[first]))
+		if roleGlue[l] || first == s.First && !roleWords[l] && Model().Vocab[l] == 1 {
+			first++
+			continue
+		}
+		break
+	}
+	if !hasRole || first == m.first {
+		return ""
+	}
+	// the role must end in a role word or a name (not glue)
+	last := m.first
+	for last > first && roleGlue[lowerASCII(doc.Text(doc.Tokens[last-1]))] {
+		last--
+	}
+	if last == first {
+		return ""
+	}
+	return surface(doc, first, last)
+}
+
+func roleAfter(doc *text.Doc, m mention) string {
+	s := doc.Sentences[m.sent]
+	if m.last+1 >= s.Last || doc.Text(doc.Tokens[m.last]) != "," {
+		return ""
+	}
+	first := m.last + 1
+	hasRole := false
+	end := -1
+	for i := first; i < s.Last && i < first+10; i++ {
+		t := doc.Tokens[i]
+		w := doc.Text(t)
+		if t.Kind == text.Punct && (w == "," || w == "." || w == ";" || w == ")" || w == ":") {
+			end = i
+			break
+		}
+		l := lowerASCII(w)
+		if speechVerbs[l] || t.Kind == text.Punct {
+			return ""
+		}
+		if roleWords[l] {
+			hasRole = true
+		}
+	}
+	if end < 0 || !hasRole {
+		return ""
+	}
+	for first < end {
+		l := lowerASCII(doc.Text(doc.Tokens[first]))
+		if l != "the" && l != "a" && l != "an" {
+			break
+		}
+		first++
+	}
+	if first == end {
+		return ""
+	}
+	return surface(doc, first, end)
+}
