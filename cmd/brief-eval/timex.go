@@ -1,6 +1,71 @@
 package main
 
-import "errors"
+import (
+	"flag"
+	"fmt"
+	"os"
 
-// runTimex is a placeholder owned by the timex analyser's work; it is replaced there.
-func runTimex(args []string) error { return errors.New("timex evaluation is not built yet") }
+	"brief/internal/eval/timexeval"
+	"brief/internal/text"
+	"brief/internal/timex"
+)
+
+// runTimex scores the timex tagger on folders of TimeML-derived data:
+//
+//	brief-eval timex [-worst N] [-errors] DIR...
+//
+// Each DIR holds plain/*.txt (or MEANTIME texts in ../../../corpus/wikinews),
+// docs.jsonl and gold_timex.jsonl. Scores are printed per folder and, with
+// more than one folder, for all of them together.
+func runTimex(args []string) error {
+	fs := flag.NewFlagSet("timex", flag.ContinueOnError)
+	worst := fs.Int("worst", 10, "show the `N` worst documents and 3N most frequent error patterns")
+	all := fs.Bool("errors", false, "list every error")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("usage: brief-eval timex [-worst N] [-errors] DIR...")
+	}
+	var docs []timexeval.Doc
+	var sys [][]timexeval.Span
+	for _, dir := range fs.Args() {
+		ds, err := timexeval.Load(dir)
+		if err != nil {
+			return err
+		}
+		ss := tag(ds)
+		if fs.NArg() > 1 {
+			fmt.Printf("== %s (%d documents)\n", dir, len(ds))
+			timexeval.Score(ds, ss).Write(os.Stdout, 0)
+			fmt.Println()
+		}
+		docs = append(docs, ds...)
+		sys = append(sys, ss...)
+	}
+	fmt.Printf("== all (%d documents)\n", len(docs))
+	rep := timexeval.Score(docs, sys)
+	rep.Write(os.Stdout, *worst)
+	if *all {
+		fmt.Println("\nall errors:")
+		for _, e := range rep.Errors {
+			fmt.Printf("  %-8s %-24s gold %q %s %s | sys %q %s %s\n", e.Kind, e.Doc, e.Gold.Text, e.Gold.Type, e.Gold.Value, e.Sys.Text, e.Sys.Type, e.Sys.Value)
+		}
+	}
+	return nil
+}
+
+// tag runs the tagger over each document's body.
+func tag(docs []timexeval.Doc) [][]timexeval.Span {
+	out := make([][]timexeval.Span, len(docs))
+	for i := range docs {
+		d := &docs[i]
+		doc := text.Parse(d.Src, d.BodyStart, len(d.Src))
+		for _, t := range timex.Find(doc, d.DCT) {
+			if d.InScope(t.Start, t.End) {
+				out[i] = append(out[i], timexeval.Span{Start: t.Start, End: t.End, Text: t.Text, Type: t.Type, Value: t.Value})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,495 @@
+package timex
+
+import "strconv"
+
+// Quantities of time (durations and the dates counted from them), sets
+// and clock times.
+
+// durCode is the TIMEX3 designator of unit u, with T for times of day.
+func durCode(u int) string {
+	switch u {
+	case uSecond:
+		return "TS"
+	case uMinute:
+		return "TM"
+	case uHour:
+		return "TH"
+	case uDay:
+		return "D"
+	case uWeek:
+		return "W"
+	case uWeekend:
+		return "WE"
+	case uMonth:
+		return "M"
+	case uQuarter:
+		return "Q"
+	case uDecade:
+		return "DE"
+	case uCentury:
+		return "CE"
+	case uMillennium:
+		return "ML"
+	}
+	return "Y"
+}
+
+// durVal returns the TIMEX3 duration of n units (plus a half when half),
+// PX<unit> when n is unknown (fuzzy).
+func durVal(n int, half, fuzzy bool, u int) string {
+	code := durCode(u)
+	t := ""
+	if code[0] == 'T' {
+		t, code = "T", code[1:]
+	}
+	if fuzzy {
+		return "P" + t + "X" + code
+	}
+	switch u {
+	case uDecade:
+		n, code = n*10, "Y"
+	case uCentury:
+		n, code = n*100, "Y"
+	case uMillennium:
+		n, code = n*1000, "Y"
+	}
+	v := "P" + t + strconv.Itoa(n) + code
+	if half {
+		switch u {
+		case uYear:
+			v += "6M"
+		case uMonth:
+			v += "15D"
+		case uDay:
+			v += "T12H"
+		case uHour:
+			v += "30M"
+		case uMinute:
+			v += "30S"
+		}
+	}
+	return v
+}
+
+// count reads a count of units at k: 3, 2 1/2, three, twenty-four, a, an,
+// a few, several, a couple of. It returns the value, whether a half is
+// added, whether it is fuzzy, and the piece after it.
+func (s *scanner) count(k int) (n int, half, fuzzy bool, j int, ok bool) {
+	if k >= len(s.ps) {
+		return
+	}
+	p := s.ps[k]
+	switch {
+	case p.kind == pNum:
+		if p.digits > 6 {
+			return
+		}
+		n, j = p.n, k+1
+		// 2,500 is a count too, but not of units of time that we date
+		if s.punct(j, '.') && j+1 < len(s.ps) && s.ps[j+1].kind == pNum && s.attached(j) && s.attached(j+1) {
+			if s.ps[j+1].n == 5 && s.ps[j+1].digits == 1 {
+				return n, true, false, j + 2, true
+			}
+			return
+		}
+		if s.punct(j, ',') && s.attached(j) && j+1 < len(s.ps) && s.attached(j+1) && s.ps[j+1].kind == pNum {
+			return
+		}
+		if j+3 < len(s.ps) && s.ps[j].kind == pNum && s.ps[j].n == 1 && s.punct(j+1, '/') && s.ps[j+2].kind == pNum && s.ps[j+2].n == 2 {
+			return n, true, false, j + 3, true
+		}
+		return n, false, false, j, true
+	case p.w == "a" || p.w == "an":
+		switch s.lower(k + 1) {
+		case "few":
+			return 0, false, true, k + 2, true
+		case "couple":
+			if s.lower(k+2) == "of" {
+				return 2, false, false, k + 3, true
+			}
+			return 2, false, false, k + 2, true
+		case "hundred", "thousand", "dozen":
+			v, j2, ok2 := s.numberWords(k + 1)
+			return v, false, false, j2, ok2
+		}
+		return 1, false, false, k + 1, true
+	case p.w == "several" || p.w == "few" || p.w == "many":
+		return 0, false, true, k + 1, true
+	case p.w == "couple":
+		if s.lower(k+1) == "of" {
+			return 2, false, false, k + 2, true
+		}
+	case p.cat == cNum:
+		v, j2, ok2 := s.numberWords(k)
+		if s.lower(j2) == "and" && s.lower(j2+1) == "a" && s.lower(j2+2) == "half" {
+			return v, true, false, j2 + 3, ok2
+		}
+		return v, false, false, j2, ok2
+	}
+	return
+}
+
+// numberWords reads a number in words: twenty-four, a hundred and ten,
+// two thousand.
+func (s *scanner) numberWords(k int) (int, int, bool) {
+	total, cur, j := 0, 0, k
+	if s.lower(j) == "a" || s.lower(j) == "an" {
+		cur = 1
+		j++
+	}
+	seen := false
+	for j < len(s.ps) && s.ps[j].cat == cNum {
+		v := s.ps[j].n
+		switch {
+		case v == 100:
+			cur = max(cur, 1) * 100
+		case v == 1000:
+			total += max(cur, 1) * 1000
+			cur = 0
+		case v == 12 && s.ps[j].w == "dozen":
+			cur = max(cur, 1) * 12
+		default:
+			if cur%100 != 0 && cur%10 == 0 && v < 10 || cur == 0 || cur%100 == 0 {
+				cur += v
+			} else {
+				return total + cur, j, seen
+			}
+		}
+		seen = true
+		j++
+		if s.punct(j, '-') && j+1 < len(s.ps) && s.ps[j+1].cat == cNum && s.attached(j) && s.attached(j+1) {
+			j++
+		} else if s.lower(j) == "and" && j+1 < len(s.ps) && s.ps[j+1].cat == cNum && cur >= 100 {
+			j++
+		}
+	}
+	return total + cur, j, seen
+}
+
+// quantity matches counted units of time: durations (three years, the
+// past two months, the first nine months, 30-year, a few days) and the
+// dates counted from them (two weeks ago, a year earlier).
+func (s *scanner) quantity(k int) (res, bool) {
+	i := k
+	lead := ""
+	if s.lower(k) == "each" && s.lower(k+1) == "of" && s.lower(k+2) == "the" {
+		k += 3
+	}
+	if s.lower(k) == "the" {
+		k++
+		lead = "the"
+	}
+	switch w := s.lower(k); w {
+	case "past", "last", "next", "first", "coming", "previous", "following", "latest", "final", "remaining", "initial", "recent":
+		if s.lower(k+1) == "few" || s.lower(k+1) == "several" || s.lower(k+1) == "couple" || s.ps[min(k+1, len(s.ps)-1)].kind == pNum || s.ps[min(k+1, len(s.ps)-1)].cat == cNum {
+			lead = w
+			k++
+		}
+	}
+	if lead == "the" && s.lower(k) == "year" {
+		// the year-earlier nine months
+		if s.punct(k+1, '-') && (s.lower(k+2) == "earlier" || s.lower(k+2) == "ago") {
+			k += 3
+		}
+	}
+	n, half, fuzzy, j, ok := s.count(k)
+	if !ok {
+		// day-long, year-long, decades-long
+		if k < len(s.ps) && s.ps[k].cat == cUnit && s.punct(k+1, '-') && s.lower(k+2) == "" && s.attached(k+1) && k+2 < len(s.ps) && s.lowerWord(k+2) == "long" && lead == "" {
+			u := s.ps[k].n
+			return res{i: i, j: k + 3, typ: "DURATION", val: durVal(1, false, plural(s.ps[k].w), u)}, true
+		}
+		return res{}, false
+	}
+	a := s.lower(k) == "a" || s.lower(k) == "an"
+	hyphen := false
+	if s.punct(j, '-') && s.attached(j) && s.attached(j+1) {
+		hyphen = true
+		j++
+	}
+	for s.lower(j) == "more" || s.lower(j) == "additional" || s.lower(j) == "straight" || s.lower(j) == "consecutive" || s.lower(j) == "full" || s.lower(j) == "trading" || s.lower(j) == "business" || s.lower(j) == "calendar" {
+		j++
+	}
+	if j >= len(s.ps) || s.ps[j].cat != cUnit {
+		return res{}, false
+	}
+	u := s.ps[j].n
+	uw := s.ps[j].w
+	if s.ps[k].kind == pNum && s.ps[k].digits == 4 && !hyphen && lead == "" && n >= 1000 {
+		return res{}, false // 1990 years is rare; 2000 years is a duration we skip
+	}
+	if a && (u == uSecond || u == uQuarter) && s.lower(j+1) != "ago" && s.lower(j+1) != "earlier" {
+		return res{}, false // a second term, a quarter of
+	}
+	if plural(uw) && n == 1 && !fuzzy && !half {
+		if s.lower(k) == "a" || s.lower(k) == "an" {
+			return res{}, false
+		}
+	}
+	if !plural(uw) && n > 1 && !hyphen && !half {
+		// five year, four year: TimeBank tags them; keep
+	}
+	j++
+	r := res{i: i, j: j, typ: "DURATION", val: durVal(n, half, fuzzy, u)}
+	if u == uWeekend {
+		r.val = "P" + strconv.Itoa(2*max(n, 1)) + "D"
+		if fuzzy {
+			r.val = "PXD"
+		}
+	}
+	switch next := s.lower(j); {
+	case next == "ago" && lead == "" && !hyphen:
+		r.j = j + 1
+		r = s.countedBack(r, n, fuzzy, u, -1, false)
+	case (next == "earlier" || next == "later") && lead == "" && !hyphen:
+		r.j = j + 1
+		dir := -1
+		if next == "later" {
+			dir = 1
+		}
+		r = s.countedBack(r, n, fuzzy, u, dir, true)
+	case next == "from" && s.lower(j+1) == "now":
+		r.j = j + 2
+		r = s.countedBack(r, n, fuzzy, u, 1, false)
+	}
+	// `a year` after `once`, `twice`, `times`: a set
+	if r.typ == "DURATION" && a && (s.lowerWord(max(i-1, 0)) == "twice" || s.lowerWord(max(i-1, 0)) == "once" || s.lowerWord(max(i-1, 0)) == "times") && i > 0 {
+		r.typ = "SET"
+	}
+	return r, true
+}
+
+// countedBack turns a duration into the date n units before (dir -1) or
+// after (+1) the article date, or the anchor when anchored.
+func (s *scanner) countedBack(r res, n int, fuzzy bool, u, dir int, anchored bool) res {
+	r.typ = "DATE"
+	if fuzzy || n == 0 {
+		if dir < 0 {
+			r.val = "PAST_REF"
+		} else {
+			r.val = "FUTURE_REF"
+		}
+		return r
+	}
+	if !s.hasDCT {
+		r.val = unknownOf(u)
+		return r
+	}
+	ref := s.dct
+	if anchored && s.hasLastDay && u <= uMonth {
+		ref = s.lastDay
+	}
+	switch u {
+	case uSecond, uMinute, uHour, uDay:
+		if u != uDay {
+			r.val = dayVal(ref)
+			return r
+		}
+		d := ref.AddDate(0, 0, dir*n)
+		res := dayRes(d)
+		res.i, res.j, res.mod = r.i, r.j, r.mod
+		return res
+	case uWeek, uWeekend:
+		r.val = weekVal(ref.AddDate(0, 0, 7*dir*n))
+	case uMonth:
+		y, m := addMonths(ref.Year(), int(ref.Month()), dir*n)
+		r.val, r.year = monthVal(y, m), y
+	case uQuarter:
+		y, q := addQuarters(ref.Year(), quarterOf(ref), dir*n)
+		r.val, r.year, r.quarter = quarterVal(y, q), y, q
+	case uYear, uDecade, uCentury, uMillennium:
+		mult := map[int]int{uYear: 1, uDecade: 10, uCentury: 100, uMillennium: 1000}[u]
+		base := ref.Year()
+		if anchored && s.lastYear != 0 {
+			base = s.lastYear
+		}
+		if u == uYear && s.lastQ != 0 && n == 1 {
+			// a year earlier, in a report of quarters: the same quarter
+			r.val, r.year = quarterVal(s.lastQYear+dir, s.lastQ), s.lastQYear+dir
+			return r
+		}
+		r.val, r.year = yearVal(base+dir*n*mult), base+dir*n*mult
+	}
+	return r
+}
+
+// setExpr matches every/each + unit, weekday, month, season or part of
+// day, and daily, weekly, monthly, annually, yearly, hourly, nightly.
+func (s *scanner) setExpr(k int) (res, bool) {
+	w := s.lower(k)
+	switch w {
+	case "daily":
+		return res{i: k, j: k + 1, typ: "SET", val: "P1D"}, true
+	case "weekly":
+		return res{i: k, j: k + 1, typ: "SET", val: "P1W"}, true
+	case "monthly":
+		return res{i: k, j: k + 1, typ: "SET", val: "P1M"}, true
+	case "annually", "yearly":
+		return res{i: k, j: k + 1, typ: "SET", val: "P1Y"}, true
+	case "hourly":
+		return res{i: k, j: k + 1, typ: "SET", val: "PT1H"}, true
+	case "nightly":
+		return res{i: k, j: k + 1, typ: "SET", val: "XXXX-XX-XXTNI"}, true
+	case "every", "each", "per":
+	default:
+		return res{}, false
+	}
+	j := k + 1
+	n := 1
+	if s.lower(j) == "other" {
+		n = 2
+		j++
+	} else if c, _, fz, j2, ok := s.count(j); ok && !fz && s.lower(j) != "a" {
+		n, j = c, j2
+	}
+	if j >= len(s.ps) {
+		return res{}, false
+	}
+	p := s.ps[j]
+	r := res{i: k, j: j + 1, typ: "SET"}
+	switch p.cat {
+	case cUnit:
+		if plural(p.w) && n == 1 {
+			return res{}, false
+		}
+		r.val = durVal(n, false, false, p.n)
+	case cWeekday:
+		r.val = "XXXX-WXX-" + pad(p.n, 1)
+	case cMonth:
+		if !p.upper {
+			return res{}, false
+		}
+		r.val = "XXXX-" + pad(p.n, 2)
+	case cSeason:
+		r.val = "XXXX-" + seasonCode[p.n]
+	case cPart:
+		r.val = "XXXX-XX-XXT" + partCode[p.n]
+	default:
+		return res{}, false
+	}
+	if w == "each" && s.lower(j+1) == "of" {
+		return res{}, false
+	}
+	return r, true
+}
+
+// clock matches clock times: 10 p.m., 7:15 a.m. EST, noon, midnight, 5
+// o'clock, each optionally followed by the day (10 p.m. Wednesday, 5 p.m.
+// EST Nov. 9, noon Saturday).
+func (s *scanner) clock(k int) (res, bool) {
+	i := k
+	h, m := 0, 0
+	j := k
+	switch s.lower(k) {
+	case "noon", "midday":
+		h, j = 12, k+1
+	case "midnight":
+		h, j = 24, k+1
+	default:
+		hh, ok := s.num(k)
+		if !ok || s.ps[k].digits > 2 || hh > 24 {
+			return res{}, false
+		}
+		h, j = hh, k+1
+		hasMin := false
+		if (s.punct(j, ':') || s.punct(j, '.')) && s.attached(j) && j+1 < len(s.ps) && s.attached(j+1) {
+			if mm, ok := s.num(j + 1); ok && s.ps[j+1].digits == 2 && mm < 60 {
+				m, j, hasMin = mm, j+2, true
+			}
+		}
+		ap, j2 := s.ampm(j)
+		switch {
+		case ap != 0:
+			if h > 12 || h == 0 {
+				return res{}, false
+			}
+			if ap == 2 && h != 12 {
+				h += 12
+			} else if ap == 1 && h == 12 {
+				h = 0
+			}
+			j = j2
+		case s.lower(j) == "o" && (s.punct(j+1, '\'') || s.punct(j+1, '’')) && s.lowerWord(j+2) == "clock":
+			j += 3
+		case hasMin && (j < len(s.ps) && s.ps[j].cat == cTZ || s.lower(i-1) == "at"):
+		default:
+			return res{}, false
+		}
+	}
+	if j < len(s.ps) && s.ps[j].cat == cTZ && s.ps[j].upper {
+		j++
+	}
+	suffix := "T" + pad(h, 2) + ":" + pad(m, 2)
+	// the day that follows: [,] weekday | today | yesterday | tomorrow | month day
+	q := j
+	if s.punct(q, ',') {
+		q++
+	}
+	if s.lower(q) == "on" {
+		q++
+	}
+	if r, ok := s.weekdayExpr(q); ok && r.hasDay {
+		r.i, r.typ = i, "TIME"
+		r.val = dayVal(r.day) + suffix
+		return r, true
+	}
+	if r, ok := s.monthDate(q); ok && r.hasDay {
+		r.i, r.typ = i, "TIME"
+		r.val = dayVal(r.day) + suffix
+		return r, true
+	}
+	if r, ok := s.deictic(q); ok && r.suffix == "" && s.lower(q) != "tonight" {
+		r.i, r.typ, r.suffix = i, "TIME", suffix
+		r.val = "XXXX-XX-XX" + suffix
+		if r.hasDay {
+			r.val = dayVal(r.day) + suffix
+		}
+		return r, true
+	}
+	// a bare time: the article's day, or the day of a weekday just before
+	r := res{i: i, j: j, typ: "TIME", deictic: true, suffix: suffix}
+	if n := len(s.sentRes); n > 0 && s.sentRes[n-1].hasDay && s.sentRes[n-1].j >= i-3 {
+		r.val, r.deictic = dayVal(s.sentRes[n-1].day)+suffix, false
+		return r, true
+	}
+	if !s.hasDCT {
+		r.val = "XXXX-XX-XX" + suffix
+		return r, true
+	}
+	r.val, r.day, r.hasDay = dayVal(s.dct)+suffix, s.dct, true
+	return r, true
+}
+
+// ampm reads a.m./p.m./am/pm at k: 1 for a.m., 2 for p.m., 0 when absent.
+func (s *scanner) ampm(k int) (int, int) {
+	if k >= len(s.ps) || s.ps[k].kind != pWord {
+		return 0, k
+	}
+	b := s.src[s.ps[k].start:s.ps[k].end]
+	if len(b) == 2 && (b[1]|0x20) == 'm' {
+		switch b[0] | 0x20 {
+		case 'a':
+			return 1, k + 1
+		case 'p':
+			return 2, k + 1
+		}
+	}
+	if len(b) == 1 && s.punct(k+1, '.') && k+2 < len(s.ps) && s.attached(k+2) && s.ps[k+2].kind == pWord &&
+		s.ps[k+2].end-s.ps[k+2].start == 1 && (s.src[s.ps[k+2].start]|0x20) == 'm' {
+		ap := 0
+		switch b[0] | 0x20 {
+		case 'a':
+			ap = 1
+		case 'p':
+			ap = 2
+		default:
+			return 0, k
+		}
+		j := k + 3
+		if s.punct(j, '.') && s.attached(j) {
+			j++
+		}
+		return ap, j
+	}
+	return 0, k
+}

@@ -1,0 +1,613 @@
+package timex
+
+import "time"
+
+// Relative expressions: weekdays, deictic days, this/last/next periods,
+// quarters, seasons and the PRESENT/PAST/FUTURE references.
+
+// weekdayExpr matches [last|next|this|coming|the previous|the following]
+// weekday['s] [morning|afternoon|evening|night], and plural weekdays
+// (`on Tuesdays`) as sets.
+func (s *scanner) weekdayExpr(k int) (res, bool) {
+	i := k
+	det := ""
+	switch w := s.lower(k); w {
+	case "last", "next", "this", "coming", "past":
+		det = w
+		k++
+		if w == "this" && (s.lower(k) == "coming" || s.lower(k) == "past") {
+			det = s.lower(k)
+			k++
+		}
+	case "the":
+		if w2 := s.lower(k + 1); w2 == "previous" || w2 == "following" || w2 == "next" || w2 == "same" {
+			det = w2
+			k += 2
+		}
+	}
+	if k >= len(s.ps) || s.ps[k].cat != cWeekday {
+		return res{}, false
+	}
+	wd := s.ps[k].n
+	j := k + 1
+	part := 0
+	if plural(s.ps[k].w) && det == "" {
+		r := res{i: i, j: j, typ: "SET", val: "XXXX-WXX-" + pad(wd, 1)}
+		if j < len(s.ps) && s.ps[j].cat == cPart {
+			r.val += "T" + partCode[s.ps[j].n]
+			r.j++
+		}
+		return r, true
+	}
+	if s.apostropheS(j) {
+		j += 2
+	}
+	if j < len(s.ps) && s.ps[j].cat == cPart && !plural(s.ps[j].w) {
+		part = s.ps[j].n
+		j++
+	}
+	if !s.hasDCT {
+		r := res{i: i, j: j, typ: "DATE", val: "XXXX-WXX-" + pad(wd, 1)}
+		if part != 0 {
+			r.typ, r.val = "TIME", r.val+"T"+partCode[part]
+		}
+		return r, true
+	}
+	ref := s.dct
+	var d time.Time
+	switch det {
+	case "last", "past":
+		d = weekday(ref, wd, -1, true)
+	case "next", "coming":
+		d = weekday(ref, wd, 1, true)
+	case "this":
+		if s.tense(i, j) > 0 {
+			d = weekday(ref, wd, 1, false)
+		} else {
+			d = weekday(ref, wd, -1, false)
+		}
+	case "previous", "following", "same":
+		if s.hasLastDay {
+			ref = s.lastDay
+		}
+		switch det {
+		case "previous":
+			d = weekday(ref, wd, -1, true)
+		case "following":
+			d = weekday(ref, wd, 1, true)
+		default:
+			d = weekday(ref, wd, -1, false)
+		}
+	default:
+		if s.tense(i, j) > 0 {
+			d = weekday(ref, wd, 1, false)
+		} else {
+			d = weekday(ref, wd, -1, false)
+		}
+	}
+	r := dayRes(d)
+	r.i, r.j = i, j
+	if part != 0 {
+		r.typ, r.val = "TIME", partVal(d, part)
+	}
+	return r, true
+}
+
+// deictic matches today, yesterday, tomorrow, tonight, [this|last|
+// yesterday|tomorrow] morning/afternoon/evening/night.
+func (s *scanner) deictic(k int) (res, bool) {
+	w := s.lower(k)
+	off, part, j := 0, 0, k+1
+	switch w {
+	case "today":
+	case "yesterday":
+		off = -1
+	case "tomorrow":
+		off = 1
+	case "tonight":
+		part = 4
+	case "this", "last":
+		if k+1 >= len(s.ps) || s.ps[k+1].cat != cPart || plural(s.ps[k+1].w) {
+			return res{}, false
+		}
+		part = s.ps[k+1].n
+		j = k + 2
+		if w == "last" {
+			if part != 4 {
+				return res{}, false
+			}
+			off = -1
+		}
+	default:
+		return res{}, false
+	}
+	if w == "today" || w == "yesterday" || w == "tomorrow" {
+		if s.apostropheS(j) {
+			j += 2
+		}
+		if j < len(s.ps) && s.ps[j].cat == cPart && !plural(s.ps[j].w) {
+			part = s.ps[j].n
+			j++
+		}
+	} else if s.apostropheS(j) {
+		j += 2
+	}
+	r := res{i: k, j: j, typ: "DATE", deictic: true, off: off}
+	if part != 0 && w != "tonight" {
+		r.typ, r.suffix = "TIME", "T"+partCode[part]
+	}
+	if !s.hasDCT {
+		r.val = "XXXX-XX-XX" + r.suffix
+		return r, true
+	}
+	d := s.dct.AddDate(0, 0, off)
+	r.val, r.day, r.hasDay, r.year = dayVal(d)+r.suffix, d, true, d.Year()
+	return r, true
+}
+
+// detUnit matches this/last/next/past/coming/previous/following/current
+// week, month, year, weekend, decade, century, and the weekend, that day,
+// the same year, the previous day, year-end.
+func (s *scanner) detUnit(k int) (res, bool) {
+	i := k
+	the := false
+	if s.lower(k) == "the" {
+		the = true
+		k++
+	}
+	det := s.lower(k)
+	switch det {
+	case "this", "last", "next", "past", "coming", "previous", "following", "current", "same", "that", "latest", "prior", "preceding", "upcoming":
+		k++
+	case "year":
+		// year-end, year end, year's end
+		j := k + 1
+		if s.punct(j, '-') && s.attached(j) {
+			j++
+		} else if s.apostropheS(j) {
+			j += 2
+		}
+		if s.lower(j) == "end" && !the {
+			r := s.unitNow(uYear, 0)
+			r.i, r.j, r.mod = i, j+1, "END"
+			return r, true
+		}
+		det = ""
+	default:
+		det = ""
+	}
+	if k >= len(s.ps) || s.ps[k].cat != cUnit || plural(s.ps[k].w) {
+		return res{}, false
+	}
+	u := s.ps[k].n
+	j := k + 1
+	if det == "" {
+		// the weekend, the week; a bare `the year` is a stretch of time
+		if !the {
+			return res{}, false
+		}
+		switch u {
+		case uWeekend:
+			if !s.hasDCT {
+				return res{i: i, j: j, typ: "DATE", val: "XXXX-WXX-WE"}, true
+			}
+			d := weekday(s.dct, 6, -1, false)
+			if s.tense(i, j) > 0 {
+				d = weekday(s.dct, 6, 1, false)
+			}
+			return res{i: i, j: j, typ: "DATE", val: weekVal(d) + "-WE"}, true
+		case uYear:
+			if s.lower(j) == "before" || s.lower(j) == "earlier" || s.lower(j) == "after" {
+				return res{}, false
+			}
+			return res{i: i, j: j, typ: "DURATION", val: "P1Y"}, true
+		case uWeek:
+			r := s.unitNow(uWeek, 0)
+			r.i, r.j = i, j
+			return r, true
+		}
+		return res{}, false
+	}
+	if det == "that" && the {
+		return res{}, false
+	}
+	n := 0
+	anchored := false
+	switch det {
+	case "last", "past", "previous", "prior", "preceding":
+		n = -1
+		anchored = det != "last" && det != "past"
+	case "next", "coming", "following", "upcoming":
+		n = 1
+		anchored = det == "following"
+	case "same", "that":
+		anchored = true
+	case "latest":
+		if u != uWeek {
+			return res{}, false
+		}
+	}
+	if !the && (det == "previous" || det == "following" || det == "prior" || det == "preceding") {
+		anchored = false
+	}
+	if u == uDay && !anchored {
+		return res{}, false // `last day` is not a date
+	}
+	if u == uQuarter || u == uSecond || u == uMinute || u == uHour {
+		return res{}, false // quarters have their own rule
+	}
+	var r res
+	if anchored {
+		r = s.fromAnchor(u, n)
+	} else {
+		r = s.unitNow(u, n)
+		r.deictic = false
+	}
+	r.i, r.j = i, j
+	return r, true
+}
+
+// fromAnchor returns the period of unit u moved by n from the latest
+// expression of that granularity (the article date when there is none).
+func (s *scanner) fromAnchor(u, n int) res {
+	switch u {
+	case uDay:
+		if s.hasLastDay {
+			return dayRes(s.lastDay.AddDate(0, 0, n))
+		}
+	case uYear:
+		if s.lastYear != 0 {
+			return res{typ: "DATE", val: yearVal(s.lastYear + n), year: s.lastYear + n}
+		}
+	case uMonth, uWeek:
+		if s.hasLastDay {
+			if u == uWeek {
+				return res{typ: "DATE", val: weekVal(s.lastDay.AddDate(0, 0, 7*n))}
+			}
+			y, m := addMonths(s.lastDay.Year(), int(s.lastDay.Month()), n)
+			return res{typ: "DATE", val: monthVal(y, m), year: y}
+		}
+	}
+	r := s.unitNow(u, n)
+	r.deictic = false
+	return r
+}
+
+// ordQuarter reads a quarter's ordinal at k: first, 1st, fiscal-first.
+func (s *scanner) ordinal(k int) (int, int, bool) {
+	if k >= len(s.ps) {
+		return 0, 0, false
+	}
+	if s.ps[k].cat == cOrd {
+		return s.ps[k].n, k + 1, true
+	}
+	if s.ps[k].w == "second" {
+		return 2, k + 1, true
+	}
+	if d, ok := s.num(k); ok && s.ps[k].digits == 1 && k+1 < len(s.ps) && s.attached(k+1) {
+		switch s.lowerRaw(k + 1) {
+		case "st", "nd", "rd", "th":
+			return d, k + 2, true
+		}
+	}
+	return 0, 0, false
+}
+
+// quarterExpr matches quarters and halves: the third quarter, third-quarter,
+// the fiscal first quarter, the 1988 second quarter, the year-ago quarter,
+// the latest quarter, last year's quarter, the third quarter of 1990, the
+// first half of 1990, the year-earlier period.
+func (s *scanner) quarterExpr(k int) (res, bool) {
+	i := k
+	if w := s.lower(k); w == "the" || w == "its" || w == "their" {
+		k++
+	}
+	yearShift, year, q, anchoredQ, named := 0, 0, 0, false, false
+	for ; k < len(s.ps); k++ {
+		w := s.lower(k)
+		switch {
+		case w == "fiscal" || w == "calendar" || w == "comparable" || w == "corresponding" || w == "same" || w == "flat":
+			if s.punct(k+1, '-') {
+				k++
+			}
+			named = named || w == "comparable" || w == "corresponding" || w == "same"
+			anchoredQ = anchoredQ || w != "fiscal" && w != "calendar" && w != "flat"
+			continue
+		case w == "latest" || w == "current" || w == "that" || w == "this" || w == "recent" || w == "last" || w == "next" || w == "previous":
+			if (w == "last" || w == "this" || w == "next") && s.lower(k+1) == "year" && s.apostropheS(k+2) {
+				switch w {
+				case "last":
+					yearShift = -1
+				case "next":
+					yearShift = 1
+				}
+				k += 3
+				k--
+				named = true
+				continue
+			}
+			if w == "last" || w == "next" || w == "previous" {
+				// last quarter: the quarter before the article's
+				if s.lower(k+1) == "quarter" && q == 0 {
+					r := s.unitNow(uQuarter, -1)
+					if w == "next" {
+						r = s.unitNow(uQuarter, 1)
+					}
+					r.i, r.j = i, k+2
+					return r, true
+				}
+				if s.lower(k+1) == "half" {
+					continue
+				}
+				return res{}, false
+			}
+			if w == "current" || w == "this" {
+				named = true
+				if s.lower(k+1) == "quarter" && q == 0 && s.lastQ == 0 && s.hasDCT {
+					r := s.unitNow(uQuarter, 0)
+					r.i, r.j = i, k+2
+					return r, true
+				}
+			}
+			anchoredQ = true
+			named = named || w == "latest"
+			continue
+		case w == "year" && (s.punct(k+1, '-') || s.lower(k+1) == "earlier" || s.lower(k+1) == "ago"):
+			// year-ago, year-earlier
+			q2 := k + 1
+			if s.punct(q2, '-') {
+				q2++
+			}
+			if s.lower(q2) != "ago" && s.lower(q2) != "earlier" {
+				return res{}, false
+			}
+			yearShift = -1
+			anchoredQ, named = true, true
+			k = q2
+			continue
+		}
+		if y, j, ok := s.yearAt(k); ok && s.ps[k].kind == pNum {
+			year = y
+			if s.apostropheS(j) {
+				j += 2
+			}
+			k = j - 1
+			named = true
+			continue
+		}
+		if o, j, ok := s.ordinal(k); ok && o >= 1 && o <= 4 {
+			q = o
+			k = j
+			if s.punct(k, '-') {
+				// third-quarter, fiscal-first
+				if s.lower(k+1) == "quarter" || s.lower(k+1) == "half" {
+					k++
+				}
+			}
+			break
+		}
+		break
+	}
+	w := s.lower(k)
+	half := false
+	switch {
+	case w == "quarter":
+	case w == "half" && (q == 1 || q == 2 || s.lower(k-1) == "last"):
+		half = true
+		if q == 0 {
+			q = 2
+		}
+	case w == "period" && named:
+	case w == "quarters" && s.lower(k+2) == "of" && q == 2 && s.lower(k-1) == "two":
+		half = true
+	default:
+		return res{}, false
+	}
+	j := k + 1
+	if s.lower(j) == "of" {
+		if y, j2, ok := s.yearAt(j + 1); ok {
+			year, j = y, j2
+		}
+	} else if (s.lower(j) == "last" || s.lower(j) == "this") && s.lower(j+1) == "year" {
+		if s.lower(j) == "last" {
+			yearShift = -1
+		}
+		j += 2
+	}
+	if q == 0 && !anchoredQ && !named && i == k {
+		return res{}, false // a bare `quarter`
+	}
+	if q == 0 && s.lower(i) != "the" && s.lower(i) != "its" && !named {
+		return res{}, false
+	}
+	if !s.hasDCT && year == 0 {
+		v := "XXXX-Q" + pad(q, 1)
+		if q == 0 {
+			v = "XXXX-QX"
+		}
+		return res{i: i, j: j, typ: "DATE", val: v}, true
+	}
+	if half {
+		if year == 0 {
+			year = s.dct.Year() + yearShift
+		}
+		return res{i: i, j: j, typ: "DATE", val: halfVal(year, q), year: year}, true
+	}
+	switch {
+	case q == 0 && s.lastQ != 0:
+		q = s.lastQ
+		if year == 0 {
+			year = s.lastQYear + yearShift
+		}
+	case q == 0:
+		y, qq := addQuarters(s.dct.Year(), quarterOf(s.dct), -1)
+		q = qq
+		if year == 0 {
+			year = y + yearShift
+		}
+	case year == 0:
+		year = s.dct.Year()
+		if s.lastQ != 0 && yearShift != 0 {
+			year = s.lastQYear
+		}
+		if q > quarterOf(s.dct) && s.tense(i, j) <= 0 && yearShift == 0 {
+			year--
+		}
+		year += yearShift
+	}
+	return res{i: i, j: j, typ: "DATE", val: quarterVal(year, q), year: year, quarter: q}, true
+}
+
+// seasonExpr matches [this|last|next|the|early|late] season [of] [year].
+func (s *scanner) seasonExpr(k int) (res, bool) {
+	i := k
+	det := ""
+	switch w := s.lower(k); w {
+	case "the", "this", "last", "next", "past", "coming":
+		det = w
+		k++
+		if w == "this" && (s.lower(k) == "past" || s.lower(k) == "coming") {
+			det = s.lower(k)
+			k++
+		}
+	}
+	if k >= len(s.ps) || s.ps[k].cat != cSeason {
+		return res{}, false
+	}
+	se := s.ps[k].n
+	j := k + 1
+	if plural(s.ps[k].w) {
+		return res{}, false
+	}
+	q := j
+	if s.lower(q) == "of" {
+		q++
+	}
+	if y, j2, ok := s.yearAt(q); ok {
+		return res{i: i, j: j2, typ: "DATE", val: seasonVal(y, se), year: y}, true
+	}
+	if s.lower(j) == "of" {
+		return res{}, false // the fall of the Berlin Wall
+	}
+	if det == "" {
+		if !s.ps[k].upper && s.lower(i-1) != "in" && s.lower(i-1) != "during" && s.lower(i-1) != "since" {
+			return res{}, false
+		}
+		if se == 3 && s.ps[k].w == "fall" {
+			return res{}, false
+		}
+	}
+	if det == "the" && s.ps[k].w == "fall" && s.lower(i-1) != "in" && s.lower(i-1) != "during" && s.lower(i-1) != "since" && s.lower(i-1) != "until" && s.lower(i-1) != "by" {
+		return res{}, false
+	}
+	if !s.hasDCT {
+		return res{i: i, j: j, typ: "DATE", val: "XXXX-" + seasonCode[se]}, true
+	}
+	y := s.dct.Year()
+	cur := seasonOf(s.dct)
+	switch det {
+	case "last", "past":
+		if se >= cur {
+			y--
+		}
+	case "next", "coming":
+		if se <= cur {
+			y++
+		}
+	case "this":
+	default:
+		t := s.tense(i, j)
+		if t < 0 && se > cur {
+			y--
+		} else if t > 0 && se < cur {
+			y++
+		}
+	}
+	return res{i: i, j: j, typ: "DATE", val: seasonVal(y, se), year: y}, true
+}
+
+// seasonOf returns the season index of t: spring 1 (Mar-May) ... winter 4.
+func seasonOf(t time.Time) int {
+	switch m := t.Month(); {
+	case m >= 3 && m <= 5:
+		return 1
+	case m >= 6 && m <= 8:
+		return 2
+	case m >= 9 && m <= 11:
+		return 3
+	}
+	return 4
+}
+
+// reference matches now, currently, recently, the past, the future and
+// their kin.
+func (s *scanner) reference(k int) (res, bool) {
+	w := s.lower(k)
+	r := res{i: k, j: k + 1, typ: "DATE"}
+	switch w {
+	case "now", "currently", "nowadays":
+		r.val = "PRESENT_REF"
+		if s.lower(k-1) == "right" || s.lower(k-1) == "just" {
+			r.i = k - 1
+		}
+	case "recently":
+		r.val = "PAST_REF"
+		if s.lower(k-1) == "more" || s.lower(k-1) == "most" || s.lower(k-1) == "until" {
+			r.i = k - 1
+		}
+		if s.lower(k-1) == "until" {
+			r.i = k
+		}
+	case "these":
+		if s.lower(k+1) != "days" {
+			return res{}, false
+		}
+		r.val, r.j = "PRESENT_REF", k+2
+	case "the":
+		switch s.lower(k + 1) {
+		case "past":
+			if nx := s.ps[min(k+2, len(s.ps)-1)]; k+2 < len(s.ps) && (nx.cat == cNum || nx.cat == cUnit || nx.cat == cFuzzy || nx.kind == pNum || nx.w == "a" || nx.w == "several" || nx.w == "few" || nx.cat == cSeason || nx.cat == cWeekday || nx.cat == cMonth) {
+				return res{}, false
+			}
+			r.val, r.j = "PAST_REF", k+2
+		case "future":
+			r.val, r.j = "FUTURE_REF", k+2
+		case "present":
+			r.val, r.j = "PRESENT_REF", k+2
+		case "near", "short", "long":
+			if s.lower(k+2) == "future" || s.lower(k+2) == "term" {
+				r.val, r.j = "FUTURE_REF", k+3
+			} else {
+				return res{}, false
+			}
+		case "recent":
+			if s.lower(k+2) == "past" {
+				r.val, r.j = "PAST_REF", k+3
+			} else {
+				return res{}, false
+			}
+		default:
+			return res{}, false
+		}
+	case "recent", "coming":
+		nx := s.lower(k + 1)
+		if k+1 >= len(s.ps) || s.ps[k+1].cat != cUnit || !plural(nx) {
+			return res{}, false
+		}
+		r.j = k + 2
+		if w == "recent" {
+			r.val = "PAST_REF"
+			if nx != "years" {
+				r.typ, r.val = "DURATION", "PX"+durCode(s.ps[k+1].n)
+			}
+		} else {
+			r.val = "FUTURE_REF"
+		}
+		if s.lower(k-1) == "the" || s.lower(k-1) == "in" && false {
+			r.i = k - 1
+		}
+	default:
+		return res{}, false
+	}
+	return r, true
+}

@@ -1,0 +1,235 @@
+package timex
+
+import "time"
+
+// res is one match of the grammar: pieces [i, j) of the sentence.
+type res struct {
+	i, j int
+	typ  string
+	val  string
+	mod  string
+
+	// For anchoring and for re-resolving deictic words inside quotes.
+	day     time.Time // the day, when the value is day-precise
+	hasDay  bool
+	deictic bool   // value is dct + off days, then suffix
+	off     int    // days from the article date
+	suffix  string // appended to a deictic day value: TEV, T22:00 ...
+	year    int // the year, when the value names one (or a part of one)
+	quarter int // the quarter, when the value is a quarter
+}
+
+// scanner holds the state of one Find call.
+type scanner struct {
+	src    []byte
+	dct    time.Time
+	hasDCT bool
+	ps     []piece // pieces of the current sentence
+	out    []Timex
+
+	// Anchors: the latest expression of each granularity.
+	lastDay          time.Time
+	hasLastDay       bool
+	lastYear         int
+	lastQYear, lastQ int
+
+	sentRes []res // matches of the current sentence
+}
+
+// sentence finds the expressions of src[start:end].
+func (s *scanner) sentence(start, end int) {
+	s.ps = lexSentence(s.ps[:0], s.src, start, end)
+	s.sentRes = s.sentRes[:0]
+	for i := 0; i < len(s.ps); {
+		if !s.boundary(i) {
+			i++
+			continue
+		}
+		r, ok := s.match(i)
+		if !ok || r.j <= i {
+			i++
+			continue
+		}
+		r = s.trim(r)
+		s.sentRes = append(s.sentRes, r)
+		s.anchor(r)
+		i = r.j
+	}
+	s.requote()
+	for _, r := range s.sentRes {
+		a, b := s.ps[r.i].start, s.ps[r.j-1].end
+		s.out = append(s.out, Timex{Start: a, End: b, Text: string(s.src[a:b]), Type: r.typ, Value: r.val, Mod: r.mod})
+	}
+}
+
+// boundary reports whether a match may start at piece i: not inside a
+// word or number such as `A330` or `F16`.
+func (s *scanner) boundary(i int) bool {
+	p := s.ps[i]
+	if p.kind == pPunct && p.r != '\'' && p.r != '’' {
+		return false
+	}
+	if i == 0 || p.space {
+		return true
+	}
+	return s.ps[i-1].kind == pPunct
+}
+
+// trim drops trailing punctuation pieces from a match.
+func (s *scanner) trim(r res) res {
+	for r.j-1 > r.i && s.ps[r.j-1].kind == pPunct && s.ps[r.j-1].r != '.' {
+		r.j--
+	}
+	// A trailing full stop belongs to an abbreviation only (Sept., p.m.).
+	if r.j-1 > r.i && s.ps[r.j-1].r == '.' {
+		prev := s.ps[r.j-2]
+		if !(prev.kind == pWord && (prev.end-prev.start <= 4 || prev.cat == cMonth)) {
+			r.j--
+		}
+	}
+	return r
+}
+
+// anchor records r as the latest expression of its granularity.
+func (s *scanner) anchor(r res) {
+	if r.typ != "DATE" && r.typ != "TIME" {
+		return
+	}
+	if r.hasDay {
+		s.lastDay, s.hasLastDay = r.day, true
+	}
+	if r.year != 0 {
+		s.lastYear = r.year
+	}
+	if r.quarter != 0 {
+		s.lastQYear, s.lastQ = r.year, r.quarter
+	}
+}
+
+// requote re-resolves deictic expressions inside quotation marks against
+// the day the speaker spoke: a day named outside the quotes in the same
+// sentence, else the latest day named in the week before the article.
+func (s *scanner) requote() {
+	if !s.hasDCT {
+		return
+	}
+	for k, r := range s.sentRes {
+		if !r.deictic || !s.ps[r.i].quote {
+			continue
+		}
+		var speech time.Time
+		found := false
+		for _, o := range s.sentRes {
+			if o.hasDay && !o.deictic && !s.ps[o.i].quote {
+				speech, found = o.day, true
+			}
+		}
+		if !found && s.hasLastDay && !s.lastDay.After(s.dct) && s.dct.Sub(s.lastDay) <= 7*24*time.Hour {
+			speech, found = s.lastDay, true
+		}
+		if !found {
+			continue
+		}
+		d := speech.AddDate(0, 0, r.off)
+		s.sentRes[k].val = dayVal(d) + r.suffix
+		s.sentRes[k].day = d
+	}
+}
+
+// tense looks at the clause around pieces [i, j) for a future cue (+1) or
+// a past-tense cue (-1); 0 when there is neither. Cues on the other side
+// of a quotation mark do not count.
+func (s *scanner) tense(i, j int) int {
+	q := s.ps[i].quote
+	past := false
+	lo := i - 12
+	if lo < 0 {
+		lo = 0
+	}
+	for k := i - 1; k >= lo; k-- {
+		p := s.ps[k]
+		if p.quote != q || p.r == ';' {
+			break
+		}
+		if t := s.cue(k); t > 0 {
+			return 1
+		} else if t < 0 {
+			past = true
+		}
+	}
+	hi := j + 6
+	if hi > len(s.ps) {
+		hi = len(s.ps)
+	}
+	for k := j; k < hi; k++ {
+		p := s.ps[k]
+		if p.quote != q || p.r == ';' || p.r == ',' {
+			break
+		}
+		if t := s.cue(k); t > 0 {
+			return 1
+		} else if t < 0 {
+			past = true
+		}
+	}
+	if past {
+		return -1
+	}
+	return 0
+}
+
+// reporting verbs are past tense but say nothing of the reported event.
+var reporting = map[string]bool{"said": true, "reported": true, "announced": true, "added": true,
+	"stated": true, "noted": true, "told": true, "expected": true, "scheduled": true, "planned": true}
+
+// cue classifies piece k as a future cue (+1), a past cue (-1) or neither.
+func (s *scanner) cue(k int) int {
+	p := s.ps[k]
+	if p.kind != pWord {
+		return 0
+	}
+	if p.w != "" && futureCue[p.w] {
+		if p.w == "set" || p.w == "due" || p.w == "going" {
+			if k+1 < len(s.ps) && s.lower(k+1) == "to" {
+				return 1
+			}
+			return 0
+		}
+		if p.w == "ll" && (k == 0 || s.ps[k-1].r != '\'' && s.ps[k-1].r != '’') {
+			return 0
+		}
+		return 1
+	}
+	w := s.src[p.start:p.end]
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return 0
+	}
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	lw := buf[:len(w)]
+	if len(lw) > 4 && lw[len(lw)-2] == 'e' && lw[len(lw)-1] == 'd' {
+		if reporting[string(lw)] {
+			return 0
+		}
+		return -1
+	}
+	switch string(lw) {
+	case "was", "were", "had", "did", "ago", "came", "took", "began", "went", "fell", "rose", "hit", "made", "met", "won", "lost", "sold", "paid", "left":
+		return -1
+	}
+	return 0
+}
+
+// lower returns the lexicon form of piece k ("" out of range, not a word
+// or not in the lexicon).
+func (s *scanner) lower(k int) string {
+	if k < 0 || k >= len(s.ps) {
+		return ""
+	}
+	return s.ps[k].w
+}

@@ -1,0 +1,81 @@
+// Package timex finds time expressions in English news and normalises
+// them to TimeML TIMEX3 types and values against the article date.
+//
+// Find reads the sentences of a text.Doc and returns, in text order, every
+// expression it recognises:
+//
+//   - DATE: calendar dates (`June 27`, `27 June 2021`, `2021-06-27`,
+//     `6/27/2021`), weekdays (`on Sunday`, `last Wednesday`), months with
+//     and without years, years (`2015`, `fiscal 1989`, `nineteen
+//     ninety-seven`), seasons, quarters and halves (`the third quarter`,
+//     `third-quarter`), decades and centuries (`the 1990s`, `the nineties`,
+//     `the 20th century`), deictic days (`today`, `yesterday`), relative
+//     periods (`this week`, `last month`, `next year`, `a year ago`,
+//     `earlier this month`, `the previous day`, `since the start of the
+//     year`), and references (`now` PRESENT_REF, `recently` PAST_REF,
+//     `the future` FUTURE_REF).
+//   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this
+//     evening`, `last night`).
+//   - DURATION: `three years` P3Y, `the past two months` P2M, `30-year`
+//     P30Y, `a few days` PXD.
+//   - SET: `every week` P1W, `daily` P1D, `each July` XXXX-07.
+//
+// Extents follow TimeML: a leading preposition is left out (`Sunday` in
+// `on Sunday`), determiners and modifiers are kept (`the last week`,
+// `nearly two years`, `mid-June`). Mod carries the TIMEX3 mod of such
+// modifiers (START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...).
+//
+// Resolution. A bare weekday is the most recent one, the article date
+// itself included, unless the clause carries a future cue (`will`, `is
+// due to`, `expected`, `scheduled`, `set to`, `next`) outside quotation
+// marks that the expression is not inside; `last`/`next` weekdays are
+// strictly before/after the article date. A month or a day without a
+// year is the nearest one in the direction of the tense (past tense looks
+// back, future cues look forward, no cue takes the nearest). Expressions
+// anchored to another expression (`a year earlier`, `the following year`,
+// `that day`, `the quarter`) resolve against the latest expression of
+// that granularity before them, not against the article date. Deictic
+// words inside quotation marks (`"earlier this evening"`) resolve against
+// the day the speaker spoke: a day named outside the quotes in the same
+// sentence, else the latest day named in the last week before the article
+// date. With a zero dct, values that would depend on it are written with
+// X in place of unknown digits (`XXXX-XX-XX`); invalid calendar parts
+// (`2021-13-45`) are X as well, never guessed.
+//
+// Find allocates only its result and one reusable work buffer, and runs
+// in time linear in the length of the text.
+package timex
+
+import (
+	"time"
+
+	"brief/internal/text"
+)
+
+// Timex is one time expression.
+type Timex struct {
+	Start, End int    // byte offsets into the doc's Src, End exclusive
+	Text       string // Src[Start:End]
+	Type       string // DATE, TIME, DURATION or SET
+	Value      string // TIMEX3 value: 2021-06-27, 2021-02, 2021-W25, 2015, PRESENT_REF, P2D, XXXX-WXX-1 ...
+	Mod        string // TIMEX3 mod (START, MID, END, APPROX, BEFORE, AFTER, MORE_THAN, ...), "" when none
+}
+
+// Find returns the time expressions of doc in text order, resolved against
+// dct, the document creation time (the article date). A zero dct leaves
+// relative values unresolved (X digits).
+func Find(doc *text.Doc, dct time.Time) []Timex {
+	s := scanner{src: doc.Src}
+	if !dct.IsZero() {
+		s.dct = ymd(dct.Year(), int(dct.Month()), dct.Day())
+		s.hasDCT = true
+	}
+	if len(doc.Sentences) == 0 {
+		s.sentence(0, len(doc.Src))
+		return s.out
+	}
+	for _, st := range doc.Sentences {
+		s.sentence(st.Start, st.End)
+	}
+	return s.out
+}
