@@ -277,12 +277,19 @@ func buildEntity(doc *text.Doc, ms []mention, all []int, votes [4]int) Entity {
 		m := ms[mi]
 		e.Mentions = append(e.Mentions, Mention{doc.Tokens[m.first].Start, doc.Tokens[m.last-1].End})
 		full := surface(doc, m.first, m.last)
-		if m.place != "" && lowerASCII(full) != lowerASCII(m.place) {
+		c := core(doc, m)
+		name := surface(doc, c, m.last)
+		switch {
+		case m.place != "" && lowerASCII(full) != lowerASCII(m.place):
 			placeName = m.place
-		} else {
-			c := core(doc, m)
-			name := surface(doc, c, m.last)
-			if n := (m.last-c)*1000 + len(name); n > bestLen {
+		case upper(name) && places[lowerASCII(name)] != "":
+			placeName = places[lowerASCII(name)] // IRAN in a headline
+		default:
+			n := (m.last-c)*1000 + len(name)
+			if !shouting(name) {
+				n += 1e6 // a name as normally written beats a headline's capitals
+			}
+			if n > bestLen {
 				e.Name, bestLen = name, n
 			}
 		}
@@ -291,7 +298,7 @@ func buildEntity(doc *text.Doc, ms []mention, all []int, votes [4]int) Entity {
 			e.Aliases = append(e.Aliases, full)
 		}
 	}
-	if e.Name == "" {
+	if e.Name == "" || shouting(e.Name) && placeName != "" {
 		e.Name = placeName
 	}
 	aliases := e.Aliases[:0]
@@ -303,3 +310,20 @@ func buildEntity(doc *text.Doc, ms []mention, all []int, votes [4]int) Entity {
 	e.Aliases = aliases
 	return e
 }
+
+// shouting reports whether a name is written in capitals and is not an
+// acronym (a headline's IRAN, not UN or NATO).
+func shouting(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			letters++
+		}
+	}
+	return letters > 4 || strings.Contains(s, " ") && letters > 0
+}
+
+func upper(s string) bool { return strings.ToUpper(s) == s }
