@@ -57,15 +57,16 @@ func Find(doc *text.Doc) []Entity {
 }
 
 // Key returns the key actors: the first n entities (in the order Find gives)
-// that are people, organisations or places and are named more than once,
-// given a role, or salient (0.3 or more).
+// that are people, organisations or places named more than once, given a
+// role or salient (0.3 or more), or other names ("misc": often a company
+// the model took for a product, as Boeing) named at least three times.
 func Key(ents []Entity, n int) []Entity {
 	var out []Entity
 	for _, e := range ents {
 		if len(out) >= n {
 			break
 		}
-		if e.Kind == "misc" || stopNames[lowerASCII(e.Name)] {
+		if e.Kind == "misc" && len(e.Mentions) < 3 || stopNames[lowerASCII(e.Name)] {
 			continue
 		}
 		if len(e.Mentions) >= 2 || e.Role != "" || e.Salience >= 0.3 {

@@ -100,6 +100,20 @@ func merge(doc *text.Doc, ms []mention) []Entity {
 		groupOfMention[i] = g
 	}
 
+	// A one-word name given as MISC that starts other MISC names is their
+	// maker, an organisation: Airbus (Airbus A350), Boeing (Boeing 787).
+	makers := map[string]bool{}
+	for _, g := range groups {
+		if len(g.words) > 1 && g.major() == 3 {
+			makers[g.words[0]] = true
+		}
+	}
+	for _, g := range groups {
+		if len(g.words) == 1 && g.major() == 3 && makers[g.words[0]] {
+			g.votes[1] += g.votes[3] + 1
+		}
+	}
+
 	parent := make([]int, len(groups))
 	for i := range parent {
 		parent[i] = i
