@@ -15,8 +15,8 @@ type res struct {
 	deictic bool   // value is dct + off days, then suffix
 	off     int    // days from the article date
 	suffix  string // appended to a deictic day value: TEV, T22:00 ...
-	year    int // the year, when the value names one (or a part of one)
-	quarter int // the quarter, when the value is a quarter
+	year    int    // the year, when the value names one (or a part of one)
+	quarter int    // the quarter, when the value is a quarter
 }
 
 // scanner holds the state of one Find call.
@@ -40,6 +40,7 @@ type scanner struct {
 func (s *scanner) sentence(start, end int) {
 	s.ps = lexSentence(s.ps[:0], s.src, start, end)
 	s.sentRes = s.sentRes[:0]
+	prevDay, hadDay := s.lastDay, s.hasLastDay
 	for i := 0; i < len(s.ps); {
 		if !s.boundary(i) {
 			i++
@@ -55,7 +56,13 @@ func (s *scanner) sentence(start, end int) {
 		s.anchor(r)
 		i = r.j
 	}
-	s.requote()
+	if s.requote(prevDay, hadDay) {
+		for _, r := range s.sentRes {
+			if r.hasDay {
+				s.lastDay = r.day
+			}
+		}
+	}
 	for _, r := range s.sentRes {
 		a, b := s.ps[r.i].start, s.ps[r.j-1].end
 		s.out = append(s.out, Timex{Start: a, End: b, Text: string(s.src[a:b]), Type: r.typ, Value: r.val, Mod: r.mod})
@@ -109,10 +116,11 @@ func (s *scanner) anchor(r res) {
 // requote re-resolves deictic expressions inside quotation marks against
 // the day the speaker spoke: a day named outside the quotes in the same
 // sentence, else the latest day named in the week before the article.
-func (s *scanner) requote() {
+func (s *scanner) requote(lastDay time.Time, hasLastDay bool) bool {
 	if !s.hasDCT {
-		return
+		return false
 	}
+	changed := false
 	for k, r := range s.sentRes {
 		if !r.deictic || !s.ps[r.i].quote {
 			continue
@@ -124,8 +132,8 @@ func (s *scanner) requote() {
 				speech, found = o.day, true
 			}
 		}
-		if !found && s.hasLastDay && !s.lastDay.After(s.dct) && s.dct.Sub(s.lastDay) <= 7*24*time.Hour {
-			speech, found = s.lastDay, true
+		if !found && hasLastDay && !lastDay.After(s.dct) && s.dct.Sub(lastDay) <= 7*24*time.Hour {
+			speech, found = lastDay, true
 		}
 		if !found {
 			continue
@@ -133,7 +141,9 @@ func (s *scanner) requote() {
 		d := speech.AddDate(0, 0, r.off)
 		s.sentRes[k].val = dayVal(d) + r.suffix
 		s.sentRes[k].day = d
+		changed = true
 	}
+	return changed
 }
 
 // tense looks at the clause around pieces [i, j) for a future cue (+1) or
@@ -188,18 +198,6 @@ func (s *scanner) cue(k int) int {
 	if p.kind != pWord {
 		return 0
 	}
-	if p.w != "" && futureCue[p.w] {
-		if p.w == "set" || p.w == "due" || p.w == "going" {
-			if k+1 < len(s.ps) && s.lower(k+1) == "to" {
-				return 1
-			}
-			return 0
-		}
-		if p.w == "ll" && (k == 0 || s.ps[k-1].r != '\'' && s.ps[k-1].r != '’') {
-			return 0
-		}
-		return 1
-	}
 	w := s.src[p.start:p.end]
 	var buf [16]byte
 	if len(w) > len(buf) {
@@ -212,6 +210,18 @@ func (s *scanner) cue(k int) int {
 		buf[i] = c
 	}
 	lw := buf[:len(w)]
+	if futureCue[string(lw)] {
+		if string(lw) == "set" || string(lw) == "due" || string(lw) == "going" {
+			if k+1 < len(s.ps) && s.lower(k+1) == "to" {
+				return 1
+			}
+			return 0
+		}
+		if string(lw) == "ll" && (k == 0 || s.ps[k-1].r != '\'' && s.ps[k-1].r != '’') {
+			return 0
+		}
+		return 1
+	}
 	if len(lw) > 4 && lw[len(lw)-2] == 'e' && lw[len(lw)-1] == 'd' {
 		if reporting[string(lw)] {
 			return 0

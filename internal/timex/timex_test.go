@@ -1,0 +1,97 @@
+package timex
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"brief/internal/text"
+)
+
+// find tags one sentence of text written here, against dct.
+func find(src, dct string) []Timex {
+	d, _ := time.Parse("2006-01-02", dct)
+	return Find(text.Parse([]byte(src), 0, len(src)), d)
+}
+
+func TestFind(t *testing.T) {
+	cases := []struct {
+		dct, src string
+		want     string // "text|TYPE|value" joined by "; "
+	}{
+		{"2021-06-28", "The meeting is on Monday.", "Monday|DATE|2021-06-28"},
+		{"2021-06-28", "The talks will resume on Wednesday.", "Wednesday|DATE|2021-06-30"},
+		{"2021-06-30", "It happened last Wednesday.", "last Wednesday|DATE|2021-06-23"},
+		{"2021-06-28", "He may go, and we hope the Sun shines; it cost $20 and 50 a head.", ""},
+		{"2021-06-28", "Prices rose 3 percent in May and fell in December.", "May|DATE|2021-05; December|DATE|2020-12"},
+		{"2021-06-28", "The deal dates from 2015 and runs for three years.", "2015|DATE|2015; three years|DURATION|P3Y"},
+		{"2021-06-28", "Sales rose in the third quarter and in the 1990s.", "the third quarter|DATE|2020-Q3; the 1990s|DATE|199"},
+		{"2021-06-28", "He arrived two weeks ago, not 10 days ago.", "two weeks ago|DATE|2021-W24; 10 days ago|DATE|2021-06-18"},
+		{"2021-06-28", "It is due on 2021-13-45 or 31/02/2021.", "2021-13-45|DATE|2021-XX-XX; 31/02/2021|DATE|2021-02-XX"},
+		{"2021-06-28", "Now the group meets every week, as it has recently.", "Now|DATE|PRESENT_REF; every week|SET|P1W; recently|DATE|PAST_REF"},
+		{"2021-06-28", "The strike came at 10 p.m. yesterday, in mid-June.", "10 p.m. yesterday|TIME|2021-06-27T22:00; mid-June|DATE|2021-06"},
+		{"2021-06-28", "It was signed on June 3, 1998 and on 27 June 2021.", "June 3, 1998|DATE|1998-06-03; 27 June 2021|DATE|2021-06-27"},
+		{"2021-06-28", "Boeing 747 and model A330-200 flew 1,200 miles.", ""},
+		{"", "It happened yesterday and on Friday, in 2019.", "yesterday|DATE|XXXX-XX-XX; Friday|DATE|XXXX-WXX-5; 2019|DATE|2019"},
+		{"2021-06-28", "Earlier this month and last year, this week and next month.", "Earlier this month|DATE|2021-06; last year|DATE|2020; this week|DATE|2021-W26; next month|DATE|2021-07"},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, x := range find(c.src, c.dct) {
+			got = append(got, x.Text+"|"+x.Type+"|"+x.Value)
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%s %q:\n got  %s\n want %s", c.dct, c.src, g, c.want)
+		}
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	doc, dct := loadSeed(b)
+	b.SetBytes(int64(len(doc.Src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(doc, dct)
+	}
+}
+
+// BenchmarkParseFind includes the text layer, as the analyser runs it.
+func BenchmarkParseFind(b *testing.B) {
+	doc, dct := loadSeed(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(text.Parse(doc.Src, 15, len(doc.Src)), dct)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"On Sunday, 27 June 2021, at 10 p.m. EST, the 1990s ended 3 years ago.",
+		"2021-13-45 31/02/2021 99/99/99 0/0/0000 the 0th century",
+		"1 2 3 4 5 6 7 8 9 10 11 12 13 1999 2000 2001 1,000,000 $2000",
+		"the the the third third quarter of of 1990 mid- early late - - ' ''s",
+		"\"We will meet on Friday\", he said. \"Tonight\" and this evening's news",
+		"nineteen ninety-seven twenty-four hours a hundred and ten years two thousand and",
+		"Jan. Feb Sept. 31 May 30th, March 2 1/2 years ago 5:99 p.m. 25:00 a.m.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		src := []byte(s)
+		doc := text.Parse(src, 0, len(src))
+		for _, dct := range []time.Time{{}, time.Date(2021, 6, 28, 0, 0, 0, 0, time.UTC)} {
+			prev := 0
+			for _, x := range Find(doc, dct) {
+				if x.Start < prev || x.End <= x.Start || x.End > len(src) {
+					t.Fatalf("bad span %d-%d after %d in %q", x.Start, x.End, prev, s)
+				}
+				if x.Text != string(src[x.Start:x.End]) || x.Value == "" || x.Type == "" {
+					t.Fatalf("bad timex %+v", x)
+				}
+				prev = x.End
+			}
+		}
+		// Nothing on an empty doc either.
+		Find(&text.Doc{Src: src}, time.Time{})
+	})
+}
