@@ -5,9 +5,9 @@
 //  1. Plain text. An optional header: a line `date YYYY-MM-DD` (leading
 //     space allowed; the body may continue on the same line, as scraped
 //     articles often do), then optional lines `title ...`, `source ...`,
-//     `url ...`, `tags a, b` and `draft true`, then the body.
+//     `url ...`, `license ...`, `tags a, b` and `draft true`, then the body.
 //  2. TOML front matter between `+++` lines with the keys title, date,
-//     source, url, tags and draft, then the body. Unknown keys are errors.
+//     source, url, license, tags and draft, then the body. Unknown keys are errors.
 //
 // Paragraphs are separated by blank lines (see package text for the rest).
 // With no title in the header, a short first line that does not end like
@@ -40,6 +40,7 @@ type Article struct {
 	TitleDerived bool // Title was derived from the lead, not written by the author
 	Source       string
 	URL          string
+	License      string // licence of the text, e.g. "CC BY 2.5", shown with the credit
 	Tags         []string
 	Draft        bool
 	Body         int // byte offset in Src where the body starts

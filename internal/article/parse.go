@@ -58,12 +58,13 @@ func Parse(path string, src []byte) (*Article, error) {
 }
 
 type frontMatter struct {
-	Title  string   `toml:"title"`
-	Date   any      `toml:"date"`
-	Source string   `toml:"source"`
-	URL    string   `toml:"url"`
-	Tags   []string `toml:"tags"`
-	Draft  bool     `toml:"draft"`
+	Title   string   `toml:"title"`
+	Date    any      `toml:"date"`
+	Source  string   `toml:"source"`
+	URL     string   `toml:"url"`
+	Tags    []string `toml:"tags"`
+	Draft   bool     `toml:"draft"`
+	License string   `toml:"license"`
 }
 
 func (a *Article) frontMatter(fm []byte, line int) error {
@@ -71,7 +72,7 @@ func (a *Article) frontMatter(fm []byte, line int) error {
 	if err := frontmatter.Decode(a.Path, fm, line, &m); err != nil {
 		return err
 	}
-	a.Title, a.Source, a.URL, a.Tags, a.Draft = strings.TrimSpace(m.Title), m.Source, m.URL, m.Tags, m.Draft
+	a.Title, a.Source, a.URL, a.Tags, a.Draft, a.License = strings.TrimSpace(m.Title), m.Source, m.URL, m.Tags, m.Draft, m.License
 	switch d := m.Date.(type) {
 	case nil:
 	case time.Time:
@@ -148,6 +149,8 @@ func (a *Article) plainHeader() error {
 			a.Source = val
 		case "url":
 			a.URL = val
+		case "license":
+			a.License = val
 		case "tags":
 			a.Tags = splitTags(val)
 		case "draft":

@@ -21,11 +21,11 @@ func sample() *Briefing {
 		Title: "US strikes \"militias\"", Date: "2021-06-28", Slug: "us-strikes",
 		Source: "content/articles/x.txt", SourceHash: "abc", URL: "https://example.org/a?b=c",
 		Credit: "Wikinews", License: "CC BY 2.5", Tags: []string{"iraq", "us"},
-		Summary:  []Sentence{{"The US struck <b>sites</b>.", 0}},
-		Actors:   []Actor{{Name: "John Kirby", Kind: "person", Role: "Pentagon spokesman", Aliases: []string{"Mr Kirby"}, Salience: 0.93, Mentions: 4, Sentence: 3}},
-		Timeline: []Event{{"2021-06-27", "Sun 27 Jun 2021", "Strikes | hit.", 0}},
-		Quotes:   []Quote{{"John Kirby", "We act *now*.", 3}},
-		Figures:  []Figure{{"more than 40 attacks", 9}},
+		Summary:   []Sentence{{"The US struck <b>sites</b>.", 0}},
+		Actors:    []Actor{{Name: "John Kirby", Kind: "person", Role: "Pentagon spokesman", Aliases: []string{"Mr Kirby"}, Salience: 0.93, Mentions: 4, Sentence: 3}},
+		Timeline:  []Event{{"2021-06-27", "Sun 27 Jun 2021", "Strikes | hit.", 0}},
+		Quotes:    []Quote{{"John Kirby", "We act *now*.", 3}},
+		Figures:   []Figure{{"more than 40 attacks", 9}},
 		Generator: "brief test",
 	}
 	b.Body = WriteBody(b, [][]SourceSentence{{{0, "The US struck <b>sites</b>."}, {1, "1. Not a list # or heading [x](javascript:alert(1))"}}, {{2, "- A {#s9} trick."}}})

@@ -1,0 +1,291 @@
+// Package build is the whole pipeline of `brief build`: read site.toml,
+// read every article under content/articles, analyse it, write its briefing
+// to content/briefings/<slug>.md (never over a hand edit), then render all
+// briefings into the output folder with package site.
+//
+// A bad article is reported (file:line) and skipped; the rest of the site
+// is still built and Result.Errors says what was skipped. A problem that
+// stops the site as a whole (config, templates, output folder) is the
+// error of Build, and the previous output is left as it was.
+//
+// Slugs come from the article's file name without extension and without a
+// leading YYYY-MM-DD-; a name of digits only (Wikinews ids) gives way to
+// the title. Two articles with one slug: the second is an error.
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"brief/internal/analyze"
+	"brief/internal/article"
+	"brief/internal/briefing"
+	"brief/internal/site"
+)
+
+// Options configure a build. Dir is required; the rest have defaults.
+type Options struct {
+	Dir       string // the site folder (holding site.toml and content/)
+	BaseURL   string // overrides site.toml's baseURL when set
+	Output    string // overrides site.toml's output folder when set
+	Force     bool   // regenerate hand-edited briefings too
+	Templates fs.FS  // brief's default templates, under the site's templates/
+	Theme     fs.FS  // brief's default theme, under the site's theme/
+	Generator string // "brief 0.1.0"
+	// Progress, when set, is called as articles are analysed.
+	Progress func(done, total int)
+}
+
+// Result tells what a build did.
+type Result struct {
+	Articles  int      // article files read
+	Generated int      // briefings written
+	Kept      int      // briefings kept: unchanged or edited by hand
+	Pages     int      // HTML pages written
+	Files     int      // files written to the output
+	Warnings  []string // did not stop anything
+	Errors    []error  // inputs skipped
+	Output    string   // the output folder
+	Duration  time.Duration
+}
+
+// Build runs the pipeline.
+func Build(ctx context.Context, opt Options) (*Result, error) {
+	start := time.Now()
+	res := &Result{}
+	cfg, err := site.LoadConfig(filepath.Join(opt.Dir, "site.toml"))
+	if err != nil {
+		return nil, err
+	}
+	if opt.BaseURL != "" {
+		if err := cfg.SetBaseURL(opt.BaseURL); err != nil {
+			return nil, err
+		}
+	}
+	if opt.Output != "" {
+		cfg.Output = opt.Output
+	}
+	written, err := generate(ctx, opt, cfg, res)
+	if err != nil {
+		return nil, err
+	}
+	docs := readBriefings(opt, written, res)
+	tmpl := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "templates")), Base: opt.Templates}
+	theme := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "theme")), Base: opt.Theme}
+	sr, err := site.Build(ctx, opt.Dir, cfg, docs, tmpl, theme, opt.Generator)
+	if err != nil {
+		return nil, err
+	}
+	res.Pages, res.Warnings = sr.Pages, append(res.Warnings, sr.Warnings...)
+	res.Files = sr.Files
+	res.Output = cfg.Output
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+func dirFS(dir string) fs.FS {
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		return os.DirFS(dir)
+	}
+	return nil
+}
+
+// articleFiles lists content/articles/**/*.{txt,md}, sorted, as
+// slash-separated paths relative to the site.
+func articleFiles(dir string) ([]string, error) {
+	root := filepath.Join(dir, "content", "articles")
+	var out []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == root {
+				return fs.SkipDir
+			}
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(name, ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || !(strings.HasSuffix(name, ".txt") || strings.HasSuffix(name, ".md")) {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// Slug returns the slug of an article file (see the package comment).
+func Slug(file, title string) string {
+	base := path.Base(file)
+	base = strings.TrimSuffix(base, path.Ext(base))
+	if len(base) > 11 && base[4] == '-' && base[7] == '-' && base[10] == '-' {
+		base = base[11:]
+	}
+	if strings.Trim(base, "0123456789") == "" {
+		base = title
+	}
+	s := site.Slugify(base)
+	if s == "" {
+		s = "briefing"
+	}
+	return s
+}
+
+// generate writes the briefing of every article. It returns the briefing
+// files that belong to an article now.
+func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (map[string]bool, error) {
+	files, err := articleFiles(opt.Dir)
+	if err != nil {
+		return nil, err
+	}
+	res.Articles = len(files)
+	outDir := filepath.Join(opt.Dir, "content", "briefings")
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return nil, err
+	}
+	owner := map[string]string{}
+	written := map[string]bool{}
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if opt.Progress != nil {
+			opt.Progress(i, len(files))
+		}
+		src, err := os.ReadFile(filepath.Join(opt.Dir, filepath.FromSlash(f)))
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+			continue
+		}
+		a, err := article.Parse(f, src)
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+			continue
+		}
+		slug := Slug(f, a.Title)
+		if prev, ok := owner[slug]; ok {
+			res.Errors = append(res.Errors, fmt.Errorf("%s: slug %q is already taken by %s; rename one of the files", f, slug, prev))
+			continue
+		}
+		owner[slug] = f
+		name := slug + ".md"
+		written[name] = true
+		an := analyze.Run(a, analyze.Options{SummarySentences: cfg.Summary})
+		b := briefing.New(a, an, slug, f, opt.Generator)
+		data, err := briefing.Marshal(b)
+		if err != nil {
+			res.Errors = append(res.Errors, fmt.Errorf("%s: %w", f, err))
+			continue
+		}
+		if err := place(filepath.Join(outDir, name), "content/briefings/"+name, data, a.Hash, opt.Force, res); err != nil {
+			return nil, err
+		}
+	}
+	if opt.Progress != nil {
+		opt.Progress(len(files), len(files))
+	}
+	return written, nil
+}
+
+// place writes a generated briefing unless the file on disk was edited by
+// hand (then it is kept, and a changed source is reported).
+func place(file, rel string, data []byte, sourceHash string, force bool, res *Result) error {
+	old, err := os.ReadFile(file)
+	switch {
+	case err == nil && bytes.Equal(old, data):
+		res.Kept++
+		return nil
+	case err == nil && briefing.Edited(old) && !force:
+		res.Kept++
+		if b, perr := briefing.Parse(rel, old); perr == nil && b.SourceHash != sourceHash {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: edited by hand and kept, but its article %s changed since; merge by hand or run with --force to regenerate (your edits will be lost)", rel, b.Source))
+		} else {
+			res.Warnings = append(res.Warnings, rel+": edited by hand, kept")
+		}
+		return nil
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	res.Generated++
+	return writeFile(file, data)
+}
+
+// writeFile writes data through a temporary file and a rename, so a crash
+// never leaves a truncated briefing.
+func writeFile(file string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".tmp-"+filepath.Base(file)+"-")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
+}
+
+// readBriefings parses every briefing in content/briefings. A generated
+// briefing whose article is gone is removed; an edited one is kept.
+func readBriefings(opt Options, written map[string]bool, res *Result) []site.Doc {
+	dir := filepath.Join(opt.Dir, "content", "briefings")
+	ents, _ := os.ReadDir(dir)
+	var docs []site.Doc
+	for _, e := range ents {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".md") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		rel := "content/briefings/" + name
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+			continue
+		}
+		if !written[name] {
+			if !briefing.Edited(src) {
+				os.Remove(filepath.Join(dir, name))
+				continue
+			}
+			res.Warnings = append(res.Warnings, rel+": its article is gone; kept because it was edited by hand")
+		}
+		b, err := briefing.Parse(rel, src)
+		if err != nil {
+			res.Errors = append(res.Errors, err)
+			continue
+		}
+		if b.Slug == "" {
+			b.Slug = strings.TrimSuffix(name, ".md")
+		}
+		docs = append(docs, site.Doc{Briefing: b, File: rel, BodyLine: bodyLine(src, b.Body), Raw: src})
+	}
+	return docs
+}
+
+// bodyLine is the 1-based line of src where body starts.
+func bodyLine(src []byte, body string) int {
+	off := len(src) - len(body)
+	if off < 0 {
+		off = 0
+	}
+	return bytes.Count(src[:off], []byte("\n")) + 1
+}

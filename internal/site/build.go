@@ -1,0 +1,273 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"brief/internal/briefing"
+)
+
+// Build renders docs into the output folder cfg.Output (relative to dir
+// unless absolute) with the templates and theme of the two file systems.
+// generator names brief's version for <meta name=generator>.
+func Build(ctx context.Context, dir string, cfg *Config, docs []Doc, tmpl, theme fs.FS, generator string) (*Result, error) {
+	ts, err := loadTemplates(tmpl, cfg)
+	if err != nil {
+		return nil, err
+	}
+	out, err := newStage(dir, cfg.Output)
+	if err != nil {
+		return nil, err
+	}
+	defer out.cleanup()
+	r := &Result{}
+	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator}
+	if err := b.run(ctx, docs, theme); err != nil {
+		return nil, err
+	}
+	if err := out.commit(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+type builder struct {
+	cfg       *Config
+	ts        templates
+	out       *stage
+	res       *Result
+	generator string
+}
+
+func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
+	md := newMarkdown()
+	var entries []*Entry
+	seen := map[string]string{}
+	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if d.Draft {
+			continue
+		}
+		if !validSlug(d.Slug) {
+			return fmt.Errorf("%s: slug %q may only hold letters, digits and '-'", d.File, d.Slug)
+		}
+		if prev, ok := seen[d.Slug]; ok {
+			return fmt.Errorf("%s: slug %q is already used by %s", d.File, d.Slug, prev)
+		}
+		seen[d.Slug] = d.File
+		html, warns, err := renderMarkdown(md, d.File, d.BodyLine, []byte(d.Body))
+		if err != nil {
+			return err
+		}
+		b.res.Warnings = append(b.res.Warnings, warns...)
+		t, err := time.ParseInLocation("2006-01-02", d.Date, b.cfg.Location)
+		if err != nil {
+			return fmt.Errorf("%s: date %q is not a date like 2021-06-28", d.File, d.Date)
+		}
+		e := &Entry{
+			Briefing:     d.Briefing,
+			Path:         "/briefings/" + d.Slug + "/",
+			MarkdownPath: "/briefings/" + d.Slug + "/index.md",
+			Time:         t,
+			Content:      template.HTML(html),
+			Lead:         lead(d.Briefing),
+		}
+		entries = append(entries, e)
+		if err := b.out.write("briefings/"+d.Slug+"/index.md", d.Raw); err != nil {
+			return err
+		}
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		if !entries[i].Time.Equal(entries[j].Time) {
+			return entries[i].Time.After(entries[j].Time)
+		}
+		return entries[i].Slug < entries[j].Slug
+	})
+	for _, e := range entries {
+		p := &Page{Kind: "briefing", Title: e.Title, Description: e.Lead, Path: e.Path, Entry: e}
+		if err := b.page(p); err != nil {
+			return err
+		}
+	}
+	steps := []func([]*Entry) error{b.home, b.archive, b.tags, b.notFound, b.feed, b.sitemap, b.robots}
+	for _, step := range steps {
+		if err := step(entries); err != nil {
+			return err
+		}
+	}
+	return b.copyTheme(theme)
+}
+
+// page executes the template of p.Kind and writes p.Path/index.html.
+func (b *builder) page(p *Page) error {
+	p.Site = b.cfg
+	p.Generator = b.generator
+	var buf bytes.Buffer
+	if err := b.ts[p.Kind].ExecuteTemplate(&buf, p.Kind+".html", p); err != nil {
+		return fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
+	}
+	name := strings.TrimPrefix(p.Path, "/") + "index.html"
+	if p.Kind == "404" {
+		name = "404.html"
+	}
+	b.res.Pages++
+	return b.out.write(name, buf.Bytes())
+}
+
+func (b *builder) home(entries []*Entry) error {
+	size := b.cfg.PageSize
+	total := (len(entries) + size - 1) / size
+	if total == 0 {
+		total = 1
+	}
+	pagePath := func(n int) string {
+		if n == 1 {
+			return "/"
+		}
+		return "/page/" + strconv.Itoa(n) + "/"
+	}
+	for n := 1; n <= total; n++ {
+		lo, hi := (n-1)*size, min(n*size, len(entries))
+		pg := &Pager{Number: n, Total: total}
+		if n > 1 {
+			pg.Prev = pagePath(n - 1)
+		}
+		if n < total {
+			pg.Next = pagePath(n + 1)
+		}
+		title := b.cfg.Title
+		if n > 1 {
+			title = fmt.Sprintf("%s, page %d", b.cfg.Title, n)
+		}
+		p := &Page{Kind: "home", Title: title, Description: b.cfg.Description, Path: pagePath(n), Entries: entries[lo:hi], Pager: pg}
+		if err := b.page(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) archive(entries []*Entry) error {
+	var months []Month
+	for _, e := range entries {
+		id := e.Time.Format("2006-01")
+		if len(months) == 0 || months[len(months)-1].ID != id {
+			months = append(months, Month{Label: e.Time.Format("January 2006"), ID: id})
+		}
+		m := &months[len(months)-1]
+		m.Entries = append(m.Entries, e)
+	}
+	return b.page(&Page{Kind: "archive", Title: "Archive", Description: "Every briefing by month.", Path: "/archive/", Entries: entries, Months: months})
+}
+
+func (b *builder) tags(entries []*Entry) error {
+	byTag := map[string]*Tag{}
+	for _, e := range entries {
+		for _, name := range e.Tags {
+			s := slugify(name)
+			if s == "" {
+				continue
+			}
+			t := byTag[s]
+			if t == nil {
+				t = &Tag{Name: name, Slug: s, Path: "/tags/" + s + "/"}
+				byTag[s] = t
+			}
+			if n := len(t.Entries); n == 0 || t.Entries[n-1] != e {
+				t.Entries = append(t.Entries, e)
+			}
+		}
+	}
+	var all []Tag
+	for _, t := range byTag {
+		all = append(all, *t)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Slug < all[j].Slug })
+	for i := range all {
+		t := &all[i]
+		p := &Page{Kind: "tag", Title: "Tagged “" + t.Name + "”", Path: t.Path, Entries: t.Entries, Tag: t.Name,
+			Description: fmt.Sprintf("%d briefings tagged %s.", len(t.Entries), t.Name)}
+		if err := b.page(p); err != nil {
+			return err
+		}
+	}
+	return b.page(&Page{Kind: "tags", Title: "Tags", Description: "All tags.", Path: "/tags/", Tags: all})
+}
+
+func (b *builder) notFound([]*Entry) error {
+	return b.page(&Page{Kind: "404", Title: "Page not found", Path: "/404.html"})
+}
+
+func (b *builder) robots([]*Entry) error {
+	return b.out.write("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+b.cfg.absURL("/sitemap.xml")+"\n"))
+}
+
+func (b *builder) copyTheme(theme fs.FS) error {
+	return fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return err
+		}
+		return b.out.write("theme/"+p, data)
+	})
+}
+
+// lead is the bottom line as one plain string.
+func lead(br *briefing.Briefing) string {
+	var parts []string
+	for _, s := range br.Summary {
+		parts = append(parts, s.Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// validSlug reports whether s is a non-empty run of letters, digits and '-'.
+func validSlug(s string) bool {
+	if s == "" || s[0] == '-' {
+		return false
+	}
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// Slugify turns a name into a URL path segment: lower-case letters and
+// digits of any script, other runs as '-', at most 80 bytes.
+func Slugify(s string) string { return slugify(s) }
+
+func slugify(s string) string {
+	var b []byte
+	dash := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && len(b) > 0 {
+				b = append(b, '-')
+			}
+			dash = false
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		} else {
+			dash = true
+		}
+		if len(b) >= 80 {
+			break
+		}
+	}
+	return string(b)
+}

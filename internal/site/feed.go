@@ -1,0 +1,117 @@
+package site
+
+import (
+	"bytes"
+	"encoding/xml"
+	"time"
+)
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr,omitempty"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Gen     string      `xml:"generator"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	Title     string    `xml:"title"`
+	ID        string    `xml:"id"`
+	Updated   string    `xml:"updated"`
+	Published string    `xml:"published"`
+	Link      atomLink  `xml:"link"`
+	Author    string    `xml:"author>name"`
+	Summary   atomText  `xml:"summary"`
+	Content   *atomText `xml:"content,omitempty"`
+	Category  []atomCat `xml:"category"`
+}
+
+type atomCat struct {
+	Term string `xml:"term,attr"`
+}
+
+// feed writes /feed.xml: the newest Config.Feed.Items briefings, the
+// bottom line as summary, the whole briefing as content when FullContent.
+// Updated is the newest briefing's date, so the feed is deterministic.
+func (b *builder) feed(entries []*Entry) error {
+	c := b.cfg
+	f := atomFeed{Lang: c.Language, Title: c.Title, ID: c.absURL("/"), Gen: b.generator,
+		Links:   []atomLink{{Href: c.absURL("/feed.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: c.absURL("/")}},
+		Updated: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)}
+	if len(entries) > 0 {
+		f.Updated = entries[0].Time.Format(time.RFC3339)
+	}
+	for i, e := range entries {
+		if i == c.Feed.Items {
+			break
+		}
+		author := e.Credit
+		if author == "" {
+			author = c.Title
+		}
+		ae := atomEntry{Title: e.Title, ID: c.absURL(e.Path), Updated: e.Time.Format(time.RFC3339),
+			Published: e.Time.Format(time.RFC3339), Link: atomLink{Href: c.absURL(e.Path)}, Author: author,
+			Summary: atomText{Type: "text", Body: e.Lead}}
+		if c.Feed.FullContent {
+			ae.Content = &atomText{Type: "html", Body: string(e.Content)}
+		}
+		for _, t := range e.Tags {
+			ae.Category = append(ae.Category, atomCat{Term: t})
+		}
+		f.Entries = append(f.Entries, ae)
+	}
+	return b.writeXML("feed.xml", f)
+}
+
+type urlset struct {
+	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL
+}
+
+type sitemapURL struct {
+	XMLName xml.Name `xml:"url"`
+	Loc     string   `xml:"loc"`
+	LastMod string   `xml:"lastmod,omitempty"`
+}
+
+// sitemap writes /sitemap.xml with every HTML page but 404.
+func (b *builder) sitemap(entries []*Entry) error {
+	var set urlset
+	for _, name := range b.out.sortedHTML() {
+		set.URLs = append(set.URLs, sitemapURL{Loc: b.cfg.absURL("/" + name)})
+	}
+	last := map[string]string{}
+	for _, e := range entries {
+		last[b.cfg.absURL(e.Path)] = e.Time.Format("2006-01-02")
+	}
+	for i := range set.URLs {
+		set.URLs[i].LastMod = last[set.URLs[i].Loc]
+	}
+	return b.writeXML("sitemap.xml", set)
+}
+
+func (b *builder) writeXML(name string, v any) error {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	buf.WriteByte('\n')
+	return b.out.write(name, buf.Bytes())
+}
