@@ -6,18 +6,22 @@
 // nil, so the JSON always has every field (an analyser that found nothing
 // gives []).
 //
-// The analysers that exist today: sentence segmentation (package text) and
-// a lead baseline summary: the first N sentences that can stand as
-// statements (they end like a sentence and have at least six words, so
-// captions, datelines and titles are skipped). Entities, time expressions,
-// quotes and figures are filled in by their packages as they land.
+// The analysers, one package each: text (sentences), timex and timeline
+// (time expressions and dated events), entity (people, organisations,
+// places, with the key actors), quote (direct quotes with speakers), figure
+// (key numbers) and summary (the bottom line, told by the others which
+// sentences hold dated events and key actors).
 package analyze
 
 import (
-	"unicode/utf8"
-
 	"brief/internal/article"
+	"brief/internal/entity"
+	"brief/internal/figure"
+	"brief/internal/quote"
+	"brief/internal/summary"
 	"brief/internal/text"
+	"brief/internal/timeline"
+	"brief/internal/timex"
 )
 
 // Options tune the analysis. The zero value works.
@@ -84,7 +88,11 @@ type Analysis struct {
 	Quotes    []Quote  `json:"quotes"`
 	Figures   []Figure `json:"figures"`
 
-	Doc *text.Doc `json:"-"` // the segmented body, for the briefing's source text
+	Doc        *text.Doc        `json:"-"` // the segmented body, for the briefing's source text
+	Key        []entity.Entity  `json:"-"` // the key actors
+	Events     []timeline.Event `json:"-"` // the timeline with granularity
+	QuoteList  []quote.Quote    `json:"-"`
+	FigureList []figure.Figure  `json:"-"`
 }
 
 // Run analyses a.
@@ -99,7 +107,6 @@ func Run(a *article.Article, opt Options) *Analysis {
 		Date:      a.Date.Format("2006-01-02"),
 		Title:     a.Title,
 		Sentences: make([]Span, len(doc.Sentences)),
-		Summary:   lead(doc, n),
 		Entities:  []Entity{},
 		Timexes:   []Timex{},
 		Timeline:  []Event{},
@@ -110,38 +117,63 @@ func Run(a *article.Article, opt Options) *Analysis {
 	for i, s := range doc.Sentences {
 		an.Sentences[i] = Span{s.Start, s.End}
 	}
+
+	tx := timex.Find(doc, a.Date)
+	for _, t := range tx {
+		an.Timexes = append(an.Timexes, Timex{t.Start, t.End, t.Text, t.Type, t.Value})
+	}
+	an.Events = timeline.Build(doc, tx, a.Date)
+	for _, e := range an.Events {
+		an.Timeline = append(an.Timeline, Event{e.Value, e.Sentence, e.Text})
+	}
+
+	ents := entity.Find(doc)
+	for _, e := range ents {
+		out := Entity{Name: e.Name, Kind: e.Kind, Role: e.Role, Aliases: e.Aliases, Salience: e.Salience, Mentions: []Span{}}
+		if out.Aliases == nil {
+			out.Aliases = []string{}
+		}
+		for _, m := range e.Mentions {
+			out.Mentions = append(out.Mentions, Span{m.Start, m.End})
+		}
+		an.Entities = append(an.Entities, out)
+	}
+	an.Key = entity.Key(ents, KeyActors)
+
+	an.QuoteList = quote.Find(doc, ents)
+	for _, q := range an.QuoteList {
+		an.Quotes = append(an.Quotes, Quote{q.Speaker, q.Start, q.End})
+	}
+
+	an.FigureList = figure.Find(doc)
+	for _, f := range an.FigureList {
+		an.Figures = append(an.Figures, Figure{f.Start, f.End, f.Text})
+	}
+
+	an.Summary = summary.Select(doc, summary.Options{N: n}, signals(doc, an.Events, an.Key))
+	if an.Summary == nil {
+		an.Summary = []int{}
+	}
 	return an
 }
 
-// lead returns the first n sentences that can stand as statements.
-func lead(doc *text.Doc, n int) []int {
-	out := []int{}
-	for i := range doc.Sentences {
-		if len(out) == n {
-			break
-		}
-		if standsAlone(doc, i) {
-			out = append(out, i)
-		}
-	}
-	return out
-}
+// KeyActors is how many actors a briefing lists as key.
+const KeyActors = 8
 
-func standsAlone(doc *text.Doc, i int) bool {
-	s := doc.Sentences[i]
-	words := 0
-	for _, t := range doc.Tokens[s.First:s.Last] {
-		if t.Kind == text.Word {
-			words++
+// signals tells the summariser which sentences hold dated events and key actors.
+func signals(doc *text.Doc, events []timeline.Event, key []entity.Entity) summary.Signals {
+	sig := summary.Signals{Dated: make([]bool, len(doc.Sentences)), Actors: make([]float64, len(doc.Sentences))}
+	for _, e := range events {
+		sig.Dated[e.Sentence] = true
+	}
+	for _, k := range key {
+		seen := map[int]bool{}
+		for _, m := range k.Mentions {
+			if i := doc.SentenceAt(m.Start); i >= 0 && !seen[i] {
+				seen[i] = true
+				sig.Actors[i] += k.Salience
+			}
 		}
 	}
-	if words < 6 {
-		return false
-	}
-	last, _ := utf8.DecodeLastRune(doc.Src[s.Start:s.End])
-	switch last {
-	case '.', '!', '?', '"', '”', '\'', '’':
-		return true
-	}
-	return false
+	return sig
 }

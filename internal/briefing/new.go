@@ -1,7 +1,10 @@
 package briefing
 
 import (
+	"math"
 	"strings"
+
+	"brief/internal/timeline"
 
 	"brief/internal/analyze"
 	"brief/internal/article"
@@ -27,6 +30,26 @@ func New(a *article.Article, an *analyze.Analysis, slug, source, generator strin
 	for _, i := range an.Summary {
 		b.Summary = append(b.Summary, Sentence{Text: flat(doc.SentenceText(i)), Sentence: i})
 	}
+	for _, k := range an.Key {
+		first := -1
+		if len(k.Mentions) > 0 {
+			first = doc.SentenceAt(k.Mentions[0].Start)
+		}
+		b.Actors = append(b.Actors, Actor{Name: k.Name, Kind: k.Kind, Role: k.Role, Aliases: k.Aliases,
+			Salience: round(k.Salience), Mentions: len(k.Mentions), Sentence: first})
+	}
+	for _, e := range an.Events {
+		b.Timeline = append(b.Timeline, Event{Value: e.Value, Display: timeline.Display(e.Value), Text: flat(e.Text), Sentence: e.Sentence})
+	}
+	for _, q := range an.QuoteList {
+		b.Quotes = append(b.Quotes, Quote{Speaker: q.Speaker, Text: flat(string(doc.Src[q.Start:q.End])), Sentence: q.Sentence})
+	}
+	for i, f := range an.FigureList {
+		if i == MaxFigures {
+			break
+		}
+		b.Figures = append(b.Figures, Figure{Text: flat(f.Text), Sentence: f.Sentence})
+	}
 	var source_ [][]SourceSentence
 	for _, p := range doc.Paragraphs {
 		var para []SourceSentence
@@ -38,6 +61,11 @@ func New(a *article.Article, an *analyze.Analysis, slug, source, generator strin
 	b.Body = WriteBody(b, source_)
 	return b
 }
+
+// MaxFigures is how many key figures a briefing lists.
+const MaxFigures = 8
+
+func round(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // flat joins the lines of hard-wrapped text.
 func flat(s string) string {
