@@ -114,7 +114,7 @@ func (b *builder) page(p *Page) error {
 	p.Site = b.cfg
 	p.Generator = b.generator
 	var buf bytes.Buffer
-	if err := b.ts[p.Kind].ExecuteTemplate(&buf, p.Kind+".html", p); err != nil {
+	if err := b.ts[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
 		return fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
 	}
 	name := strings.TrimPrefix(p.Path, "/") + "index.html"
