@@ -203,8 +203,24 @@ func (s *scanner) monthDate(k int) (res, bool) {
 			}
 		}
 	}
+	det := ""
+	if wd == 0 {
+		switch w := s.lower(k); w {
+		case "last", "this", "next", "past", "coming":
+			det = w
+			k++
+		}
+	}
 	m, j, ok := s.isMonth(k)
 	if !ok {
+		return res{}, false
+	}
+	if det != "" {
+		if _, _, isDay := s.dayNum(j); !isDay {
+			if _, _, isYear := s.yearAt(j); !isYear {
+				return s.detMonth(i, j, det, m), true
+			}
+		}
 		return res{}, false
 	}
 	if d, j2, ok := s.dayNum(j); ok {
@@ -282,12 +298,6 @@ func (s *scanner) monthDate(k int) (res, bool) {
 // direction of the clause's tense, or the year of a year named just
 // before in the same sentence. 0 when there is no article date.
 func (s *scanner) yearFor(m, d, i, j int) int {
-	if n := len(s.sentRes); n > 0 && s.sentRes[n-1].year != 0 && s.sentRes[n-1].typ == "DATE" {
-		prev := s.sentRes[n-1]
-		if s.hasDCT && prev.year != s.dct.Year() {
-			return prev.year
-		}
-	}
 	if !s.hasDCT {
 		return 0
 	}
@@ -301,7 +311,7 @@ func (s *scanner) yearFor(m, d, i, j int) int {
 		}
 		return y
 	case -1:
-		if after {
+		if after && (d == 0 || m != dm) {
 			return y - 1
 		}
 		return y
@@ -561,4 +571,27 @@ func (s *scanner) holiday(k int) (res, bool) {
 	r := dayRes(ymd(y, m, d))
 	r.i, r.j = k, j
 	return r, true
+}
+
+// detMonth resolves last/this/next/past/coming + month: the latest such
+// month before the article's month, the one in its year, the first after.
+func (s *scanner) detMonth(i, j int, det string, m int) res {
+	r := res{i: i, j: j, typ: "DATE"}
+	if !s.hasDCT {
+		r.val = "XXXX-" + pad(m, 2)
+		return r
+	}
+	y, dm := s.dct.Year(), int(s.dct.Month())
+	switch det {
+	case "last", "past":
+		if m >= dm {
+			y--
+		}
+	case "next", "coming":
+		if m <= dm {
+			y++
+		}
+	}
+	r.val, r.year = monthVal(y, m), y
+	return r
 }

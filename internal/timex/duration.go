@@ -230,6 +230,12 @@ func (s *scanner) quantity(k int) (res, bool) {
 		// five year, four year: TimeBank tags them; keep
 	}
 	j++
+	if s.lower(j) == "old" || (s.punct(j, '-') && s.lowerWord(min(j+1, len(s.ps)-1)) == "old") {
+		return res{}, false // ages are not times
+	}
+	if !half && s.lower(j) == "and" && s.lower(j+1) == "a" && s.lower(j+2) == "half" {
+		half, j = true, j+3
+	}
 	r := res{i: i, j: j, typ: "DURATION", val: durVal(n, half, fuzzy, u)}
 	if u == uWeekend {
 		r.val = "P" + strconv.Itoa(2*max(n, 1)) + "D"
@@ -241,13 +247,9 @@ func (s *scanner) quantity(k int) (res, bool) {
 	case next == "ago" && lead == "" && !hyphen:
 		r.j = j + 1
 		r = s.countedBack(r, n, fuzzy, u, -1, false)
-	case (next == "earlier" || next == "later") && lead == "" && !hyphen:
+	case next == "earlier" && lead == "" && !hyphen:
 		r.j = j + 1
-		dir := -1
-		if next == "later" {
-			dir = 1
-		}
-		r = s.countedBack(r, n, fuzzy, u, dir, true)
+		r = s.countedBack(r, n, fuzzy, u, -1, true)
 	case next == "from" && s.lower(j+1) == "now":
 		r.j = j + 2
 		r = s.countedBack(r, n, fuzzy, u, 1, false)

@@ -59,11 +59,8 @@ func (s *scanner) approx(i int) (res, bool) {
 		k, mod = i+1, "APPROX"
 	case "nearly", "almost":
 		k, mod = i+1, "EQUAL_OR_LESS"
-	case "over", "under", "within":
-		k, mod = i+1, "MORE_THAN"
-		if s.lower(i) != "over" {
-			mod = "LESS_THAN"
-		}
+	case "under":
+		k, mod = i+1, "LESS_THAN"
 		if s.lower(k) == "the" {
 			return res{}, false
 		}
@@ -195,8 +192,6 @@ func (s *scanner) suffixes(r res) res {
 		r.typ == "DATE" && s.lower(r.j) == "and" && s.lower(r.j+1) == "beyond":
 		r.j += 2
 		r.mod = "ON_OR_AFTER"
-	case r.typ == "DURATION" && s.punct(r.j, '-') && s.lower(r.j+1) == "old" && s.attached(r.j):
-		r.j += 2
 	}
 	return r
 }

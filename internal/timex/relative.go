@@ -39,9 +39,6 @@ func (s *scanner) weekdayExpr(k int) (res, bool) {
 		}
 		return r, true
 	}
-	if s.apostropheS(j) {
-		j += 2
-	}
 	if j < len(s.ps) && s.ps[j].cat == cPart && !plural(s.ps[j].w) {
 		part = s.ps[j].n
 		j++
@@ -122,15 +119,10 @@ func (s *scanner) deictic(k int) (res, bool) {
 		return res{}, false
 	}
 	if w == "today" || w == "yesterday" || w == "tomorrow" {
-		if s.apostropheS(j) {
-			j += 2
-		}
 		if j < len(s.ps) && s.ps[j].cat == cPart && !plural(s.ps[j].w) {
 			part = s.ps[j].n
 			j++
 		}
-	} else if s.apostropheS(j) {
-		j += 2
 	}
 	r := res{i: k, j: j, typ: "DATE", deictic: true, off: off}
 	if part != 0 && w != "tonight" {
@@ -170,6 +162,12 @@ func (s *scanner) detUnit(k int) (res, bool) {
 		if s.lower(j) == "end" && !the {
 			r := s.unitNow(uYear, 0)
 			r.i, r.j, r.mod = i, j+1, "END"
+			return r, true
+		}
+		if s.punct(k+1, '-') && (s.lower(k+2) == "ago" || s.lower(k+2) == "earlier") && s.attached(k+1) && s.attached(k+2) {
+			// year-ago, year-earlier: the same period a year before
+			r := s.countedBack(res{}, 1, false, uYear, -1, true)
+			r.i, r.j = k, k+3
 			return r, true
 		}
 		det = ""
@@ -298,11 +296,15 @@ func (s *scanner) ordinal(k int) (int, int, bool) {
 // the latest quarter, last year's quarter, the third quarter of 1990, the
 // first half of 1990, the year-earlier period.
 func (s *scanner) quarterExpr(k int) (res, bool) {
+	if w := s.lower(k); w == "its" || w == "their" || w == "that" && s.ps[min(k+1, len(s.ps)-1)].cat == cOrd {
+		k++
+	}
 	i := k
-	if w := s.lower(k); w == "the" || w == "its" || w == "their" {
+	if s.lower(k) == "the" {
 		k++
 	}
 	yearShift, year, q, anchoredQ, named := 0, 0, 0, false, false
+	latest := false
 	for ; k < len(s.ps); k++ {
 		w := s.lower(k)
 		switch {
@@ -351,6 +353,7 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 			}
 			anchoredQ = true
 			named = named || w == "latest"
+			latest = latest || w == "latest" || w == "recent"
 			continue
 		case w == "year" && (s.punct(k+1, '-') || s.lower(k+1) == "earlier" || s.lower(k+1) == "ago"):
 			// year-ago, year-earlier
@@ -377,13 +380,14 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		}
 		if o, j, ok := s.ordinal(k); ok && o >= 1 && o <= 4 {
 			q = o
-			k = j
-			if s.punct(k, '-') {
-				// third-quarter, fiscal-first
-				if s.lower(k+1) == "quarter" || s.lower(k+1) == "half" {
-					k++
+			if s.punct(j, '-') && s.attached(j) && (s.lower(j+1) == "quarter" || s.lower(j+1) == "half") {
+				// third-quarter: an adjective, written without its determiner
+				if i < k && s.lower(i) == "the" && k == i+1 {
+					i = k
 				}
+				j++
 			}
+			k = j
 			break
 		}
 		break
@@ -433,7 +437,11 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		}
 		return res{i: i, j: j, typ: "DATE", val: halfVal(year, q), year: year}, true
 	}
+	noAnchor := yearShift != 0
 	switch {
+	case q == 0 && latest:
+		year, q = addQuarters(s.dct.Year(), quarterOf(s.dct), -1)
+		year += yearShift
 	case q == 0 && s.lastQ != 0:
 		q = s.lastQ
 		if year == 0 {
@@ -455,7 +463,11 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		}
 		year += yearShift
 	}
-	return res{i: i, j: j, typ: "DATE", val: quarterVal(year, q), year: year, quarter: q}, true
+	r := res{i: i, j: j, typ: "DATE", val: quarterVal(year, q), year: year, quarter: q}
+	if noAnchor || (s.hasDCT && (year > s.dct.Year() || year == s.dct.Year() && q >= quarterOf(s.dct))) {
+		r.quarter = 0 // only quarters already over anchor `the quarter`, `a year earlier`
+	}
+	return r, true
 }
 
 // seasonExpr matches [this|last|next|the|early|late] season [of] [year].
