@@ -1,0 +1,245 @@
+package serve
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"regexp"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Kind is what a build result asks of the browsers.
+type Kind int
+
+const (
+	// Reload: the output changed; pages reload.
+	Reload Kind = iota + 1
+	// CSS: only stylesheets changed; pages swap them without reloading.
+	CSS
+	// Error: the build failed; pages show the overlay, the last good site
+	// stays served.
+	Error
+	// OK: a good build that changed nothing; pages clear the overlay.
+	OK
+)
+
+// Event is one build outcome, passed to Notify after every build.
+type Event struct {
+	Kind Kind
+	// Paths are the URL paths of the changed stylesheets, for CSS
+	// ("/theme/site.css"); empty swaps every stylesheet.
+	Paths []string
+	// Message, File and Line describe an Error. File and Line are empty
+	// when unknown.
+	Message string
+	File    string
+	Line    int
+}
+
+// fileLine finds "path.ext:12:" or "path.ext:12:3:" in an error message.
+var fileLine = regexp.MustCompile(`(?:^|[\s(])([^\s:()]+\.[A-Za-z0-9]+):(\d+)(?::\d+)?:`)
+
+// Failure makes an Error event from a build error, taking File and Line
+// from the first "file:line:" in its message.
+func Failure(err error) Event {
+	ev := Event{Kind: Error, Message: err.Error()}
+	if m := fileLine.FindStringSubmatch(ev.Message); m != nil {
+		ev.File = m[1]
+		ev.Line, _ = strconv.Atoi(m[2])
+	}
+	return ev
+}
+
+// Notify tells every connected browser about a build. It never blocks on
+// a browser. Call it after the new output is in place.
+func (s *Server) Notify(ev Event) { s.hub.notify(ev) }
+
+// hub is the set of event streams and the state new ones start from.
+type hub struct {
+	mu      sync.Mutex
+	clients map[*client]bool
+	prefix  string // unique to this process, so a restart changes ids
+	gen     int
+	failure []byte // the error frame while the last build failed
+	closed  bool
+}
+
+type client struct {
+	frames chan []byte
+	kick   chan struct{} // closed when the hub drops the client
+}
+
+func newHub(prefix string) *hub {
+	return &hub{clients: map[*client]bool{}, prefix: prefix}
+}
+
+func (h *hub) current() string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.id()
+}
+
+func (h *hub) id() string { return h.prefix + "-" + strconv.Itoa(h.gen) }
+
+// built reports whether any build succeeded yet.
+func (h *hub) built() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.gen > 0
+}
+
+func (h *hub) notify(ev Event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var f []byte
+	switch ev.Kind {
+	case Reload, CSS:
+		h.gen++
+		h.failure = nil
+		if ev.Kind == Reload {
+			f = frame("reload", struct {
+				Build string `json:"build"`
+			}{h.id()})
+		} else {
+			f = frame("css", struct {
+				Build string   `json:"build"`
+				Paths []string `json:"paths"`
+			}{h.id(), append([]string{}, ev.Paths...)})
+		}
+	case Error:
+		f = frame("error", struct {
+			Message string `json:"message"`
+			File    string `json:"file,omitempty"`
+			Line    int    `json:"line,omitempty"`
+		}{ev.Message, ev.File, ev.Line})
+		h.failure = f
+	default:
+		h.failure = nil
+		f = frame("ok", struct {
+			Build string `json:"build"`
+		}{h.id()})
+	}
+	for c := range h.clients {
+		select {
+		case c.frames <- f:
+		default:
+			h.drop(c)
+		}
+	}
+}
+
+// drop closes a client's stream; h.mu is held.
+func (h *hub) drop(c *client) {
+	if h.clients[c] {
+		delete(h.clients, c)
+		close(c.kick)
+	}
+}
+
+// join adds a client and returns the frames it starts with, atomically
+// with respect to notify, so no event falls between hello and the stream.
+func (h *hub) join() (*client, []byte, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return nil, nil, false
+	}
+	c := &client{frames: make(chan []byte, 16), kick: make(chan struct{})}
+	h.clients[c] = true
+	start := append([]byte("retry: 1000\n"), frame("hello", struct {
+		Build string `json:"build"`
+	}{h.id()})...)
+	start = append(start, h.failure...)
+	return c, start, true
+}
+
+func (h *hub) leave(c *client) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.drop(c)
+}
+
+func (h *hub) close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.closed = true
+	for c := range h.clients {
+		h.drop(c)
+	}
+}
+
+// count is the number of connected streams (tests).
+func (h *hub) count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.clients)
+}
+
+// frame encodes one Server-Sent Event. JSON keeps the data on one line and
+// escapes <, > and &.
+func frame(event string, data any) []byte {
+	b, err := json.Marshal(data)
+	if err != nil {
+		panic(err) // only plain structs of strings and ints are encoded
+	}
+	out := make([]byte, 0, len(b)+len(event)+16)
+	out = append(out, "event: "...)
+	out = append(out, event...)
+	out = append(out, "\ndata: "...)
+	out = append(out, b...)
+	return append(out, "\n\n"...)
+}
+
+var ping = []byte(": ping\n\n")
+
+// events streams one browser's events until it leaves, is dropped, or the
+// server closes.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	c, start, ok := s.hub.join()
+	if !ok {
+		http.Error(w, "server is shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	defer s.hub.leave(c)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodHead {
+		return
+	}
+	rc := http.NewResponseController(w)
+	send := func(b []byte) bool {
+		err := rc.SetWriteDeadline(time.Now().Add(s.opts.WriteTimeout))
+		if err != nil && !errors.Is(err, http.ErrNotSupported) {
+			return false
+		}
+		if _, err := w.Write(b); err != nil {
+			return false
+		}
+		return rc.Flush() == nil
+	}
+	if !send(start) {
+		return
+	}
+	beat := time.NewTicker(s.opts.Heartbeat)
+	defer beat.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-c.kick:
+			return
+		case f := <-c.frames:
+			if !send(f) {
+				return
+			}
+		case <-beat.C:
+			if !send(ping) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,125 @@
+// Live reload for `brief serve`. Injected into served pages only, never
+// written to the site. Protocol: see the package comment of internal/serve.
+(function () {
+  "use strict";
+  if (window.__briefLive) return;
+  window.__briefLive = true;
+
+  var me = document.currentScript;
+  var build = (me && me.getAttribute("data-build")) || "";
+  var source = null;
+  var wait = 500;
+  var host = null;
+
+  function connect() {
+    source = new EventSource("/_brief/events");
+    source.addEventListener("hello", function (e) {
+      wait = 500;
+      var d = JSON.parse(e.data);
+      if (d.build !== build) location.reload();
+    });
+    source.addEventListener("reload", function () { location.reload(); });
+    source.addEventListener("css", function (e) {
+      var d = JSON.parse(e.data);
+      build = d.build;
+      hide();
+      swapCSS(d.paths || [], d.build);
+    });
+    source.addEventListener("ok", function (e) {
+      hide();
+    });
+    source.addEventListener("error", function (e) {
+      if (typeof e.data === "string") { show(JSON.parse(e.data)); return; }
+      // A lost connection: the browser retries by itself unless the stream
+      // was refused; then retry here, backing off to 5s.
+      if (source.readyState === EventSource.CLOSED) {
+        source.close();
+        setTimeout(connect, wait);
+        wait = Math.min(wait * 2, 5000);
+      }
+    });
+  }
+
+  function swapCSS(paths, id) {
+    var links = document.querySelectorAll('link[rel~="stylesheet"]');
+    var matched = [];
+    links.forEach(function (l) {
+      var u = new URL(l.href, location.href);
+      if (u.origin !== location.origin) return;
+      var hit = paths.length === 0 || paths.some(function (p) {
+        return u.pathname === p || u.pathname.slice(-p.length) === p;
+      });
+      if (hit) matched.push(l);
+    });
+    if (matched.length === 0) links.forEach(function (l) { matched.push(l); });
+    matched.forEach(function (l) {
+      var u = new URL(l.href, location.href);
+      if (u.origin !== location.origin) return;
+      u.searchParams.set("_brief", id);
+      var next = l.cloneNode(false);
+      next.href = u.href;
+      next.addEventListener("load", function () { l.remove(); });
+      next.addEventListener("error", function () { next.remove(); });
+      l.after(next);
+    });
+  }
+
+  var style =
+    ":host{all:initial}" +
+    ".box{position:fixed;top:0;left:0;right:0;max-height:70vh;overflow:auto;z-index:2147483647;" +
+    "box-sizing:border-box;margin:0;padding:1rem 4rem 1rem 1.25rem;" +
+    "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;" +
+    "background:#fff8f7;color:#1f1f1f;border-bottom:4px solid #c62828;box-shadow:0 4px 16px rgba(0,0,0,.3)}" +
+    "h2{margin:0 0 .5rem;font:bold 15px/1.4 system-ui,sans-serif;color:#b71c1c}" +
+    ".where{margin:0 0 .5rem;font-weight:bold}" +
+    "pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:inherit}" +
+    "button{position:absolute;top:.6rem;right:.75rem;padding:.2rem .6rem;font:18px/1 system-ui,sans-serif;" +
+    "color:inherit;background:transparent;border:1px solid currentColor;border-radius:4px;cursor:pointer}" +
+    "button:focus-visible{outline:3px solid #1565c0;outline-offset:2px}" +
+    "@media (prefers-color-scheme:dark){.box{background:#2b1d1d;color:#f3eaea;border-bottom-color:#ef5350}" +
+    "h2{color:#ff8a80}button:focus-visible{outline-color:#90caf9}}";
+
+  function show(d) {
+    hide();
+    host = document.createElement("brief-overlay");
+    var root = host.attachShadow({ mode: "open" });
+    var css = document.createElement("style");
+    css.textContent = style;
+    var box = document.createElement("div");
+    box.className = "box";
+    box.setAttribute("role", "alertdialog");
+    box.setAttribute("aria-labelledby", "t");
+    var h = document.createElement("h2");
+    h.id = "t";
+    h.textContent = "Build failed — showing the last good site";
+    box.appendChild(h);
+    if (d.file) {
+      var where = document.createElement("p");
+      where.className = "where";
+      where.textContent = d.file + (d.line ? ":" + d.line : "");
+      box.appendChild(where);
+    }
+    var pre = document.createElement("pre");
+    pre.textContent = d.message || "";
+    box.appendChild(pre);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.setAttribute("aria-label", "Dismiss");
+    close.textContent = "×";
+    close.addEventListener("click", hide);
+    box.appendChild(close);
+    root.appendChild(css);
+    root.appendChild(box);
+    (document.body || document.documentElement).appendChild(host);
+  }
+
+  function hide() {
+    if (host) { host.remove(); host = null; }
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") hide();
+  });
+
+  connect();
+})();
