@@ -20,6 +20,7 @@ func runEntities(args []string) error {
 	corpus := fs.String("corpus", "", "MEANTIME texts (default: ../../corpus/wikinews relative to the data directory)")
 	keyN := fs.Int("key", 10, "number of key actors for key-actor recall")
 	verbose := fs.Bool("v", false, "print MEANTIME errors")
+	stageOne := fs.Bool("stage1", false, "CoNLL: tag without the document-level stage (ablation)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: brief-eval entities [flags] CONLL-FILE|MEANTIME-DIR...")
 		fs.PrintDefaults()
@@ -43,6 +44,10 @@ func runEntities(args []string) error {
 			return fmt.Errorf("%s: %w", *modelPath, err)
 		}
 	}
+	conllModel := m
+	if *stageOne {
+		conllModel = m.StageOne()
+	}
 	for _, p := range fs.Args() {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -58,7 +63,7 @@ func runEntities(args []string) error {
 			}
 			continue
 		}
-		if err := evalCoNLL(p, m); err != nil {
+		if err := evalCoNLL(p, conllModel); err != nil {
 			return err
 		}
 	}

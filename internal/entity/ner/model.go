@@ -57,3 +57,11 @@ func (ws *weights) predict(feats [][]uint32) []uint8 {
 	ws.emissions(feats, scores)
 	return viterbi(scores, func(a, b int) float32 { return float32(ws.trans[a*NumTags+b]) })
 }
+
+// StageOne returns a copy of m without its document-level stage, for
+// measuring what that stage adds.
+func (m *Model) StageOne() *Model {
+	c := *m
+	c.stage2 = nil
+	return &c
+}

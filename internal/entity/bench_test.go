@@ -1,0 +1,42 @@
+package entity
+
+import (
+	"bytes"
+	"testing"
+
+	"brief/internal/entity/ner"
+	"brief/internal/text"
+)
+
+// BenchmarkFind reports sentences per second for Find on the seed article
+// (the model is loaded before timing; see BenchmarkLoad).
+func BenchmarkFind(b *testing.B) {
+	doc := readArticle(b, seed)
+	Model()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Find(doc)
+	}
+	b.ReportMetric(float64(b.N*len(doc.Sentences))/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkParseAndFind includes text segmentation.
+func BenchmarkParseAndFind(b *testing.B) {
+	doc := readArticle(b, seed)
+	src := doc.Src
+	Model()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Find(text.Parse(src, 0, len(src)))
+	}
+	b.ReportMetric(float64(b.N*len(doc.Sentences))/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkLoad measures decoding the embedded model.
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := ner.Read(bytes.NewReader(modelData)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,83 @@
+package ner
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestBILOU(t *testing.T) {
+	spans := []Span{{0, 1, 2}, {2, 5, 0}, {5, 7, 1}}
+	tags := encode(8, spans)
+	if got := decode(tags); !reflect.DeepEqual(got, spans) {
+		t.Fatalf("decode(encode) = %v, want %v", got, spans)
+	}
+}
+
+func TestReadCoNLL(t *testing.T) {
+	in := "-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\nJohn NNP I-NP B-PER\n"
+	docs, err := ReadCoNLL(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Span{{0, 1, 1}, {2, 3, 3}, {3, 5, 0}, {5, 6, 0}}
+	if len(docs) != 1 || !reflect.DeepEqual(docs[0][0].Spans, want) {
+		t.Fatalf("got %+v, want spans %v", docs, want)
+	}
+}
+
+// toy is a tiny training set: names after "met" are people, after "in"
+// places.
+func toy() []Document {
+	var docs []Document
+	for _, n := range []string{"Alice", "Bob", "Carol", "Dave", "Erin", "Frank"} {
+		for _, p := range []string{"Paris", "Rome", "Oslo", "Lima", "Kyiv"} {
+			docs = append(docs, Document{{Words: []string{"She", "met", n, "in", p, "."}, Spans: []Span{{2, 3, 0}, {4, 5, 2}}}})
+		}
+	}
+	return docs
+}
+
+func TestTrainWriteRead(t *testing.T) {
+	m := Train(toy(), TrainOptions{Epochs: 3, Folds: 2})
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Read(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	r.Write(&again)
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("Write(Read(Write(m))) differs")
+	}
+	got := r.Tag([][]string{{"He", "met", "Zed", "in", "Bern", "."}})
+	want := []Span{{2, 3, 0}, {4, 5, 2}}
+	if !reflect.DeepEqual(got[0], want) {
+		t.Errorf("Tag = %v, want %v", got[0], want)
+	}
+}
+
+func TestReadBad(t *testing.T) {
+	for _, in := range []string{"", "not gzip", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"} {
+		if _, err := Read(strings.NewReader(in)); err == nil {
+			t.Errorf("Read(%q) succeeded", in)
+		}
+	}
+}
+
+func TestTagOddInput(t *testing.T) {
+	m := Train(toy(), TrainOptions{Epochs: 1, Folds: 2})
+	long := make([]string, 10000)
+	for i := range long {
+		long[i] = "WORD"
+	}
+	for _, doc := range [][][]string{nil, {{}}, {{""}}, {long}, {{"Путин", "сказал", "日本"}}} {
+		m.Tag(doc)
+	}
+	var zero Model
+	zero.Tag([][]string{{"a"}})
+}
