@@ -133,7 +133,7 @@ func articleFiles(dir string) ([]string, error) {
 func Slug(file, title string) string {
 	base := path.Base(file)
 	base = strings.TrimSuffix(base, path.Ext(base))
-	if len(base) > 11 && base[4] == '-' && base[7] == '-' && base[10] == '-' {
+	if len(base) >= 11 && base[4] == '-' && base[7] == '-' && base[10] == '-' {
 		base = base[11:]
 	}
 	if strings.Trim(base, "0123456789") == "" {

@@ -54,7 +54,10 @@ func renderMarkdown(md goldmark.Markdown, file string, bodyLine int, body []byte
 		}
 		if off >= 0 {
 			line := bodyLine + bytes.Count(body[:off], []byte("\n"))
-			warnings = append(warnings, fmt.Sprintf("%s:%d: raw HTML is not rendered; write Markdown instead", file, line))
+			w := fmt.Sprintf("%s:%d: raw HTML is not rendered; write Markdown instead", file, line)
+			if len(warnings) == 0 || warnings[len(warnings)-1] != w {
+				warnings = append(warnings, w)
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -1,0 +1,83 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMarkdown(t *testing.T) {
+	md := newMarkdown()
+	tests := []struct {
+		name, in string
+		want     []string
+		warns    []string
+	}{
+		{"anchors", "{#s0} First one. {#s1} Second *one*.\n",
+			[]string{`<p><span class="sent" id="s0">First one. </span> <span class="sent" id="s1">Second <em>one</em>.</span> </p>`}, nil},
+		{"non-ASCII heading ids", "## Zürich und Köln\n\n## Привет мир\n\n## Zürich und Köln\n",
+			[]string{`id="zürich-und-köln"`, `id="привет-мир"`, `id="zürich-und-köln-1"`}, nil},
+		{"raw HTML dropped and reported", "Intro.\n\n<div>block</div>\n\nText <b>bold</b>.\n",
+			[]string{"<!-- raw HTML omitted -->", "Text <!-- raw HTML omitted -->bold"}, []string{"b.md:12:", "b.md:14:"}},
+		{"javascript link", "[x](javascript:alert(1))\n", []string{`<a href="">x</a>`}, nil},
+		{"gfm", "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ https://example.org\n\n- [x] done\n",
+			[]string{"<table>", "<del>old</del>", `<a href="https://example.org">`, `checked=""`}, nil},
+		{"typographer and footnotes", "\"Quoted\" -- yes[^1].\n\n[^1]: A note.\n\nTerm\n: Definition\n",
+			[]string{"&ldquo;Quoted&rdquo; &ndash; yes", `class="footnotes"`, "<dl>"}, nil},
+	}
+	for _, tt := range tests {
+		html, warns, err := renderMarkdown(md, "b.md", 10, []byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(string(html), w) {
+				t.Errorf("%s: output lacks %s:\n%s", tt.name, w, html)
+			}
+		}
+		if len(warns) != len(tt.warns) {
+			t.Errorf("%s: warnings %q, want %d", tt.name, warns, len(tt.warns))
+		}
+		for i := range min(len(warns), len(tt.warns)) {
+			if !strings.HasPrefix(warns[i], tt.warns[i]) {
+				t.Errorf("%s: warning %q, want prefix %q", tt.name, warns[i], tt.warns[i])
+			}
+		}
+	}
+}
+
+func TestStageRefusesEscapes(t *testing.T) {
+	dir := t.TempDir()
+	s, err := newStage(dir, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.cleanup()
+	for _, name := range []string{"../x", "../../x", "/etc/passwd", "a/../../x", ""} {
+		if err := s.write(name, []byte("x")); err == nil {
+			t.Errorf("write(%q) succeeded", name)
+		}
+	}
+	if err := s.write("a/b.html", nil); err != nil {
+		t.Error(err)
+	}
+	if err := s.write("a/b.html", nil); err == nil {
+		t.Error("second write to one path succeeded")
+	}
+}
+
+func TestRelURL(t *testing.T) {
+	for _, tt := range []struct{ base, path, want string }{
+		{"/", "/", "/"},
+		{"/", "/briefings/x/", "/briefings/x/"},
+		{"https://a.org/proj", "/", "/proj/"},
+		{"https://a.org/proj/", "/theme/style.css", "/proj/theme/style.css"},
+	} {
+		c := &Config{}
+		if err := c.SetBaseURL(tt.base); err != nil {
+			t.Fatal(err)
+		}
+		if got := relURL(c, tt.path); got != tt.want {
+			t.Errorf("relURL(%q, %q) = %q, want %q", tt.base, tt.path, got, tt.want)
+		}
+	}
+}
