@@ -138,7 +138,7 @@ func (s *scanner) numberWords(k int) (int, int, bool) {
 		j++
 	}
 	seen := false
-	for j < len(s.ps) && s.ps[j].cat == cNum {
+	for j < len(s.ps) && j < k+12 && s.ps[j].cat == cNum {
 		v := s.ps[j].n
 		switch {
 		case v == 100:
@@ -207,7 +207,7 @@ func (s *scanner) quantity(k int) (res, bool) {
 		hyphen = true
 		j++
 	}
-	for s.lower(j) == "more" || s.lower(j) == "additional" || s.lower(j) == "straight" || s.lower(j) == "consecutive" || s.lower(j) == "full" || s.lower(j) == "trading" || s.lower(j) == "business" || s.lower(j) == "calendar" {
+	for n := 0; n < 4 && (s.lower(j) == "more" || s.lower(j) == "additional" || s.lower(j) == "straight" || s.lower(j) == "consecutive" || s.lower(j) == "full" || s.lower(j) == "trading" || s.lower(j) == "business" || s.lower(j) == "calendar"); n++ {
 		j++
 	}
 	if j >= len(s.ps) || s.ps[j].cat != cUnit {

@@ -305,7 +305,7 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	}
 	yearShift, year, q, anchoredQ, named := 0, 0, 0, false, false
 	latest := false
-	for ; k < len(s.ps); k++ {
+	for start := k; k < len(s.ps) && k < start+8; k++ {
 		w := s.lower(k)
 		switch {
 		case w == "fiscal" || w == "calendar" || w == "comparable" || w == "corresponding" || w == "same" || w == "flat":

@@ -152,7 +152,7 @@ func (s *scanner) requote(lastDay time.Time, hasLastDay bool) bool {
 func (s *scanner) tense(i, j int) int {
 	q := s.ps[i].quote
 	past := false
-	lo := i - 12
+	lo := i - 8
 	if lo < 0 {
 		lo = 0
 	}
@@ -167,7 +167,7 @@ func (s *scanner) tense(i, j int) int {
 			past = true
 		}
 	}
-	hi := j + 6
+	hi := j + 3
 	if hi > len(s.ps) {
 		hi = len(s.ps)
 	}

@@ -95,3 +95,15 @@ func FuzzFind(f *testing.F) {
 		Find(&text.Doc{Src: src}, time.Time{})
 	})
 }
+
+// TestLinear feeds long runs of words the grammar loops over, in one
+// sentence; a quadratic matcher shows here as a slow test (the time is
+// logged, not asserted).
+func TestLinear(t *testing.T) {
+	for _, w := range []string{"fiscal ", "hundred ", "1999 ", "the ", "more ", "a ", "Monday ", "- ", "one "} {
+		src := []byte(strings.Repeat(w, 20000))
+		start := time.Now()
+		Find(&text.Doc{Src: src}, time.Date(2021, 6, 28, 0, 0, 0, 0, time.UTC))
+		t.Logf("%q x 20000: %v", w, time.Since(start))
+	}
+}

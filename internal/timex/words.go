@@ -151,24 +151,6 @@ func init() {
 
 // futureCue holds words that put a clause in the future.
 var futureCue = map[string]bool{
-	"will":      true,
-	"ll":        true,
-	"shall":     true,
-	"expected":  true,
-	"expects":   true,
-	"expect":    true,
-	"scheduled": true,
-	"due":       true,
-	"plans":     true,
-	"plan":      true,
-	"planned":   true,
-	"intends":   true,
-	"going":     true,
-	"upcoming":  true,
-	"would":     true,
-	"later":     true,
-	"tomorrow":  true,
-	"next":      true,
-	"coming":    true,
-	"set":       true,
+	"will": true, "ll": true, "shall": true, "expected": true, "scheduled": true,
+	"due": true, "set": true, "going": true, "tomorrow": true, "next": true,
 }
