@@ -224,9 +224,6 @@ func (s *scanner) monthDate(k int) (res, bool) {
 		return res{}, false
 	}
 	if d, j2, ok := s.dayNum(j); ok {
-		if d2 := j2; s.ps[min(d2, len(s.ps)-1)].kind == pNum && d2 < len(s.ps) && s.ps[d2].digits <= 2 && !s.punct(d2-1, ',') {
-			_ = d2 // month day number: a count follows, as in "June 3 10,000 people"; keep the date
-		}
 		j = j2
 		y, hasY := 0, false
 		q := j
