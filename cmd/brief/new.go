@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"brief"
-	"brief/internal/build"
 	"brief/internal/site"
 )
 
@@ -102,7 +101,7 @@ func newArticle(dir, title string, stdout io.Writer) error {
 		return err
 	}
 	today := time.Now().In(cfg.Location).Format("2006-01-02")
-	name := filepath.Join(dir, "content", "articles", today+"-"+build.Slug("x.txt", title)+".txt")
+	name := filepath.Join(dir, "content", "articles", today+"-"+site.Slugify(title)+".txt")
 	body := "date " + today + "\ntitle " + title + "\nsource \nurl \n\nPaste the article text here, paragraphs separated by blank lines.\n"
 	if err := writeNew(name, []byte(body)); err != nil {
 		return err
