@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"strconv"
@@ -37,8 +38,9 @@ func (s *Server) files(w http.ResponseWriter, r *http.Request) {
 		target, redirect, err := resolve(root, name, dirURL)
 		switch {
 		case err == nil && redirect:
-			u := *r.URL
-			u.Path += "/"
+			// Built from the cleaned name: "//host" must not become a
+			// redirect to another site.
+			u := url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}
 			http.Redirect(w, r, u.RequestURI(), http.StatusFound)
 			return
 		case err == nil:

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"os/exec"
 	"testing"
 )
 
@@ -73,5 +74,18 @@ func TestContentTypeTable(t *testing.T) {
 		if ctype != tc.ctype || html != tc.html {
 			t.Errorf("contentType(%q) = %q, %v", tc.name, ctype, html)
 		}
+	}
+}
+
+// TestLiveScript runs testdata/live_test.js, which drives live.js through
+// hello, error, ok, css, reload and a refused stream, when node exists.
+func TestLiveScript(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	out, err := exec.Command(node, "testdata/live_test.js", "live.js").CombinedOutput()
+	if err != nil || bytes.Contains(out, []byte("FAIL")) {
+		t.Fatalf("%v\n%s", err, out)
 	}
 }

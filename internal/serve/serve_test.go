@@ -41,6 +41,7 @@ var example = map[string]string{
 	"public/a/b/index.html":         "<!DOCTYPE html><HTML><HEAD><title>B</title></HEAD><body>B page</body></HTML>",
 	"public/a/b/index.md":           "+++\ntitle = 'B'\n+++\n# B <head>\n",
 	"public/a/c/empty.txt":          "no index here",
+	"public/a b/index.html":         "<p>space</p>",
 	"public/no-head.html":           "<!doctype html><html lang=en><body>no head</body></html>",
 	"public/fragment.html":          "<p>just a fragment</p>",
 	"public/404.html":               "<!doctype html><html><head><title>Lost</title></head><body>site's own 404</body></html>",
@@ -158,6 +159,8 @@ func TestPrettyURLs(t *testing.T) {
 		{"/a/b/", 200, "B page", ""},
 		{"/a/b", 302, "", "/a/b/"},
 		{"/a/b?q=1&r=2", 302, "", "/a/b/?q=1&r=2"},
+		{"//a/b", 302, "", "/a/b/"}, // never "//a/b/", another host
+		{"/a%20b", 302, "", "/a%20b/"},
 		{"/a/c", 404, "site's own 404", ""},  // a folder without index.html
 		{"/a/c/", 404, "site's own 404", ""}, // no listing
 		{"/a/c/empty.txt", 200, "no index here", ""},
