@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"os"
 
 	"brief/internal/eval/timexeval"
@@ -12,8 +13,10 @@ import (
 
 // runTimex scores the timex tagger on folders of TimeML-derived data:
 //
-//	brief-eval timex [-worst N] [-errors] DIR...
+//	brief-eval timex [-worst N] [-errors] [-half 0|1] DIR...
 //
+// -half keeps the documents whose name hashes (FNV-1a) to that parity, so
+// that rules developed on one half can be checked on the other.
 // Each DIR holds plain/*.txt (or MEANTIME texts in ../../../corpus/wikinews),
 // docs.jsonl and gold_timex.jsonl. Scores are printed per folder and, with
 // more than one folder, for all of them together.
@@ -21,6 +24,7 @@ func runTimex(args []string) error {
 	fs := flag.NewFlagSet("timex", flag.ContinueOnError)
 	worst := fs.Int("worst", 10, "show the `N` worst documents and 3N most frequent error patterns")
 	all := fs.Bool("errors", false, "list every error")
+	half := fs.Int("half", -1, "score only the documents whose name hashes to this parity (0 or 1); -1 all")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -33,6 +37,9 @@ func runTimex(args []string) error {
 		ds, err := timexeval.Load(dir)
 		if err != nil {
 			return err
+		}
+		if *half >= 0 {
+			ds = halfOf(ds, *half)
 		}
 		ss := tag(ds)
 		if fs.NArg() > 1 {
@@ -53,6 +60,19 @@ func runTimex(args []string) error {
 		}
 	}
 	return nil
+}
+
+// halfOf keeps the documents whose name's FNV-1a hash has parity h.
+func halfOf(ds []timexeval.Doc, h int) []timexeval.Doc {
+	var out []timexeval.Doc
+	for _, d := range ds {
+		f := fnv.New32a()
+		f.Write([]byte(d.Name))
+		if int(f.Sum32()%2) == h {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // tag runs the tagger over each document's body.
