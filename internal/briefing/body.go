@@ -37,8 +37,16 @@ func WriteBody(b *Briefing, source [][]SourceSentence) string {
 	}
 	if len(b.Timeline) > 0 {
 		w.WriteString("## Timeline\n\n| When | What |\n| --- | --- |\n")
+		marked := false
 		for _, e := range b.Timeline {
+			if !marked && e.Value > b.Date && !strings.HasPrefix(e.Value, b.Date) {
+				fmt.Fprintf(&w, "| **%s** | *The article is dated this day.* |\n", Escape(b.Date))
+				marked = true
+			}
 			fmt.Fprintf(&w, "| %s | %s%s |\n", Escape(e.Display), Escape(e.Text), ref(e.Sentence))
+		}
+		if !marked {
+			fmt.Fprintf(&w, "| **%s** | *The article is dated this day.* |\n", Escape(b.Date))
 		}
 		w.WriteString("\n")
 	}

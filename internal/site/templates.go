@@ -19,13 +19,14 @@ type templates map[string]*template.Template
 // from fsys. Parse errors name the template file and line.
 func loadTemplates(fsys fs.FS, c *Config) (templates, error) {
 	funcs := template.FuncMap{
-		"rel":     func(p string) string { return relURL(c, p) },
-		"abs":     func(p string) string { return c.absURL(p) },
-		"date":    func(t time.Time) string { return t.Format("2 Jan 2006") },
-		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
-		"lower":   strings.ToLower,
-		"slug":    slugify,
-		"join":    strings.Join,
+		"rel":         func(p string) string { return relURL(c, p) },
+		"abs":         func(p string) string { return c.absURL(p) },
+		"date":        func(t time.Time) string { return t.Format("2 Jan 2006") },
+		"isodate":     func(t time.Time) string { return t.Format("2006-01-02") },
+		"lower":       strings.ToLower,
+		"slug":        slugify,
+		"timelineSVG": timelineSVG,
+		"join":        strings.Join,
 	}
 	base := template.New("base.html").Funcs(funcs)
 	if err := parseFile(base, fsys, "base.html"); err != nil {
