@@ -47,6 +47,8 @@ func TestExcludedDir(t *testing.T) {
 		{".brief-staging", true},
 		{".brief-staging-42", true},
 		{".Brief-Staging.tmp", true},
+		{".public.staging-12345", true},
+		{"public.staging-12345", false},
 		{"content", false},
 		{"git", false},
 		{"public", false}, // excluded by path through Options.Exclude, not by name

@@ -210,6 +210,20 @@ func (s *scanner) flush() Batch {
 	return s.batch(changed)
 }
 
+// accept takes paths as they are now, reporting nothing.
+func (s *scanner) accept(paths []string) {
+	for _, p := range paths {
+		if !s.relevant(p) {
+			continue
+		}
+		if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
+			s.reconcile(p, false)
+			continue
+		}
+		s.check(p, true)
+	}
+}
+
 // pollOnce compares every file with its recorded state.
 func (s *scanner) pollOnce() Batch {
 	changed := map[string]bool{}

@@ -44,6 +44,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -94,6 +95,7 @@ type Batch struct {
 type Watcher struct {
 	batches chan Batch
 	errors  chan error
+	accepts chan acceptReq
 	cancel  context.CancelFunc
 	done    chan struct{}
 	once    sync.Once
@@ -118,6 +120,7 @@ func New(ctx context.Context, opts Options) (*Watcher, error) {
 	w := &Watcher{
 		batches: make(chan Batch),
 		errors:  make(chan error, 16),
+		accepts: make(chan acceptReq),
 		cancel:  cancel,
 		done:    make(chan struct{}),
 		s:       s,
@@ -181,6 +184,39 @@ func (w *Watcher) Close() error {
 	w.once.Do(w.cancel)
 	<-w.done
 	return nil
+}
+
+// acceptReq asks the run goroutine to take paths as they are now.
+type acceptReq struct {
+	paths []string
+	done  chan int // the number of paths left waiting, -1 for a full batch
+}
+
+// Accept records the current state of paths (files or folders) as known,
+// without reporting them, and drops them from a batch not yet received:
+// the builder calls it after a build with the files it wrote itself inside
+// the watched roots (generated briefings), so that its own writes do not
+// start another build. A hand edit of those files made during that build
+// is lost to the watcher; pass the files written, not a whole folder, to
+// keep the window small. Accept returns once done, or at once when the
+// Watcher is stopped.
+func (w *Watcher) Accept(paths ...string) { w.accept(paths) }
+
+// accept is Accept, returning how many paths the waiting batch still holds
+// (-1 when it is full).
+func (w *Watcher) accept(paths []string) int {
+	req := acceptReq{done: make(chan int, 1)}
+	for _, p := range paths {
+		if a, err := abs(p); err == nil {
+			req.paths = append(req.paths, a)
+		}
+	}
+	select {
+	case w.accepts <- req:
+		return <-req.done
+	case <-w.done:
+		return 0
+	}
 }
 
 func (w *Watcher) report(err error) {
@@ -282,6 +318,17 @@ func (w *Watcher) run(ctx context.Context) {
 			out = merge(out, s.pollOnce(), s.opts.MaxPaths)
 		case outC <- offered:
 			out = nil
+		case req := <-w.accepts:
+			s.accept(req.paths)
+			out = without(out, req.paths)
+			switch {
+			case out == nil:
+				req.done <- 0
+			case out.Full:
+				req.done <- -1
+			default:
+				req.done <- len(out.Paths)
+			}
 		}
 	}
 }
@@ -304,6 +351,23 @@ func merge(out *Batch, b Batch, maxPaths int) *Batch {
 		return &Batch{Full: true}
 	}
 	return &Batch{Paths: paths}
+}
+
+// without removes from the waiting batch the paths under any of accepted.
+func without(out *Batch, accepted []string) *Batch {
+	if out == nil || out.Full {
+		return out
+	}
+	var keep []string
+	for _, p := range out.Paths {
+		if !slices.ContainsFunc(accepted, func(a string) bool { return within(p, a) }) {
+			keep = append(keep, p)
+		}
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	return &Batch{Paths: keep}
 }
 
 func compact(s []string) []string {

@@ -524,3 +524,44 @@ func TestNoRoots(t *testing.T) {
 		t.Fatal("no error without roots")
 	}
 }
+
+func TestAcceptedWritesAreNotReported(t *testing.T) {
+	root := site(t, map[string]string{"content/articles/a.txt": "one", "content/briefings/a.md": "brief one"})
+	h := start(t, root, Options{Roots: []string{"content"}})
+	// An edit, then the builder's own write of the briefing, accepted.
+	write(t, h.path("content/articles/a.txt"), "one, edited")
+	write(t, h.path("content/briefings/a.md"), "brief one, regenerated")
+	h.w.Accept(h.path("content/briefings/a.md"))
+	h.expect("content", "content/articles/a.txt")
+	// A later hand edit of the briefing is reported.
+	write(t, h.path("content/briefings/a.md"), "brief one, edited by hand")
+	h.expect("content", "content/briefings/a.md")
+	// Accepting a folder takes everything in it.
+	write(t, h.path("content/briefings/b.md"), "brief two")
+	h.w.Accept(h.path("content/briefings"))
+	h.expect("content")
+}
+
+func TestAcceptDropsFromTheWaitingBatch(t *testing.T) {
+	root := site(t, map[string]string{"content/articles/a.txt": "one", "content/briefings/a.md": "brief one"})
+	h := start(t, root, Options{Roots: []string{"content"}, Debounce: 20 * time.Millisecond})
+	// A build in progress: the receiver is not reading, the briefing it
+	// wrote is flushed into the waiting batch along with an article edit.
+	write(t, h.path("content/briefings/a.md"), "brief one, regenerated")
+	write(t, h.path("content/articles/a.txt"), "one, edited meanwhile")
+	waitUntil(t, "both flushed into the waiting batch", func() bool { return h.w.accept(nil) == 2 })
+	h.w.Accept(h.path("content/briefings/a.md"))
+	h.expect("content", "content/articles/a.txt")
+}
+
+// waitUntil polls cond until it holds, failing after the deadline.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	end := time.Now().Add(deadline)
+	for !cond() {
+		if time.Now().After(end) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
