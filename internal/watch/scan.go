@@ -386,9 +386,14 @@ func (s *scanner) watchTree(dir string) []string {
 
 // walk calls fn for dir and every folder and file under it that is
 // relevant, parents before children. Symbolic links to folders are not
-// followed.
+// followed, except dir itself (a root may be a link).
 func (s *scanner) walk(dir string, fn func(p string, isDir bool)) {
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	start := dir
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		start += string(filepath.Separator) // makes WalkDir follow it
+	}
+	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
+		p = filepath.Clean(p)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil

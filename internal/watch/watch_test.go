@@ -565,3 +565,15 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+func TestRootThroughASymbolicLink(t *testing.T) {
+	root := site(t, map[string]string{"real/content/a.txt": "one"})
+	if err := os.Symlink(filepath.Join(root, "real", "content"), filepath.Join(root, "content")); err != nil {
+		t.Fatal(err)
+	}
+	h := start(t, root, Options{Roots: []string{"content"}})
+	write(t, h.path("content/a.txt"), "one, edited")
+	mkdir(t, h.path("content/new"))
+	write(t, h.path("content/new/b.txt"), "b")
+	h.expect("content", "content/a.txt", "content/new/b.txt")
+}
