@@ -24,6 +24,7 @@ func runTimex(args []string) error {
 	fs := flag.NewFlagSet("timex", flag.ContinueOnError)
 	worst := fs.Int("worst", 10, "show the `N` worst documents and 3N most frequent error patterns")
 	all := fs.Bool("errors", false, "list every error")
+	right := fs.Bool("right", false, "list every right value too (with -errors)")
 	half := fs.Int("half", -1, "score only the documents whose name hashes to this parity (0 or 1); -1 all")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -55,7 +56,11 @@ func runTimex(args []string) error {
 	rep.Write(os.Stdout, *worst)
 	if *all {
 		fmt.Println("\nall errors:")
-		for _, e := range rep.Errors {
+		list := rep.Errors
+		if *right {
+			list = append(list, rep.Right...)
+		}
+		for _, e := range list {
 			fmt.Printf("  %-8s %-24s gold %q %s %s | sys %q %s %s\n", e.Kind, e.Doc, e.Gold.Text, e.Gold.Type, e.Gold.Value, e.Sys.Text, e.Sys.Type, e.Sys.Value)
 		}
 	}

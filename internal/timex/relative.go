@@ -76,7 +76,8 @@ func (s *scanner) weekdayExpr(k int) (res, bool) {
 			d = weekday(ref, wd, -1, false)
 		}
 	default:
-		if s.tense(i, j) > 0 {
+		// Wednesday's ruling: a day already spoken of
+		if !s.apostropheS(j) && s.tense(i, j) > 0 {
 			d = weekday(ref, wd, 1, false)
 		} else {
 			d = weekday(ref, wd, -1, false)

@@ -78,6 +78,7 @@ type Report struct {
 	ByType map[string]*Counts // by gold type (recall side) and system type (precision side)
 	ByDoc  map[string]*Counts
 	Errors []Error
+	Right  []Error // relaxed matches with the right value (Kind "ok"), for listings
 }
 
 // Score matches the system spans of each document (sys[i] for docs[i],
@@ -139,6 +140,7 @@ func Score(docs []Doc, sys [][]Span) Report {
 			if s.Value == g.Value {
 				dc.ValueOK++
 				typ(g.Type).ValueOK++
+				rep.Right = append(rep.Right, Error{Doc: d.Name, Kind: "ok", Gold: g, Sys: s})
 			} else {
 				rep.Errors = append(rep.Errors, Error{Doc: d.Name, Kind: "value", Gold: g, Sys: s})
 			}

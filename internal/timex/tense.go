@@ -1,0 +1,161 @@
+package timex
+
+// Tense: whether the clause around an expression speaks of the future or
+// the past, read from a few words on either side. It decides the direction
+// of bare weekdays, months and days without a year, and seasons.
+
+// tense looks at the clause around pieces [i, j) for a future cue (+1) or
+// a past-tense cue (-1); 0 when there is neither. The nearest cue before
+// the expression decides; a reporting verb just before it (`said
+// Monday`) makes it past, one further back ends the search, since what
+// precedes it belongs to another clause. Only without a cue before does
+// the clause after the expression count. Cues on the other side of a
+// quotation mark do not count.
+func (s *scanner) tense(i, j int) int {
+	q := s.ps[i].quote
+	if s.lowerWord(max(i-1, 0)) == "since" && i > 0 {
+		return -1 // since March: the period began before the article
+	}
+	var buf [16]byte
+	lo := max(i-8, 0)
+	for k := i - 1; k >= lo; k-- {
+		p := s.ps[k]
+		if p.quote != q || p.r == ';' {
+			break
+		}
+		if w := s.word(k, &buf); w != nil && reporting[string(w)] {
+			if k >= i-3 {
+				return -1
+			}
+			break
+		}
+		if t := s.cue(k); t > 0 {
+			return 1
+		} else if t < 0 {
+			return -1
+		}
+	}
+	hi := min(j+4, len(s.ps))
+	for k := j; k < hi; k++ {
+		p := s.ps[k]
+		if p.quote != q || p.r == ';' || p.r == ',' || p.r == '.' {
+			break
+		}
+		if t := s.cue(k); t == 1 {
+			return 1
+		} else if t < 0 {
+			return -1
+		}
+	}
+	return 0
+}
+
+// reporting verbs are past tense but say nothing of the reported event.
+var reporting = map[string]bool{"said": true, "reported": true, "announced": true, "added": true,
+	"stated": true, "noted": true, "told": true,
+	"indicated": true, "confirmed": true, "predicted": true, "estimated": true, "projected": true}
+
+// pastWords are irregular past-tense verbs and other words that put a
+// clause in the past.
+var pastWords = map[string]bool{"was": true, "were": true, "had": true, "did": true, "ago": true,
+	"came": true, "took": true, "began": true, "went": true, "fell": true, "rose": true, "hit": true,
+	"made": true, "met": true, "won": true, "lost": true, "sold": true, "paid": true, "left": true,
+	"gave": true, "got": true, "saw": true, "ran": true, "held": true, "led": true, "brought": true,
+	"bought": true, "spent": true, "struck": true, "shot": true, "fought": true, "thought": true,
+	"became": true, "wrote": true, "spoke": true, "broke": true, "chose": true, "drove": true,
+	"flew": true, "found": true, "kept": true, "knew": true, "sent": true, "sat": true, "stood": true,
+	"swore": true, "threw": true, "wore": true, "last": true}
+
+// notPast are words in -ed that are not past tenses.
+var notPast = map[string]bool{"succeed": true, "proceed": true, "exceed": true, "indeed": true,
+	"speed": true, "breed": true, "bleed": true, "hundred": true, "sacred": true, "naked": true,
+	"wicked": true, "rugged": true, "beloved": true, "alleged": true, "supposed": true, "proposed": true,
+	"planned": true, "scheduled": true, "expected": true, "limited": true, "united": true, "related": true,
+	"based": true, "needed": true, "required": true, "intended": true, "designed": true}
+
+// futureWords put a clause in the future; some only before `to`.
+var futureWords = map[string]int{
+	"will": 1, "ll": 1, "shall": 1, "expected": 1, "scheduled": 1, "tomorrow": 1, "next": 1,
+	"expect": 1, "expects": 1, "payable": 1, "upcoming": 1, "intends": 1, "would": 3,
+	"plans": 2, "plan": 2, "due": 2, "set": 2, "going": 2, "is": 2, "are": 2, "planning": 2, "hopes": 2, "hope": 2,
+	"aims": 2, "wants": 2, "able": 2,
+}
+
+// participleAfter: an -ed word after these is an adjective or a passive
+// participle, not a past tense (`to be completed`, `the reduced dividend`).
+var participleAfter = map[string]bool{"be": true, "been": true, "being": true, "is": true,
+	"are": true, "to": true, "the": true, "a": true, "an": true, "its": true, "their": true,
+	"his": true, "her": true, "newly": true, "recently": true, "of": true, "and": true}
+
+// word writes piece k in lower case into buf and returns it; nil when it
+// is not an ASCII word of at most 16 letters.
+func (s *scanner) word(k int, buf *[16]byte) []byte {
+	if k < 0 || k >= len(s.ps) || s.ps[k].kind != pWord {
+		return nil
+	}
+	w := s.src[s.ps[k].start:s.ps[k].end]
+	if len(w) > len(buf) {
+		return nil
+	}
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)]
+}
+
+// cue classifies piece k as a future cue (+1), a past cue (-1) or neither.
+func (s *scanner) cue(k int) int {
+	var buf, pbuf [16]byte
+	lw := s.word(k, &buf)
+	if lw == nil {
+		return 0
+	}
+	switch futureWords[string(lw)] {
+	case 1:
+		if string(lw) == "ll" && (k == 0 || s.ps[k-1].r != '\'' && s.ps[k-1].r != '’') {
+			return 0
+		}
+		return 1
+	case 3:
+		return 2 // weak: counts only before the expression
+	case 2:
+		if s.lowerWord(min(k+1, len(s.ps)-1)) == "to" && k+1 < len(s.ps) {
+			return 1
+		}
+		return 0
+	}
+	switch string(lw) {
+	case "be":
+		// to be completed, to be held
+		if pw := s.word(k-1, &pbuf); string(pw) == "to" {
+			return 1
+		}
+	case "record":
+		// holders of record Nov. 15: a dividend's record date is ahead
+		if pw := s.word(k-1, &pbuf); string(pw) == "of" {
+			return 1
+		}
+	}
+	if pastWords[string(lw)] {
+		if string(lw) == "last" {
+			return 0
+		}
+		if pw := s.word(k-1, &pbuf); pw != nil && participleAfter[string(pw)] && string(pw) != "the" {
+			return 0
+		}
+		return -1
+	}
+	if len(lw) > 4 && lw[len(lw)-2] == 'e' && lw[len(lw)-1] == 'd' {
+		if reporting[string(lw)] || notPast[string(lw)] {
+			return 0
+		}
+		if pw := s.word(k-1, &pbuf); pw != nil && participleAfter[string(pw)] {
+			return 0
+		}
+		return -1
+	}
+	return 0
+}
