@@ -418,10 +418,14 @@ func (s *scanner) clock(k int) (res, bool) {
 			return res{}, false
 		}
 	}
+	zone := ""
 	if j < len(s.ps) && s.ps[j].cat == cTZ && s.ps[j].upper {
+		if w := s.ps[j].w; w == "utc" || w == "gmt" {
+			zone = "Z" // ISO 8601: a time in UTC ends in Z
+		}
 		j++
 	}
-	suffix := "T" + pad(h, 2) + ":" + pad(m, 2)
+	suffix := "T" + pad(h, 2) + ":" + pad(m, 2) + zone
 	// the day that follows: [,] weekday | today | yesterday | tomorrow | month day
 	q := j
 	if s.punct(q, ',') {

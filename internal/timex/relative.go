@@ -175,6 +175,9 @@ func (s *scanner) detUnit(k int) (res, bool) {
 	default:
 		det = ""
 	}
+	if (s.lower(k) == "fiscal" || the && det == "" && s.lower(k) == "full") && s.lower(k+1) == "year" {
+		k++ // the fiscal year, the full year, the current fiscal year
+	}
 	if k >= len(s.ps) || s.ps[k].cat != cUnit || plural(s.ps[k].w) {
 		return res{}, false
 	}
@@ -199,7 +202,17 @@ func (s *scanner) detUnit(k int) (res, bool) {
 			if s.lower(j) == "before" || s.lower(j) == "earlier" || s.lower(j) == "after" {
 				return res{}, false
 			}
-			return res{i: i, j: j, typ: "DURATION", val: "P1Y"}, true
+			// `the year ended Sept. 30` is a stretch of twelve months;
+			// `for the year`, `a high for the year` is the year itself.
+			switch s.lowerWord(min(j, len(s.ps)-1)) {
+			case "ended", "ending", "ends", "through", "to", "before", "since":
+				if j < len(s.ps) {
+					return res{i: i, j: j, typ: "DURATION", val: "P1Y"}, true
+				}
+			}
+			r := s.unitNow(uYear, 0)
+			r.i, r.j = i, j
+			return r, true
 		case uWeek:
 			r := s.unitNow(uWeek, 0)
 			r.i, r.j = i, j
@@ -379,7 +392,11 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 			named = true
 			continue
 		}
-		if o, j, ok := s.ordinal(k); ok && o >= 1 && o <= 4 {
+		o, j, ok := s.ordinal(k)
+		if !ok && s.lowerWord(k) == "final" {
+			o, j, ok = 4, k+1, true // the final quarter
+		}
+		if ok && o >= 1 && o <= 4 {
 			q = o
 			if s.punct(j, '-') && s.attached(j) && (s.lower(j+1) == "quarter" || s.lower(j+1) == "half") {
 				// third-quarter: an adjective, written without its determiner
@@ -412,6 +429,15 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	if s.lower(j) == "of" {
 		if y, j2, ok := s.yearAt(j + 1); ok {
 			year, j = y, j2
+		} else if w := s.lower(j + 1); (w == "last" || w == "this" || w == "next") && s.lower(j+2) == "year" {
+			// the first quarter of last year
+			switch w {
+			case "last":
+				yearShift = -1
+			case "next":
+				yearShift = 1
+			}
+			j += 3
 		}
 	} else if (s.lower(j) == "last" || s.lower(j) == "this") && s.lower(j+1) == "year" {
 		if s.lower(j) == "last" {
