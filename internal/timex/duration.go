@@ -215,6 +215,12 @@ func (s *scanner) quantity(k int) (res, bool) {
 	}
 	u := s.ps[j].n
 	uw := s.ps[j].w
+	if a && s.punct(j+1, '-') && s.attached(j+1) && (s.lower(j+2) == "earlier" || s.lower(j+2) == "ago") {
+		return res{}, false // a year-earlier loss: the adjective is the expression
+	}
+	if a && lead == "" && s.rate(i) && s.lower(j+1) != "ago" && s.lower(j+1) != "earlier" {
+		return res{}, false // $2 million a year: a rate, not a time
+	}
 	if s.ps[k].kind == pNum && s.ps[k].digits == 4 && !hyphen && lead == "" && n >= 1000 {
 		return res{}, false // 1990 years is rare; 2000 years is a duration we skip
 	}
@@ -498,4 +504,46 @@ func (s *scanner) ampm(k int) (int, int) {
 		return ap, j
 	}
 	return 0, k
+}
+
+// bareUnits matches a plural unit with no count after a preposition of
+// time span: `for years`, `within days`, `over decades` — a duration of
+// unknown length (PXY, PXD).
+func (s *scanner) bareUnits(k int) (res, bool) {
+	if k == 0 || k >= len(s.ps) || s.ps[k].cat != cUnit || !plural(s.ps[k].w) {
+		return res{}, false
+	}
+	switch s.lowerWord(k - 1) {
+	case "for", "in", "within", "over", "after":
+	default:
+		return res{}, false
+	}
+	switch s.lowerWord(min(k+1, len(s.ps)-1)) {
+	case "ago", "earlier", "later", "before", "after", "of", "old", "to", "from":
+		if k+1 < len(s.ps) {
+			return res{}, false
+		}
+	}
+	u := s.ps[k].n
+	if u == uWeekend || u == uQuarter || u == uSecond {
+		return res{}, false
+	}
+	return res{i: k, j: k + 1, typ: "DURATION", val: durVal(0, false, true, u)}, true
+}
+
+// rate reports whether the piece before i ends an amount (`$1.76`,
+// `500 million`, `5%`, `10 cents`), so that `a year` after it is a rate.
+func (s *scanner) rate(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := s.ps[i-1]
+	if p.kind == pNum || p.kind == pPunct && p.r == '%' {
+		return true
+	}
+	switch s.lowerWord(i - 1) {
+	case "million", "billion", "trillion", "thousand", "hundred", "cents", "percent", "dollars", "shares", "barrels", "tons", "pounds", "yen", "marks", "francs":
+		return true
+	}
+	return false
 }

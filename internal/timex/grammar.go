@@ -44,6 +44,7 @@ func (s *scanner) core(k int) (res, bool) {
 	try(s.quarterExpr(k))
 	try(s.seasonExpr(k))
 	try(s.quantity(k))
+	try(s.bareUnits(k))
 	try(s.setExpr(k))
 	try(s.clock(k))
 	try(s.holiday(k))

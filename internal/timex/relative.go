@@ -585,6 +585,9 @@ func (s *scanner) reference(k int) (res, bool) {
 	r := res{i: k, j: k + 1, typ: "DATE"}
 	switch w {
 	case "now", "currently", "nowadays":
+		if w == "now" && (k == 0 || s.ps[k-1].kind == pPunct) && s.punct(k+1, ',') {
+			return res{}, false // `Now, he says...`: a discourse marker
+		}
 		r.val = "PRESENT_REF"
 		if s.lower(k-1) == "right" || s.lower(k-1) == "just" {
 			r.i = k - 1
