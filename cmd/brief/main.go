@@ -38,8 +38,6 @@ var errUsage = errors.New("usage")
 // errFailed marks a command that printed its own errors (exit 1).
 var errFailed = errors.New("failed")
 
-var errNotYet = errors.New("serve is not wired yet")
-
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

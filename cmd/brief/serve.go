@@ -1,12 +1,191 @@
 package main
 
-import "io"
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
 
-// runServe is wired to internal/watch and internal/serve in its own change.
+	"brief/internal/build"
+	"brief/internal/serve"
+	"brief/internal/site"
+	"brief/internal/watch"
+)
+
+const serveHelp = `
+Serve builds the site, serves it on http://127.0.0.1:1313/ (the next free port
+when that one is taken; a port given with -port must be free), and rebuilds on
+every change to content/, templates/, theme/, data/ and site.toml. Open pages
+reload by themselves, a change to stylesheets only restyles them in place, and
+a failed build shows its error over the page while the last good site stays
+served. The live-reload script is added to pages as they are served, never
+written into the site.`
+
 func runServe(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("serve", "[flags]", "Serve builds the site and serves it on 127.0.0.1 with live reload.", stderr)
+	fs := newFlags("serve", "[flags]", serveHelp, stderr)
+	dir := fs.String("s", ".", "the site folder")
+	bind := fs.String("bind", serve.DefaultBind, "address to listen on (0.0.0.0 to share on the network)")
+	port := fs.Int("port", serve.DefaultPort, "port to listen on")
+	baseURL := fs.String("baseURL", "", "the site's URL while serving (default: the local address)")
+	out := fs.String("o", "", "output folder (overrides site.toml)")
+	poll := fs.Bool("poll", false, "watch by polling instead of file events (network drives, some containers)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	return errNotYet
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "brief serve: unexpected argument %q (use -s DIR for another site)\n", fs.Arg(0))
+		return errUsage
+	}
+	explicitPort := false
+	fs.Visit(func(f *flag.Flag) { explicitPort = explicitPort || f.Name == "port" })
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	// The listener first, so the address is known (and taken) before the
+	// first build, which may be long.
+	l, err := serve.Listen(*bind, *port, explicitPort)
+	if err != nil {
+		return err
+	}
+	return serveSite(ctx, l, siteServer{dir: *dir, baseURL: *baseURL, out: *out, poll: *poll}, stdout, stderr)
+}
+
+// siteServer is what `brief serve` serves.
+type siteServer struct {
+	dir, baseURL, out string
+	poll              bool
+	debounce          time.Duration // 0: the watcher's default
+}
+
+// serveSite builds the site in s.dir, serves it on l and rebuilds on every
+// change until ctx ends.
+func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr io.Writer) error {
+	url := serve.URL(l)
+	opt := buildOptions(s.dir)
+	opt.Output, opt.BaseURL = s.out, s.baseURL
+	if opt.BaseURL == "" {
+		opt.BaseURL = url
+	}
+	output := outputDir(s.dir, s.out)
+	srv := serve.New(serve.Options{Dir: output, Log: stderr})
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ctx, l) }()
+	fmt.Fprintf(stdout, "serving %s at %s (Ctrl+C to stop)\n", output, url)
+
+	w, err := watch.New(ctx, watch.Options{
+		Roots: []string{
+			filepath.Join(s.dir, "content"), filepath.Join(s.dir, "templates"), filepath.Join(s.dir, "theme"),
+			filepath.Join(s.dir, "data"), filepath.Join(s.dir, "site.toml"),
+		},
+		Exclude:  []string{output, filepath.Join(s.dir, ".brief-cache")},
+		Poll:     s.poll,
+		Debounce: s.debounce,
+		Log:      stderr,
+	})
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+
+	rebuild := func(b watch.Batch) {
+		res, err := build.Build(ctx, opt)
+		if ctx.Err() != nil {
+			return
+		}
+		stamp := time.Now().Format("15:04:05")
+		if err != nil {
+			fmt.Fprintf(stderr, "%s %s: build failed, still serving the last good site:\n%v\n", stamp, what(b, s.dir), err)
+			srv.Notify(serve.Failure(err))
+			return
+		}
+		// The briefings the build wrote are its own doing, not edits.
+		w.Accept(res.Written...)
+		if onlyCSS(b) {
+			srv.Notify(serve.Event{Kind: serve.CSS})
+		} else {
+			srv.Notify(serve.Event{Kind: serve.Reload})
+		}
+		for _, m := range res.Warnings {
+			fmt.Fprintln(stderr, "warning:", m)
+		}
+		for _, e := range res.Errors {
+			fmt.Fprintln(stderr, "error:", e)
+		}
+		if len(res.Errors) > 0 {
+			srv.Notify(serve.Failure(res.Errors[0])) // the site built; show what was skipped
+		}
+		fmt.Fprintf(stdout, "%s %s: %d pages in %s\n", stamp, what(b, s.dir), res.Pages, res.Duration.Round(millisecond(res.Duration)))
+	}
+
+	rebuild(watch.Batch{Full: true})
+	errs := w.Errors()
+	for {
+		select {
+		case err := <-served:
+			return err // the server stopped on its own: the port went away
+		case err, ok := <-errs:
+			if !ok {
+				errs = nil
+				continue
+			}
+			fmt.Fprintln(stderr, "watch:", err)
+		case b, ok := <-w.Batches():
+			if !ok { // ctx is done: Ctrl+C
+				<-served
+				return nil
+			}
+			rebuild(b)
+		}
+	}
+}
+
+// outputDir is where the build writes, as site.toml or -o say.
+func outputDir(dir, flagOut string) string {
+	out := flagOut
+	if out == "" {
+		out = "public"
+		if cfg, err := site.LoadConfig(filepath.Join(dir, "site.toml")); err == nil && cfg.Output != "" {
+			out = cfg.Output
+		}
+	}
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(dir, out)
+	}
+	return out
+}
+
+// onlyCSS reports whether every changed file is a stylesheet.
+func onlyCSS(b watch.Batch) bool {
+	if b.Full || len(b.Paths) == 0 {
+		return false
+	}
+	for _, p := range b.Paths {
+		if !strings.EqualFold(filepath.Ext(p), ".css") {
+			return false
+		}
+	}
+	return true
+}
+
+// what says in a few words what a batch changed.
+func what(b watch.Batch, dir string) string {
+	switch {
+	case b.Full:
+		return "full build"
+	case len(b.Paths) == 1:
+		abs, _ := filepath.Abs(dir)
+		if rel, err := filepath.Rel(abs, b.Paths[0]); err == nil {
+			return rel + " changed"
+		}
+		return b.Paths[0] + " changed"
+	}
+	return fmt.Sprintf("%d files changed", len(b.Paths))
 }

@@ -50,6 +50,7 @@ type Result struct {
 	Articles  int      // article files read
 	Generated int      // briefings written
 	Kept      int      // briefings kept: unchanged or edited by hand
+	Written   []string // briefing files written or removed (absolute paths)
 	Pages     int      // HTML pages written
 	Files     int      // files written to the output
 	Warnings  []string // did not stop anything
@@ -154,7 +155,10 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		return nil, err
 	}
 	res.Articles = len(files)
-	outDir := filepath.Join(opt.Dir, "content", "briefings")
+	outDir, err := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
@@ -222,6 +226,7 @@ func place(file, rel string, data []byte, sourceHash string, force bool, res *Re
 		return err
 	}
 	res.Generated++
+	res.Written = append(res.Written, file)
 	return writeFile(file, data)
 }
 
@@ -247,7 +252,7 @@ func writeFile(file string, data []byte) error {
 // readBriefings parses every briefing in content/briefings. A generated
 // briefing whose article is gone is removed; an edited one is kept.
 func readBriefings(opt Options, written map[string]bool, res *Result) []site.Doc {
-	dir := filepath.Join(opt.Dir, "content", "briefings")
+	dir, _ := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
 	ents, _ := os.ReadDir(dir)
 	var docs []site.Doc
 	for _, e := range ents {
@@ -264,6 +269,7 @@ func readBriefings(opt Options, written map[string]bool, res *Result) []site.Doc
 		if !written[name] {
 			if !briefing.Edited(src) {
 				os.Remove(filepath.Join(dir, name))
+				res.Written = append(res.Written, filepath.Join(dir, name))
 				continue
 			}
 			res.Warnings = append(res.Warnings, rel+": its article is gone; kept because it was edited by hand")
