@@ -262,7 +262,10 @@ func (s *scanner) monthDate(k int) (res, bool) {
 	if y, j3, ok := s.yearAt(q); ok {
 		return res{i: i, j: j3, typ: "DATE", val: monthVal(y, m), year: y}, true
 	}
-	// June last year, January this year
+	// June last year, January this year, October of next year
+	if s.lower(j) == "of" && (s.lower(j+1) == "last" || s.lower(j+1) == "this" || s.lower(j+1) == "next") && s.lower(j+2) == "year" {
+		j++
+	}
 	if w := s.lower(j); (w == "last" || w == "this" || w == "next") && s.lower(j+1) == "year" && s.hasDCT {
 		y := s.dct.Year()
 		if w == "last" {

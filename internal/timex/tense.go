@@ -17,7 +17,17 @@ func (s *scanner) tense(i, j int) int {
 		return -1 // since March: the period began before the article
 	}
 	var buf [16]byte
-	lo := max(i-8, 0)
+	until := false
+	switch string(s.word(i-1, &buf)) {
+	case "until", "till":
+		until = true // postponed until Tuesday, unless the clause is past
+	case "as":
+		// as early as Tuesday, as soon as Monday
+		if w := string(s.word(i-2, &buf)); (w == "early" || w == "soon") && s.lowerWord(max(i-3, 0)) == "as" {
+			return 1
+		}
+	}
+	lo := max(i-tenseBack, 0)
 	for k := i - 1; k >= lo; k-- {
 		p := s.ps[k]
 		if p.quote != q || p.r == ';' {
@@ -31,24 +41,40 @@ func (s *scanner) tense(i, j int) int {
 		}
 		if t := s.cue(k); t > 0 {
 			return 1
-		} else if t < 0 {
+		} else if t < 0 && (!until || pastWords[string(s.word(k, &buf))]) {
 			return -1
 		}
 	}
 	hi := min(j+4, len(s.ps))
+	// On Tuesday, the league plans to...: a sentence that opens with the
+	// expression reads its clause past the comma.
+	opens := i == 0 || i == 1 && s.ps[0].kind == pWord
 	for k := j; k < hi; k++ {
 		p := s.ps[k]
+		if p.r == ',' && k == j && opens {
+			hi = min(k+6, len(s.ps))
+			continue
+		}
 		if p.quote != q || p.r == ';' || p.r == ',' || p.r == '.' {
 			break
 		}
+		if w := s.word(k, &buf); w != nil && reporting[string(w)] {
+			return -1 // In September, it announced...
+		}
 		if t := s.cue(k); t == 1 {
 			return 1
-		} else if t < 0 {
+		} else if t < 0 && (!until || pastWords[string(s.word(k, &buf))]) {
 			return -1
 		}
 	}
+	if until {
+		return 1
+	}
 	return 0
 }
+
+// tenseBack is how many pieces before an expression tense looks at.
+const tenseBack = 8
 
 // reporting verbs are past tense but say nothing of the reported event.
 var reporting = map[string]bool{"said": true, "reported": true, "announced": true, "added": true,
