@@ -74,7 +74,7 @@ func (s *scanner) tense(i, j int) int {
 }
 
 // tenseBack is how many pieces before an expression tense looks at.
-const tenseBack = 8
+const tenseBack = 10
 
 // reporting verbs are past tense but say nothing of the reported event.
 var reporting = map[string]bool{"said": true, "reported": true, "announced": true, "added": true,
