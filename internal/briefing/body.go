@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"brief/internal/timeline"
 )
 
 // SourceSentence is one sentence of the article, for the source section.
@@ -40,13 +42,13 @@ func WriteBody(b *Briefing, source [][]SourceSentence) string {
 		marked := false
 		for _, e := range b.Timeline {
 			if !marked && e.Value > b.Date && !strings.HasPrefix(e.Value, b.Date) {
-				fmt.Fprintf(&w, "| **%s** | *The article is dated this day.* |\n", Escape(b.Date))
+				fmt.Fprintf(&w, "| **%s** | *The article is dated this day.* |\n", Escape(timeline.Display(b.Date)))
 				marked = true
 			}
 			fmt.Fprintf(&w, "| %s | %s%s |\n", Escape(e.Display), Escape(e.Text), ref(e.Sentence))
 		}
 		if !marked {
-			fmt.Fprintf(&w, "| **%s** | *The article is dated this day.* |\n", Escape(b.Date))
+			fmt.Fprintf(&w, "| **%s** | *The article is dated this day.* |\n", Escape(timeline.Display(b.Date)))
 		}
 		w.WriteString("\n")
 	}
@@ -141,7 +143,7 @@ func Escape(s string) string {
 	}
 	for _, r := range s {
 		switch r {
-		case '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '#', '|', '~', '!', '&', ':':
+		case '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '#', '|', '~', '&':
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		case '\n', '\r', '\t':

@@ -67,10 +67,16 @@ const MaxFigures = 8
 
 func round(x float64) float64 { return math.Round(x*1000) / 1000 }
 
-// flat joins the lines of hard-wrapped text.
+// flat joins the lines of hard-wrapped text and turns TeX-style quotes
+// (“like this”) into typographic ones, for display.
 func flat(s string) string {
+	if strings.Contains(s, "``") || strings.Contains(s, "''") {
+		s = texQuotes.Replace(s)
+	}
 	if !strings.ContainsAny(s, "\n\r\t") {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+var texQuotes = strings.NewReplacer("``", "“", "''", "”")
