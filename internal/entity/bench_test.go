@@ -40,3 +40,18 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTag measures the tagger alone on the seed article's words.
+func BenchmarkTag(b *testing.B) {
+	doc := readArticle(b, seed)
+	words := make([][]string, len(doc.Sentences))
+	for i := range doc.Sentences {
+		words[i] = tokenWords(doc, doc.SentenceTokens(i))
+	}
+	m := Model()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Tag(words)
+	}
+	b.ReportMetric(float64(b.N*len(doc.Sentences))/b.Elapsed().Seconds(), "sentences/s")
+}

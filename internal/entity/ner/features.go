@@ -29,8 +29,9 @@ var pad = word{raw: "<s>", low: "<s>", shape: "<s>", short: "<s>"}
 
 // sentFeatures appends the stage-one features of each word of a sentence
 // to feats (one slice per word). sentIndex is the sentence's place in its
-// document; gaz holds gazetteer matches from Gazetteer.match.
-func sentFeatures(ws []word, sentIndex int, gaz [][len(Types)]uint8, feats [][]uint32) {
+// document; gaz holds gazetteer matches from Gazetteer.match. Words that
+// are not active (see activeWords; nil: all are) get no features.
+func sentFeatures(ws []word, sentIndex int, gaz [][len(Types)]uint8, active []bool, feats [][]uint32) {
 	caps := false
 	{
 		raw := make([]string, len(ws))
@@ -46,6 +47,9 @@ func sentFeatures(ws []word, sentIndex int, gaz [][len(Types)]uint8, feats [][]u
 		return &ws[i]
 	}
 	for i := range ws {
+		if active != nil && !active[i] {
+			continue
+		}
 		w := &ws[i]
 		f := feats[i][:0]
 		add := func(h fh) { f = append(f, h.key()) }
@@ -164,7 +168,7 @@ func newDocInfo(doc [][]word, tags [][]uint8) *docInfo {
 
 // docFeatures appends stage-two features: the stage-one tags of the
 // sentence and what stage one found elsewhere in the document.
-func docFeatures(ws []word, p1 []uint8, d *docInfo, gaz [][len(Types)]uint8, feats [][]uint32) {
+func docFeatures(ws []word, p1 []uint8, d *docInfo, gaz [][len(Types)]uint8, active []bool, feats [][]uint32) {
 	d.names.match(ws, gaz)
 	tagAt := func(i int) byte {
 		if i < 0 || i >= len(p1) {
@@ -173,6 +177,9 @@ func docFeatures(ws []word, p1 []uint8, d *docInfo, gaz [][len(Types)]uint8, fea
 		return p1[i]
 	}
 	for i := range ws {
+		if active != nil && !active[i] {
+			continue
+		}
 		w := &ws[i]
 		f := feats[i]
 		add := func(h fh) { f = append(f, h.key()) }
@@ -209,5 +216,23 @@ func docFeatures(ws []word, p1 []uint8, d *docInfo, gaz [][len(Types)]uint8, fea
 			}
 		}
 		feats[i] = f
+	}
+}
+
+// activeWords marks the words the tagger scores: those with a capital
+// letter and their neighbours. The others (lower-case words, numbers and
+// punctuation between lower-case words) are outside any name: CoNLL names
+// do not run through such a word, and skipping them saves most of the
+// work on running text.
+func activeWords(ws []word, active []bool) {
+	for i := range active {
+		active[i] = false
+	}
+	for i := range ws {
+		if ws[i].upper {
+			for j := max(i-1, 0); j <= i+1 && j < len(ws); j++ {
+				active[j] = true
+			}
+		}
 	}
 }

@@ -49,8 +49,8 @@ func (g *Gazetteer) match(ws []word, out [][len(Types)]uint8) {
 	}
 	best := make([][len(Types)]int, len(ws)) // length of the match recorded
 	for i := range ws {
-		if !hasLetter(ws[i].raw) {
-			continue
+		if !ws[i].upper && !startsDigit(ws[i].raw) {
+			continue // names begin with a capital or a number
 		}
 		h := newHash(200)
 		for n := 1; n <= g.MaxLen && i+n <= len(ws); n++ {
@@ -85,3 +85,5 @@ func (g *Gazetteer) match(ws []word, out [][len(Types)]uint8) {
 		}
 	}
 }
+
+func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

@@ -57,16 +57,11 @@ func (m *Model) Write(w io.Writer) error {
 			ws = newWeights(0)
 		}
 		put(ws.trans)
-		var fk []uint32
-		for _, k := range ws.keys {
-			if k != 0 {
-				fk = append(fk, k)
-			}
-		}
+		fk := ws.keys()
 		sort.Slice(fk, func(i, j int) bool { return fk[i] < fk[j] })
 		put(uint32(len(fk)))
 		for _, k := range fk {
-			row := ws.lookup(k)
+			row := ws.row(k)
 			var mask uint32
 			for t, v := range row {
 				if v != 0 {
@@ -164,7 +159,6 @@ func parse(data []byte) (*Model, bool) {
 			return nil, false
 		}
 		ws := newWeights(int(n))
-		ws.w = make([]int16, 0, int(n)*NumTags)
 		ws.trans = trans
 		row := make([]int16, NumTags)
 		for i := uint32(0); i < n && !r.bad; i++ {

@@ -16,13 +16,39 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 	if m.stage1 == nil {
 		return out
 	}
+	// One allocation of each kind for the whole document.
+	total := 0
+	for _, words := range doc {
+		total += len(words)
+	}
 	ws := make([][]word, len(doc))
 	feats := make([][][]uint32, len(doc))
 	p1 := make([][]uint8, len(doc))
+	allFeats := make([][]uint32, total)
+	buf := make([]uint32, featCap*total)
+	scores := make([][NumTags]int32, total)
+	back := make([][NumTags]uint8, total)
+	tags := make([]uint8, 2*total)
+	gaz := make([][len(Types)]uint8, total)
+	active := make([]bool, total)
+	t1 := m.stage1.transitions()
+	off := 0
 	for s, words := range doc {
+		n := len(words)
 		ws[s] = m.prepare(words)
-		feats[s] = m.stage1Features(ws[s], s)
-		p1[s] = m.stage1.predict(feats[s])
+		feats[s] = allFeats[off : off+n : off+n]
+		for i := range feats[s] {
+			b := (off + i) * featCap
+			feats[s][i] = buf[b : b : b+featCap]
+		}
+		act := active[off : off+n]
+		activeWords(ws[s], act)
+		m.Gaz.match(ws[s], gaz[off:off+n])
+		sentFeatures(ws[s], s, gaz[off:off+n], act, feats[s])
+		m.stage1.emissions(feats[s], act, scores[off:off+n])
+		p1[s] = tags[off : off+n : off+n]
+		viterbi(scores[off:off+n], t1, act, back[off:off+n], p1[s])
+		off += n
 	}
 	if m.stage2 == nil {
 		for s := range doc {
@@ -31,31 +57,43 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 		return out
 	}
 	info := newDocInfo(ws, p1)
+	t2 := m.stage2.transitions()
+	off = 0
 	for s := range doc {
-		gaz := make([][len(Types)]uint8, len(ws[s]))
-		docFeatures(ws[s], p1[s], info, gaz, feats[s])
-		out[s] = decode(m.stage2.predict(feats[s]))
+		n := len(ws[s])
+		act := active[off : off+n]
+		docFeatures(ws[s], p1[s], info, gaz[off:off+n], act, feats[s])
+		m.stage2.emissions(feats[s], act, scores[off:off+n])
+		p2 := tags[total+off : total+off+n]
+		viterbi(scores[off:off+n], t2, act, back[off:off+n], p2)
+		out[s] = decode(p2)
+		off += n
 	}
 	return out
 }
+
+// featCap is the room for features of one word; sentFeatures and
+// docFeatures add fewer (appending beyond it would still be correct).
+const featCap = 96
 
 func (m *Model) stage1Features(ws []word, sentIndex int) [][]uint32 {
 	gaz := make([][len(Types)]uint8, len(ws))
 	m.Gaz.match(ws, gaz)
 	feats := make([][]uint32, len(ws))
-	buf := make([]uint32, 0, 96*len(ws))
+	buf := make([]uint32, featCap*len(ws))
 	for i := range feats {
-		feats[i] = buf[len(buf):len(buf)][:0:96]
-		buf = buf[:len(buf)+96]
+		feats[i] = buf[i*featCap : i*featCap : (i+1)*featCap]
 	}
-	sentFeatures(ws, sentIndex, gaz, feats)
+	sentFeatures(ws, sentIndex, gaz, nil, feats)
 	return feats
 }
 
 func (ws *weights) predict(feats [][]uint32) []uint8 {
-	scores := make([][NumTags]float32, len(feats))
-	ws.emissions(feats, scores)
-	return viterbi(scores, func(a, b int) float32 { return float32(ws.trans[a*NumTags+b]) })
+	scores := make([][NumTags]int32, len(feats))
+	ws.emissions(feats, nil, scores)
+	tags := make([]uint8, len(feats))
+	viterbi(scores, ws.transitions(), nil, make([][NumTags]uint8, len(feats)), tags)
+	return tags
 }
 
 // StageOne returns a copy of m without its document-level stage, for

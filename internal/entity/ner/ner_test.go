@@ -81,3 +81,49 @@ func TestTagOddInput(t *testing.T) {
 	var zero Model
 	zero.Tag([][]string{{"a"}})
 }
+
+// TestViterbiAllowed checks the specialised Viterbi against the BILOU
+// transition table: on random scores it returns a valid sequence whose
+// score no single-tag change improves.
+func TestViterbiAllowed(t *testing.T) {
+	var trans [(NumTags + 1) * NumTags]int32
+	seed := uint32(7)
+	rnd := func() int32 { seed = seed*1664525 + 1013904223; return int32(seed>>16) - 32768 }
+	for i := range trans {
+		trans[i] = rnd()
+	}
+	for n := 1; n < 40; n++ {
+		scores := make([][NumTags]int32, n)
+		for i := range scores {
+			for b := range scores[i] {
+				scores[i][b] = rnd()
+			}
+		}
+		tags := make([]uint8, n)
+		viterbi(scores, &trans, nil, make([][NumTags]uint8, n), tags)
+		score := func(tags []uint8) (s int64, ok bool) {
+			prev := NumTags
+			for i, b := range tags {
+				if !allowed[prev][b] {
+					return 0, false
+				}
+				s += int64(trans[prev*NumTags+int(b)]) + int64(scores[i][b])
+				prev = int(b)
+			}
+			return s, canEnd(prev)
+		}
+		best, ok := score(tags)
+		if !ok {
+			t.Fatalf("n=%d: invalid sequence %v", n, tags)
+		}
+		for i := range tags {
+			for b := 0; b < NumTags; b++ {
+				alt := append([]uint8(nil), tags...)
+				alt[i] = uint8(b)
+				if s, ok := score(alt); ok && s > best {
+					t.Fatalf("n=%d: %v scores %d, %v scores %d", n, tags, best, alt, s)
+				}
+			}
+		}
+	}
+}

@@ -109,7 +109,7 @@ func Train(docs []Document, opt TrainOptions) *Model {
 		info := newDocInfo(words[d], p1[d])
 		for s := range feats[d] {
 			gaz := make([][len(Types)]uint8, len(words[d][s]))
-			docFeatures(words[d][s], p1[d][s], info, gaz, feats[d][s])
+			docFeatures(words[d][s], p1[d][s], info, gaz, nil, feats[d][s])
 		}
 	}
 	final.stage2 = trainStage(feats, gold, all, opt.Epochs, rng, opt.Prune)
@@ -194,17 +194,28 @@ func (tr *trainer) row(k uint32, create bool) int {
 }
 
 func (tr *trainer) predict(feats [][]uint32) []uint8 {
-	scores := make([][NumTags]float32, len(feats))
+	// The weights are sums of whole updates, so int32 scores are exact.
+	scores := make([][NumTags]int32, len(feats))
 	for i, f := range feats {
+		var s [NumTags]float32
 		for _, k := range f {
 			if r := tr.row(k, false); r >= 0 {
 				for t := 0; t < NumTags; t++ {
-					scores[i][t] += tr.w[r+t]
+					s[t] += tr.w[r+t]
 				}
 			}
 		}
+		for t := range s {
+			scores[i][t] = int32(s[t])
+		}
 	}
-	return viterbi(scores, func(a, b int) float32 { return tr.trans[a*NumTags+b] })
+	var trans [(NumTags + 1) * NumTags]int32
+	for i, v := range tr.trans {
+		trans[i] = int32(v)
+	}
+	tags := make([]uint8, len(feats))
+	viterbi(scores, &trans, nil, make([][NumTags]uint8, len(feats)), tags)
+	return tags
 }
 
 func (tr *trainer) update(feats [][]uint32, gold, pred []uint8) {
@@ -290,5 +301,3 @@ func (tr *trainer) finish(prune float64) *weights {
 	}
 	return ws
 }
-
-func (ws *weights) len() int { return len(ws.w) / NumTags }

@@ -1,107 +1,225 @@
 package ner
 
-// weights is a trained stage: a hash table from feature key to a row of
-// NumTags int16 weights, and transition weights (row NumTags: start).
+// weights is a trained stage: an open-addressing hash table from feature
+// key to a sparse row of weights, and transition weights (row NumTags:
+// start).
+//
+// Most features have only two or three non-zero tags, so a slot holds the
+// key and up to three entries, each tag<<16 | uint16(weight): one cache
+// line is read per feature. A row with more entries keeps them in ents,
+// and its slot holds the overflow mark, the start and the count. Unused
+// entries are empty (tag 31, weight 0). Key 0 marks an empty slot.
 type weights struct {
-	keys  []uint32 // open addressing, len a power of two, 0 = empty
-	rows  []int32  // row index for each slot
-	w     []int16  // len(rows used) * NumTags
+	slots []slot // len a power of two
+	ents  []uint32
+	n     int // features stored
 	trans [(NumTags + 1) * NumTags]int16
 }
 
+type slot struct {
+	key uint32
+	e   [3]uint32
+}
+
+const (
+	emptyEnt = 31 << 16
+	overflow = 30 << 16
+)
+
 func newWeights(n int) *weights {
 	size := 1
-	for size < 2*n {
+	for size < n+n/2 {
 		size <<= 1
 	}
-	return &weights{keys: make([]uint32, size), rows: make([]int32, size)}
+	return &weights{slots: make([]slot, size)}
 }
 
+func slotOf(k uint32, mask uint32) uint32 { return k * 2654435761 & mask }
+
+// insert adds the row of feature k; a key already present is left as it is
+// (keys are unique in trained models and in well-formed files).
 func (ws *weights) insert(k uint32, row []int16) {
-	mask := uint32(len(ws.keys) - 1)
-	for i := k * 2654435761 & mask; ; i = (i + 1) & mask {
-		if ws.keys[i] == 0 {
-			ws.keys[i] = k
-			ws.rows[i] = int32(len(ws.w) / NumTags)
-			ws.w = append(ws.w, row...)
+	mask := uint32(len(ws.slots) - 1)
+	for i := slotOf(k, mask); ; i = (i + 1) & mask {
+		s := &ws.slots[i]
+		if s.key == k {
 			return
 		}
-		if ws.keys[i] == k {
-			r := ws.w[int(ws.rows[i])*NumTags:]
-			for t := range row {
-				r[t] += row[t]
+		if s.key != 0 {
+			continue
+		}
+		var es []uint32
+		for t, v := range row {
+			if v != 0 {
+				es = append(es, uint32(t)<<16|uint32(uint16(v)))
 			}
-			return
 		}
+		s.key = k
+		s.e = [3]uint32{emptyEnt, emptyEnt, emptyEnt}
+		if len(es) <= 3 {
+			copy(s.e[:], es)
+		} else {
+			s.e = [3]uint32{overflow, uint32(len(ws.ents)), uint32(len(es))}
+			ws.ents = append(ws.ents, es...)
+		}
+		ws.n++
+		return
 	}
 }
 
-func (ws *weights) lookup(k uint32) []int16 {
-	mask := uint32(len(ws.keys) - 1)
-	for i := k * 2654435761 & mask; ; i = (i + 1) & mask {
-		switch ws.keys[i] {
-		case 0:
-			return nil
-		case k:
-			r := int(ws.rows[i]) * NumTags
-			return ws.w[r : r+NumTags]
-		}
+// entries returns the non-zero weights of a stored slot.
+func (ws *weights) entries(s *slot) []uint32 {
+	if s.e[0] == overflow {
+		return ws.ents[s.e[1] : s.e[1]+s.e[2]]
 	}
+	return s.e[:]
 }
 
-// emissions fills scores[i] with the summed weights of word i's features.
-func (ws *weights) emissions(feats [][]uint32, scores [][NumTags]float32) {
-	for i, f := range feats {
-		var s [NumTags]int32
-		for _, k := range f {
-			if r := ws.lookup(k); r != nil {
-				for t := range s {
-					s[t] += int32(r[t])
+// row returns the weights of feature k (zero when absent).
+func (ws *weights) row(k uint32) (row [NumTags]int16) {
+	mask := uint32(len(ws.slots) - 1)
+	for i := slotOf(k, mask); ; i = (i + 1) & mask {
+		s := &ws.slots[i]
+		if s.key == 0 {
+			return row
+		}
+		if s.key == k {
+			for _, e := range ws.entries(s) {
+				if t := int(e >> 16); t < NumTags {
+					row[t] = int16(uint16(e))
 				}
 			}
-		}
-		for t := range s {
-			scores[i][t] = float32(s[t])
+			return row
 		}
 	}
 }
 
-// viterbi returns the best valid BILOU tag sequence.
-func viterbi(scores [][NumTags]float32, trans func(a, b int) float32) []uint8 {
-	n := len(scores)
-	tags := make([]uint8, n)
-	if n == 0 {
-		return tags
+// keys returns the stored feature keys (in table order).
+func (ws *weights) keys() []uint32 {
+	out := make([]uint32, 0, ws.n)
+	for _, s := range ws.slots {
+		if s.key != 0 {
+			out = append(out, s.key)
+		}
 	}
-	const neg = -1e300
-	back := make([][NumTags]uint8, n)
-	var cur, next [NumTags]float64
+	return out
+}
+
+func (ws *weights) len() int { return ws.n }
+
+// add adds the weights of the features fs to s (indexed by tag; entries
+// 17..31 are scratch).
+func (ws *weights) add(s *[32]int32, fs []uint32) {
+	slots := ws.slots
+	mask := uint32(len(slots) - 1)
+	for _, k := range fs {
+		for j := slotOf(k, mask); ; j = (j + 1) & mask {
+			sl := &slots[j]
+			if sl.key == k {
+				if sl.e[0] == overflow {
+					for _, e := range ws.ents[sl.e[1] : sl.e[1]+sl.e[2]] {
+						s[e>>16&31] += int32(int16(uint16(e)))
+					}
+				} else {
+					s[sl.e[0]>>16&31] += int32(int16(uint16(sl.e[0])))
+					s[sl.e[1]>>16&31] += int32(int16(uint16(sl.e[1])))
+					s[sl.e[2]>>16&31] += int32(int16(uint16(sl.e[2])))
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+		}
+	}
+}
+
+// emissions sets scores[i] to the summed weights of word i's features;
+// a word that is not active (active nil: all are) is forced to O.
+func (ws *weights) emissions(feats [][]uint32, active []bool, scores [][NumTags]int32) {
+	for i, f := range feats {
+		if active != nil && !active[i] {
+			scores[i] = forcedO
+			continue
+		}
+		var s [32]int32
+		ws.add(&s, f)
+		copy(scores[i][:], s[:NumTags])
+	}
+}
+
+var forcedO = func() (s [NumTags]int32) {
+	for t := 1; t < NumTags; t++ {
+		s[t] = -1 << 30
+	}
+	return s
+}()
+
+// transitions returns the transition weights as int32 for viterbi.
+func (ws *weights) transitions() *[(NumTags + 1) * NumTags]int32 {
+	var t [(NumTags + 1) * NumTags]int32
+	for i, v := range ws.trans {
+		t[i] = int32(v)
+	}
+	return &t
+}
+
+// viterbi writes to tags the best valid BILOU tag sequence for the
+// emission scores; back is scratch space of the same length. Ties go to
+// the lowest tag. Words that are not active (active nil: all are) are
+// tagged O.
+//
+// Invalid states hold about neg, far below any real score (|score| <
+// 2^21 per word, so 10^4-word sentences stay below 2^35) and far from
+// overflowing, so no state needs a validity test.
+func viterbi(scores [][NumTags]int32, trans *[(NumTags + 1) * NumTags]int32, active []bool, back [][NumTags]uint8, tags []uint8) {
+	n := len(scores)
+	if n == 0 {
+		return
+	}
+	const neg = -1 << 55
+	var cur, next [NumTags]int64
 	for b := 0; b < NumTags; b++ {
-		if allowed[NumTags][b] {
-			cur[b] = float64(scores[0][b] + trans(NumTags, b))
-		} else {
-			cur[b] = neg
+		cur[b] = neg
+		if allowed[NumTags][b] && (active == nil || active[0] || b == 0) {
+			cur[b] = int64(scores[0][b]) + int64(trans[NumTags*NumTags+b])
 		}
 	}
 	for i := 1; i < n; i++ {
-		for b := 0; b < NumTags; b++ {
-			best, arg := float64(neg), 0
-			for a := 0; a < NumTags; a++ {
-				if !allowed[a][b] || cur[a] <= neg {
-					continue
-				}
-				if v := cur[a] + float64(trans(a, b)); v > best {
+		sc := &scores[i]
+		bk := &back[i]
+		// O, B and U follow O, L or U.
+		for _, b := range closedNext {
+			if b != 0 && active != nil && !active[i] {
+				next[b], bk[b] = neg, 0
+				continue
+			}
+			best, arg := cur[0]+int64(trans[b]), uint8(0)
+			for _, a := range closedTags[1:] {
+				if v := cur[a] + int64(trans[int(a)*NumTags+int(b)]); v > best {
 					best, arg = v, a
 				}
 			}
-			if best > neg {
-				best += float64(scores[i][b])
+			next[b], bk[b] = best+int64(sc[b]), arg
+		}
+		// I and L follow the B or I of their type.
+		for t := 0; t < len(Types); t++ {
+			bt, it := 1+4*t, 2+4*t
+			for _, b := range [2]int{it, it + 1} {
+				if active != nil && !active[i] {
+					next[b], bk[b] = neg, 0
+					continue
+				}
+				best, arg := cur[bt]+int64(trans[bt*NumTags+b]), uint8(bt)
+				if v := cur[it] + int64(trans[it*NumTags+b]); v > best {
+					best, arg = v, uint8(it)
+				}
+				next[b], bk[b] = best+int64(sc[b]), arg
 			}
-			next[b], back[i][b] = best, uint8(arg)
 		}
 		cur = next
 	}
-	best, arg := float64(neg), 0
+	best, arg := int64(neg), 0
 	for b := 0; b < NumTags; b++ {
 		if canEnd(b) && cur[b] > best {
 			best, arg = cur[b], b
@@ -111,5 +229,14 @@ func viterbi(scores [][NumTags]float32, trans func(a, b int) float32) []uint8 {
 		tags[i] = uint8(arg)
 		arg = int(back[i][arg])
 	}
-	return tags
 }
+
+// closedTags end a name or are outside one (O, L, U); closedNext may
+// follow them (O, B, U). Both in increasing order.
+var closedTags, closedNext = func() (c, o [1 + 2*len(Types)]uint8) {
+	for t := 0; t < len(Types); t++ {
+		c[1+2*t], c[2+2*t] = uint8(tagOf(t, posL)), uint8(tagOf(t, posU))
+		o[1+2*t], o[2+2*t] = uint8(tagOf(t, posB)), uint8(tagOf(t, posU))
+	}
+	return c, o
+}()

@@ -11,6 +11,7 @@ type word struct {
 	raw, low     string // low: lower case, digits folded to 0
 	shape, short string
 	cap          bool // starts with an upper-case letter
+	upper        bool // has an upper-case letter
 	lc           uint8
 }
 
@@ -99,6 +100,16 @@ func hasLower(s string) bool {
 	return false
 }
 
+// hasUpper reports whether s has an upper-case letter.
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasLetter(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) {
@@ -132,6 +143,7 @@ func (m *Model) prepare(words []string) []word {
 		w.low = foldWord(s)
 		w.shape, w.short = shapes(s)
 		w.cap = isCap(s)
+		w.upper = w.cap || hasUpper(s)
 		w.lc = m.Vocab[w.low]
 	}
 	return ws
