@@ -29,6 +29,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("o", "", "output folder (overrides site.toml)")
 	force := fs.Bool("force", false, "regenerate briefings even where they were edited by hand")
 	quiet := fs.Bool("q", false, "print errors only")
+	verbose := fs.Bool("v", false, "also print the time each stage took")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -67,6 +68,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if !*quiet {
 		fmt.Fprintln(stdout, summaryLine(res))
 	}
+	if *verbose {
+		fmt.Fprintln(stdout, stagesLine(res))
+	}
 	if len(res.Errors) > 0 {
 		return errFailed
 	}
@@ -90,6 +94,16 @@ func summaryLine(r *build.Result) string {
 		s += fmt.Sprintf(", %d errors (skipped)", len(r.Errors))
 	}
 	return s + fmt.Sprintf(" in %s", r.Duration.Round(millisecond(r.Duration)))
+}
+
+// stagesLine tells where a build's time went.
+func stagesLine(r *build.Result) string {
+	s := fmt.Sprintf("  %d articles, %d analysed; stages:", r.Articles, r.Analysed)
+	for _, k := range []string{"articles", "analyse", "briefings", "render", "write"} {
+		d := r.Stages[k]
+		s += fmt.Sprintf(" %s %s", k, d.Round(millisecond(d)))
+	}
+	return s
 }
 
 func isTerminal(w io.Writer) bool {

@@ -17,7 +17,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -26,8 +25,6 @@ import (
 	"strings"
 	"time"
 
-	"brief/internal/analyze"
-	"brief/internal/article"
 	"brief/internal/briefing"
 	"brief/internal/site"
 )
@@ -50,6 +47,7 @@ type Result struct {
 	Articles  int      // article files read
 	Generated int      // briefings written
 	Kept      int      // briefings kept: unchanged or edited by hand
+	Analysed  int      // articles analysed (the rest came from the cache)
 	Written   []string // briefing files written or removed (absolute paths)
 	Pages     int      // HTML pages written
 	Files     int      // files written to the output
@@ -57,6 +55,10 @@ type Result struct {
 	Errors    []error  // inputs skipped
 	Output    string   // the output folder
 	Duration  time.Duration
+	// Stages times the steps: "articles" (read and parse), "analyse"
+	// (analyse and write briefings), "briefings" (read briefings), "render"
+	// (Markdown and templates), "write" (output files and the swap).
+	Stages map[string]time.Duration
 }
 
 // Build runs the pipeline.
@@ -75,11 +77,14 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	if opt.Output != "" {
 		cfg.Output = opt.Output
 	}
+	res.Stages = map[string]time.Duration{}
 	written, err := generate(ctx, opt, cfg, res)
 	if err != nil {
 		return nil, err
 	}
+	t := time.Now()
 	docs := readBriefings(opt, written, res)
+	res.Stages["briefings"] = time.Since(t)
 	tmpl := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "templates")), Base: opt.Templates}
 	theme := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "theme")), Base: opt.Theme}
 	sr, err := site.Build(ctx, opt.Dir, cfg, docs, tmpl, theme, opt.Generator)
@@ -87,6 +92,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.Pages, res.Warnings = sr.Pages, append(res.Warnings, sr.Warnings...)
+	res.Stages["render"], res.Stages["write"] = sr.Render, sr.Write
 	res.Files = sr.Files
 	res.Output = cfg.Output
 	res.Duration = time.Since(start)
@@ -145,89 +151,6 @@ func Slug(file, title string) string {
 		s = "briefing"
 	}
 	return s
-}
-
-// generate writes the briefing of every article. It returns the briefing
-// files that belong to an article now.
-func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (map[string]bool, error) {
-	files, err := articleFiles(opt.Dir)
-	if err != nil {
-		return nil, err
-	}
-	res.Articles = len(files)
-	outDir, err := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
-	if err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return nil, err
-	}
-	owner := map[string]string{}
-	written := map[string]bool{}
-	for i, f := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if opt.Progress != nil {
-			opt.Progress(i, len(files))
-		}
-		src, err := os.ReadFile(filepath.Join(opt.Dir, filepath.FromSlash(f)))
-		if err != nil {
-			res.Errors = append(res.Errors, err)
-			continue
-		}
-		a, err := article.Parse(f, src)
-		if err != nil {
-			res.Errors = append(res.Errors, err)
-			continue
-		}
-		slug := Slug(f, a.Title)
-		if prev, ok := owner[slug]; ok {
-			res.Errors = append(res.Errors, fmt.Errorf("%s: slug %q is already taken by %s; rename one of the files", f, slug, prev))
-			continue
-		}
-		owner[slug] = f
-		name := slug + ".md"
-		written[name] = true
-		an := analyze.Run(a, analyze.Options{SummarySentences: cfg.Summary})
-		b := briefing.New(a, an, slug, f, opt.Generator)
-		data, err := briefing.Marshal(b)
-		if err != nil {
-			res.Errors = append(res.Errors, fmt.Errorf("%s: %w", f, err))
-			continue
-		}
-		if err := place(filepath.Join(outDir, name), "content/briefings/"+name, data, a.Hash, opt.Force, res); err != nil {
-			return nil, err
-		}
-	}
-	if opt.Progress != nil {
-		opt.Progress(len(files), len(files))
-	}
-	return written, nil
-}
-
-// place writes a generated briefing unless the file on disk was edited by
-// hand (then it is kept, and a changed source is reported).
-func place(file, rel string, data []byte, sourceHash string, force bool, res *Result) error {
-	old, err := os.ReadFile(file)
-	switch {
-	case err == nil && bytes.Equal(old, data):
-		res.Kept++
-		return nil
-	case err == nil && briefing.Edited(old) && !force:
-		res.Kept++
-		if b, perr := briefing.Parse(rel, old); perr == nil && b.SourceHash != sourceHash {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: edited by hand and kept, but its article %s changed since; merge by hand or run with --force to regenerate (your edits will be lost)", rel, b.Source))
-		} else {
-			res.Warnings = append(res.Warnings, rel+": edited by hand, kept")
-		}
-		return nil
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return err
-	}
-	res.Generated++
-	res.Written = append(res.Written, file)
-	return writeFile(file, data)
 }
 
 // writeFile writes data through a temporary file and a rename, so a crash

@@ -31,12 +31,17 @@ func Build(ctx context.Context, dir string, cfg *Config, docs []Doc, tmpl, theme
 	defer out.cleanup()
 	r := &Result{}
 	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator}
+	start := time.Now()
 	if err := b.run(ctx, docs, theme); err != nil {
 		return nil, err
 	}
+	t := time.Now()
 	if err := out.commit(); err != nil {
 		return nil, err
 	}
+	r.Files = len(out.written)
+	r.Write = out.elapsed + time.Since(t)
+	r.Render = t.Sub(start) - out.elapsed
 	return r, nil
 }
 

@@ -89,7 +89,9 @@ type Tag struct {
 
 // Result tells what a build wrote.
 type Result struct {
-	Pages    int      // HTML pages written
-	Files    int      // all files written
-	Warnings []string // file:line messages that did not stop the build
+	Pages    int           // HTML pages written
+	Files    int           // all files written
+	Warnings []string      // file:line messages that did not stop the build
+	Render   time.Duration // Markdown and templates
+	Write    time.Duration // writing files and swapping the folder in
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"time"
 )
 
 // stage is a staging folder beside the output folder. Files are written
@@ -16,6 +18,8 @@ type stage struct {
 	dir     string // the staging folder
 	out     string // the output folder
 	written map[string]bool
+	dirs    map[string]bool // folders made
+	elapsed time.Duration   // spent in write
 }
 
 // keep are the entries of an old output folder carried into the new one.
@@ -35,7 +39,7 @@ func newStage(siteDir, output string) (*stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("making a staging folder: %w", err)
 	}
-	return &stage{dir: dir, out: out, written: map[string]bool{}}, nil
+	return &stage{dir: dir, out: out, written: map[string]bool{}, dirs: map[string]bool{}}, nil
 }
 
 // write writes data to the slash-separated path name inside the stage.
@@ -48,9 +52,24 @@ func (s *stage) write(name string, data []byte) error {
 		return fmt.Errorf("two pages want to be written to %s", name)
 	}
 	s.written[name] = true
+	start := time.Now()
+	defer func() { s.elapsed += time.Since(start) }()
 	p := filepath.Join(s.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+	dir := filepath.Dir(p)
+	if !s.dirs[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		s.dirs[dir] = true
+	}
+	// A file with the same bytes as in the current output is linked, not
+	// written: it keeps its modification time, so rsync and static hosts
+	// upload only what changed.
+	old := filepath.Join(s.out, filepath.FromSlash(name))
+	if st, err := os.Lstat(old); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
+		if b, err := os.ReadFile(old); err == nil && bytes.Equal(b, data) && os.Link(old, p) == nil {
+			return nil
+		}
 	}
 	return os.WriteFile(p, data, 0o644)
 }

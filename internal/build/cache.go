@@ -1,0 +1,118 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+
+	"brief/internal/site"
+)
+
+// CacheDir is the site's cache folder, relative to the site. It may be
+// deleted at any time; brief then re-analyses every article once.
+const CacheDir = ".brief-cache"
+
+// cacheVersion changes when the cache file's layout does.
+const cacheVersion = 1
+
+// cache remembers, for each article, what brief generated from it last
+// time: the article's hash, its slug, the fingerprint of the program and
+// settings that analysed it, and the hash of the briefing written. When all
+// match and the briefing on disk is still those bytes, the article need not
+// be analysed again. A missing, corrupt or older cache is an empty one.
+type cache struct {
+	Version int                   `json:"version"`
+	Entries map[string]cacheEntry `json:"entries"` // by article path
+}
+
+type cacheEntry struct {
+	Article     string `json:"article"`     // hex SHA-256 of the article file
+	Slug        string `json:"slug"`        //
+	Fingerprint string `json:"fingerprint"` // see fingerprint
+	Briefing    string `json:"briefing"`    // hex SHA-256 of the briefing written
+}
+
+func cachePath(dir string) string { return filepath.Join(dir, CacheDir, "briefings.json") }
+
+func loadCache(dir string, res *Result) *cache {
+	c := &cache{Version: cacheVersion, Entries: map[string]cacheEntry{}}
+	data, err := os.ReadFile(cachePath(dir))
+	if err != nil {
+		return c
+	}
+	var on cache
+	if err := json.Unmarshal(data, &on); err != nil || on.Version != cacheVersion || on.Entries == nil {
+		res.Warnings = append(res.Warnings, cachePath(dir)+": unreadable or from another version; analysing every article again")
+		return c
+	}
+	return &on
+}
+
+func sum(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// fresh reports whether the briefing on disk is what the cache says this
+// program wrote for this article.
+func (c *cache) fresh(file, articleHash, slug, fp string, onDisk []byte) bool {
+	e, ok := c.Entries[file]
+	return ok && e.Article == articleHash && e.Slug == slug && e.Fingerprint == fp && e.Briefing == sum(onDisk)
+}
+
+func (c *cache) put(file, articleHash, slug, fp string, data []byte) {
+	c.Entries[file] = cacheEntry{Article: articleHash, Slug: slug, Fingerprint: fp, Briefing: sum(data)}
+}
+
+// save writes the cache through a temporary file and a rename, so a reader
+// never sees half a file; entries of articles that are gone are dropped.
+// Errors are ignored: the cache is an optimisation.
+func (c *cache) save(dir string, _ map[string]bool, owner map[string]string) {
+	live := map[string]bool{}
+	for _, f := range owner {
+		live[f] = true
+	}
+	for f := range c.Entries {
+		if !live[f] {
+			delete(c.Entries, f)
+		}
+	}
+	data, err := json.Marshal(c)
+	if err != nil {
+		return
+	}
+	p := cachePath(dir)
+	if os.MkdirAll(filepath.Dir(p), 0o755) == nil {
+		writeFile(p, data)
+	}
+}
+
+// fingerprint identifies what produced a briefing: this program's binary
+// (any change to an analyser changes it) and the settings that shape a
+// briefing.
+func fingerprint(cfg *site.Config) string {
+	return exeHash() + "/" + strconv.Itoa(cfg.Summary)
+}
+
+var exeHash = sync.OnceValue(func() string {
+	p, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "unknown"
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)[:12])
+})

@@ -1,0 +1,180 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"brief/internal/analyze"
+	"brief/internal/article"
+	"brief/internal/briefing"
+	"brief/internal/site"
+)
+
+// job is one article on its way to a briefing.
+type job struct {
+	file    string // slash path relative to the site
+	art     *article.Article
+	slug    string
+	out     string // absolute path of the briefing file
+	rel     string // content/briefings/<slug>.md
+	old     []byte // the briefing file on disk, nil if none
+	data    []byte // the generated briefing
+	analyse bool   // the article must be analysed
+	err     error
+}
+
+// generate writes the briefing of every article: articles are read and
+// parsed in parallel, slugs given in file order, then each article is
+// analysed (in parallel) unless its briefing on disk is already what this
+// brief would write (the cache says so) or was edited by hand. It returns
+// the briefing file names that belong to an article now.
+func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (map[string]bool, error) {
+	files, err := articleFiles(opt.Dir)
+	if err != nil {
+		return nil, err
+	}
+	res.Articles = len(files)
+	outDir, err := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return nil, err
+	}
+	t := time.Now()
+	jobs := make([]*job, len(files))
+	for i, f := range files {
+		jobs[i] = &job{file: f}
+	}
+	parallel(ctx, len(jobs), func(i int) {
+		j := jobs[i]
+		src, err := os.ReadFile(filepath.Join(opt.Dir, filepath.FromSlash(j.file)))
+		if err != nil {
+			j.err = err
+			return
+		}
+		j.art, j.err = article.Parse(j.file, src)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	res.Stages["articles"] = time.Since(t)
+	t = time.Now()
+	defer func() { res.Stages["analyse"] = time.Since(t) }()
+	cache := loadCache(opt.Dir, res)
+	fp := fingerprint(cfg)
+	owner := map[string]string{}
+	written := map[string]bool{}
+	var todo []*job
+	for _, j := range jobs {
+		if j.err != nil {
+			res.Errors = append(res.Errors, j.err)
+			continue
+		}
+		j.slug = Slug(j.file, j.art.Title)
+		if prev, ok := owner[j.slug]; ok {
+			res.Errors = append(res.Errors, fmt.Errorf("%s: slug %q is already taken by %s; rename one of the files", j.file, j.slug, prev))
+			j.err = errSkipped
+			continue
+		}
+		owner[j.slug] = j.file
+		name := j.slug + ".md"
+		written[name] = true
+		j.out, j.rel = filepath.Join(outDir, name), "content/briefings/"+name
+		old, err := os.ReadFile(j.out)
+		switch {
+		case err == nil:
+			j.old = old
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, err
+		}
+		edited := j.old != nil && briefing.Edited(j.old)
+		switch {
+		case edited && !opt.Force:
+			keepEdited(j, res)
+		case !edited && j.old != nil && !opt.Force && cache.fresh(j.file, j.art.Hash, j.slug, fp, j.old):
+			res.Kept++
+		default:
+			j.analyse = true
+			todo = append(todo, j)
+		}
+	}
+
+	var done atomic.Int64
+	parallel(ctx, len(todo), func(i int) {
+		j := todo[i]
+		an := analyze.Run(j.art, analyze.Options{SummarySentences: cfg.Summary})
+		b := briefing.New(j.art, an, j.slug, j.file, opt.Generator)
+		j.data, j.err = briefing.Marshal(b)
+		if opt.Progress != nil {
+			opt.Progress(int(done.Add(1)), len(todo))
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res.Analysed = len(todo)
+	for _, j := range todo {
+		if j.err != nil {
+			res.Errors = append(res.Errors, fmt.Errorf("%s: %w", j.file, j.err))
+			continue
+		}
+		if bytes.Equal(j.old, j.data) {
+			res.Kept++
+		} else {
+			res.Generated++
+			res.Written = append(res.Written, j.out)
+			if err := writeFile(j.out, j.data); err != nil {
+				return nil, err
+			}
+		}
+		cache.put(j.file, j.art.Hash, j.slug, fp, j.data)
+	}
+	cache.save(opt.Dir, written, owner)
+	return written, nil
+}
+
+var errSkipped = errors.New("skipped")
+
+// keepEdited keeps a hand-edited briefing and says so; it warns when the
+// article changed since.
+func keepEdited(j *job, res *Result) {
+	res.Kept++
+	if b, err := briefing.Parse(j.rel, j.old); err == nil && b.SourceHash != j.art.Hash {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: edited by hand and kept, but its article %s changed since; merge by hand or run with --force to regenerate (your edits will be lost)", j.rel, b.Source))
+		return
+	}
+	res.Warnings = append(res.Warnings, j.rel+": edited by hand, kept")
+}
+
+// parallel runs f(0..n-1) on GOMAXPROCS goroutines; it stops handing out
+// work when ctx ends.
+func parallel(ctx context.Context, n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
