@@ -16,33 +16,49 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 	if m.stage1 == nil {
 		return out
 	}
-	// One allocation of each kind for the whole document.
+	// One allocation of each kind for the whole document; feature room
+	// only for the words that are scored.
 	total := 0
 	for _, words := range doc {
 		total += len(words)
 	}
 	ws := make([][]word, len(doc))
+	wbuf := make([]word, total)
+	active := make([]bool, total)
+	nActive, off := 0, 0
+	for s, words := range doc {
+		n := len(words)
+		ws[s] = wbuf[off : off+n : off+n]
+		m.prepareInto(words, ws[s])
+		activeWords(ws[s], active[off:off+n])
+		for _, a := range active[off : off+n] {
+			if a {
+				nActive++
+			}
+		}
+		off += n
+	}
 	feats := make([][][]uint32, len(doc))
 	p1 := make([][]uint8, len(doc))
 	allFeats := make([][]uint32, total)
-	buf := make([]uint32, featCap*total)
+	buf := make([]uint32, featCap*nActive)
 	scores := make([][NumTags]int32, total)
 	back := make([][NumTags]uint8, total)
 	tags := make([]uint8, 2*total)
 	gaz := make([][len(Types)]uint8, total)
-	active := make([]bool, total)
 	t1 := m.stage1.transitions()
-	off := 0
-	for s, words := range doc {
-		n := len(words)
-		ws[s] = m.prepare(words)
-		feats[s] = allFeats[off : off+n : off+n]
-		for i := range feats[s] {
-			b := (off + i) * featCap
-			feats[s][i] = buf[b : b : b+featCap]
-		}
+	off = 0
+	b := 0
+	for s := range doc {
+		n := len(ws[s])
 		act := active[off : off+n]
-		activeWords(ws[s], act)
+		feats[s] = allFeats[off : off+n : off+n]
+		for i, a := range act {
+			if a {
+				feats[s][i] = buf[b : b : b+featCap]
+				b += featCap
+			}
+		}
 		m.Gaz.match(ws[s], gaz[off:off+n])
 		sentFeatures(ws[s], s, gaz[off:off+n], act, feats[s])
 		m.stage1.emissions(feats[s], act, scores[off:off+n])
@@ -74,7 +90,7 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 
 // featCap is the room for features of one word; sentFeatures and
 // docFeatures add fewer (appending beyond it would still be correct).
-const featCap = 96
+const featCap = 64
 
 func (m *Model) stage1Features(ws []word, sentIndex int) [][]uint32 {
 	gaz := make([][len(Types)]uint8, len(ws))

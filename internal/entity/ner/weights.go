@@ -6,12 +6,13 @@ package ner
 //
 // Most features have only two or three non-zero tags, so a slot holds the
 // key and up to three entries, each tag<<16 | uint16(weight): one cache
-// line is read per feature. A row with more entries keeps them in ents,
-// and its slot holds the overflow mark, the start and the count. Unused
-// entries are empty (tag 31, weight 0). Key 0 marks an empty slot.
+// line is read per feature. A row with more entries (frequent features,
+// read for most words) is kept whole in dense, and its slot holds the
+// overflow mark and the row's index. Unused entries are empty (tag 31,
+// weight 0). Key 0 marks an empty slot.
 type weights struct {
 	slots []slot // len a power of two
-	ents  []uint32
+	dense [][NumTags]int16
 	n     int // features stored
 	trans [(NumTags + 1) * NumTags]int16
 }
@@ -59,20 +60,12 @@ func (ws *weights) insert(k uint32, row []int16) {
 		if len(es) <= 3 {
 			copy(s.e[:], es)
 		} else {
-			s.e = [3]uint32{overflow, uint32(len(ws.ents)), uint32(len(es))}
-			ws.ents = append(ws.ents, es...)
+			s.e = [3]uint32{overflow, uint32(len(ws.dense)), 0}
+			ws.dense = append(ws.dense, [NumTags]int16(row))
 		}
 		ws.n++
 		return
 	}
-}
-
-// entries returns the non-zero weights of a stored slot.
-func (ws *weights) entries(s *slot) []uint32 {
-	if s.e[0] == overflow {
-		return ws.ents[s.e[1] : s.e[1]+s.e[2]]
-	}
-	return s.e[:]
 }
 
 // row returns the weights of feature k (zero when absent).
@@ -84,7 +77,10 @@ func (ws *weights) row(k uint32) (row [NumTags]int16) {
 			return row
 		}
 		if s.key == k {
-			for _, e := range ws.entries(s) {
+			if s.e[0] == overflow {
+				return ws.dense[s.e[1]]
+			}
+			for _, e := range s.e {
 				if t := int(e >> 16); t < NumTags {
 					row[t] = int16(uint16(e))
 				}
@@ -117,8 +113,9 @@ func (ws *weights) add(s *[32]int32, fs []uint32) {
 			sl := &slots[j]
 			if sl.key == k {
 				if sl.e[0] == overflow {
-					for _, e := range ws.ents[sl.e[1] : sl.e[1]+sl.e[2]] {
-						s[e>>16&31] += int32(int16(uint16(e)))
+					r := &ws.dense[sl.e[1]]
+					for t := range r {
+						s[t] += int32(r[t])
 					}
 				} else {
 					s[sl.e[0]>>16&31] += int32(int16(uint16(sl.e[0])))

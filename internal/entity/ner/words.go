@@ -36,6 +36,25 @@ func foldWord(s string) string {
 	if lower {
 		return s
 	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		b := []byte(s)
+		for i, c := range b {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				b[i] = c + 'a' - 'A'
+			case c >= '1' && c <= '9':
+				b[i] = '0'
+			}
+		}
+		return string(b)
+	}
 	b := make([]rune, 0, len(s))
 	for _, r := range s {
 		switch {
@@ -52,6 +71,14 @@ func foldWord(s string) string {
 // shapes returns the long shape (each character class, runs of more than
 // two collapsed to two) and the short shape (runs collapsed to one).
 func shapes(s string) (string, string) {
+	if len(s) == 1 && s[0] < utf8.RuneSelf {
+		if c := s[0]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return s, s // punctuation is its own shape
+		}
+	}
+	if lowerASCII(s) {
+		return "xx"[:min(len(s), 2)], "x"
+	}
 	var long, short []byte
 	var last byte
 	run := 0
@@ -83,6 +110,16 @@ func shapes(s string) (string, string) {
 		last = c
 	}
 	return string(long), string(short)
+}
+
+// lowerASCII reports whether s is a non-empty run of a-z.
+func lowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isCap(s string) bool {
@@ -137,6 +174,12 @@ func allCaps(words []string) bool {
 // prepare computes the word information of a sentence.
 func (m *Model) prepare(words []string) []word {
 	ws := make([]word, len(words))
+	m.prepareInto(words, ws)
+	return ws
+}
+
+// prepareInto fills ws (len(words) long) with the word information.
+func (m *Model) prepareInto(words []string, ws []word) {
 	for i, s := range words {
 		w := &ws[i]
 		w.raw = s
@@ -146,7 +189,6 @@ func (m *Model) prepare(words []string) []word {
 		w.upper = w.cap || hasUpper(s)
 		w.lc = m.Vocab[w.low]
 	}
-	return ws
 }
 
 // titles precede person names; orgWords end or mark organisation names.
