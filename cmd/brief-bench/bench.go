@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"brief/internal/gensite"
+)
+
+// row is the figures of one site.
+type row struct {
+	name     string
+	articles int
+	generate time.Duration
+	cold     measurement
+	warm     []measurement
+	one      []measurement
+	hugo     *hugoRow
+}
+
+func bench(o options) error {
+	root, rootErr := moduleRoot()
+	if o.corpus == "" && o.site == "" {
+		if rootErr != nil {
+			return rootErr
+		}
+		o.corpus = filepath.Join(root, "..", "shared", "corpus")
+	}
+	if o.hugo != "" && o.hugoSite == "" {
+		if rootErr != nil {
+			return rootErr
+		}
+		o.hugoSite = filepath.Join(root, "bench", "hugo")
+	}
+	tmp, err := os.MkdirTemp("", "brief-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	printMachine(os.Stdout)
+	var rows []*row
+	if o.site != "" {
+		r, err := benchSite(o, tmp, 0)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, r)
+	}
+	for _, n := range o.sizes {
+		r, err := benchSite(o, tmp, n)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, r)
+		o.cpuprofile = "" // the first cold build only
+	}
+	fmt.Printf("load average at the end: %s\n\n", loadAvg())
+	printTable(os.Stdout, rows)
+	return nil
+}
+
+// benchSite measures one site: a generated one of n articles, or o.site
+// when n is 0.
+func benchSite(o options, tmp string, n int) (*row, error) {
+	r := &row{name: fmt.Sprint(n)}
+	dir := filepath.Join(tmp, fmt.Sprintf("n%d", n))
+	if o.keep != "" {
+		dir = filepath.Join(o.keep, fmt.Sprintf("n%d", n))
+	}
+	start := time.Now()
+	var paths []string
+	var err error
+	if n == 0 {
+		r.name = filepath.Base(filepath.Clean(o.site))
+		dir = filepath.Join(tmp, "site")
+		paths, err = copySite(o.site, dir)
+	} else {
+		paths, err = generated(dir, o.corpus, n, o.seed)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if dir, err = filepath.Abs(dir); err != nil {
+		return nil, err
+	}
+	r.articles, r.generate = len(paths), time.Since(start)
+	logf("%s: %d articles in %s (made in %s)", r.name, len(paths), dir, r.generate.Round(time.Millisecond))
+
+	if err := coldReset(dir); err != nil {
+		return nil, err
+	}
+	if r.cold, err = child("build", o.cpuprofile, dir); err != nil {
+		return nil, err
+	}
+	logf("  cold: %s, %d pages, %s RSS, %d errors %s", ms(r.cold.Time()), r.cold.Pages, mb(r.cold.MaxRSS), len(r.cold.Errors), first(r.cold.Errors))
+	for range o.runs {
+		m, err := child("build", "", dir)
+		if err != nil {
+			return nil, err
+		}
+		r.warm = append(r.warm, m)
+		logf("  warm: %s, %d analysed, %s RSS", ms(m.Time()), m.Analysed, mb(m.MaxRSS))
+	}
+	restore := map[string][]byte{}
+	defer func() {
+		for p, b := range restore {
+			os.WriteFile(p, b, 0o644)
+		}
+	}()
+	for k := range o.runs {
+		if len(paths) == 0 {
+			break
+		}
+		file := filepath.Join(dir, filepath.FromSlash(paths[(k+1)*len(paths)/(o.runs+1)%len(paths)]))
+		old, err := appendSentence(file, gensite.Sentence(k))
+		if err != nil {
+			return nil, err
+		}
+		if _, ok := restore[file]; !ok {
+			restore[file] = old
+		}
+		m, err := child("build", "", dir)
+		if err != nil {
+			return nil, err
+		}
+		r.one = append(r.one, m)
+		logf("  one article: %s, %d analysed, %d generated, %s RSS", ms(m.Time()), m.Analysed, m.Generated, mb(m.MaxRSS))
+	}
+	if o.hugo != "" {
+		if r.hugo, err = benchHugo(o, dir, filepath.Join(tmp, "hugo-"+r.name)); err != nil {
+			return nil, err
+		}
+	}
+	if o.keep == "" && n != 0 {
+		os.RemoveAll(dir)
+	}
+	return r, nil
+}
+
+func first(errs []string) string {
+	if len(errs) == 0 {
+		return ""
+	}
+	return "(first: " + errs[0] + ")"
+}
+
+func logf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, format+"\n", args...)
+}

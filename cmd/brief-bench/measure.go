@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"sort"
+	"time"
+)
+
+// measurement is one child process: its result, wall time and peak RSS.
+type measurement struct {
+	childResult
+	Wall   time.Duration // the whole process, start to exit
+	MaxRSS int64         // bytes; 0 when the system does not tell
+}
+
+// Time is the measured call inside the child.
+func (m measurement) Time() time.Duration { return time.Duration(m.Nanos) }
+
+// child runs this command with -child mode args and reads its result.
+func child(mode, cpuprofile string, args ...string) (measurement, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return measurement{}, err
+	}
+	argv := []string{"-child", mode}
+	if cpuprofile != "" {
+		argv = append(argv, "-cpuprofile", cpuprofile)
+	}
+	cmd := exec.Command(exe, append(argv, args...)...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	start := time.Now()
+	err = cmd.Run()
+	m := measurement{Wall: time.Since(start), MaxRSS: maxRSS(cmd.ProcessState)}
+	if err != nil {
+		return m, fmt.Errorf("%s %v: %v\n%s", mode, args, err, errb.Bytes())
+	}
+	if err := json.Unmarshal(out.Bytes(), &m.childResult); err != nil {
+		return m, fmt.Errorf("%s %v: %v in %q", mode, args, err, out.Bytes())
+	}
+	return m, nil
+}
+
+// timed runs another program and returns its wall time and peak RSS.
+func timed(dir string, name string, args ...string) (measurement, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	m := measurement{Wall: time.Since(start), MaxRSS: maxRSS(cmd.ProcessState)}
+	m.Nanos = int64(m.Wall)
+	if err != nil {
+		return m, fmt.Errorf("%s %v: %v\n%s", name, args, err, out.Bytes())
+	}
+	return m, nil
+}
+
+// median returns the measurement of median in-child time.
+func median(ms []measurement) measurement {
+	s := append([]measurement(nil), ms...)
+	sort.Slice(s, func(i, j int) bool { return s[i].Nanos < s[j].Nanos })
+	return s[len(s)/2]
+}
+
+// medianWall returns the measurement of median wall time.
+func medianWall(ms []measurement) measurement {
+	s := append([]measurement(nil), ms...)
+	sort.Slice(s, func(i, j int) bool { return s[i].Wall < s[j].Wall })
+	return s[len(s)/2]
+}
+
+// peak is the largest MaxRSS of ms.
+func peak(ms ...measurement) int64 {
+	var p int64
+	for _, m := range ms {
+		p = max(p, m.MaxRSS)
+	}
+	return p
+}
