@@ -54,6 +54,14 @@ func next(t *testing.T, ch <-chan string) string {
 	}
 }
 
+// testLog writes the server's output to the test log.
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
 func get(t *testing.T, url string) (int, string) {
 	t.Helper()
 	resp, err := http.Get(url)
@@ -89,7 +97,7 @@ func TestServeLiveReload(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- serveSite(ctx, l, siteServer{dir: dir, debounce: 20 * time.Millisecond}, io.Discard, io.Discard)
+		done <- serveSite(ctx, l, siteServer{dir: dir, debounce: 20 * time.Millisecond}, testLog{t}, testLog{t})
 	}()
 	defer func() {
 		cancel()

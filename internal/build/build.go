@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -26,6 +27,7 @@ import (
 	"time"
 
 	"brief/internal/briefing"
+	"brief/internal/frontmatter"
 	"brief/internal/site"
 )
 
@@ -87,7 +89,11 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	res.Stages["briefings"] = time.Since(t)
 	tmpl := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "templates")), Base: opt.Templates}
 	theme := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "theme")), Base: opt.Theme}
-	sr, err := site.Build(ctx, opt.Dir, cfg, docs, tmpl, theme, opt.Generator)
+	overrides, err := loadOverrides(opt.Dir)
+	if err != nil {
+		return nil, err
+	}
+	sr, err := site.Build(ctx, site.Input{Dir: opt.Dir, Config: cfg, Docs: docs, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator})
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +162,9 @@ func Slug(file, title string) string {
 // writeFile writes data through a temporary file and a rename, so a crash
 // never leaves a truncated briefing.
 func writeFile(file string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".tmp-"+filepath.Base(file)+"-")
+	// The temporary name ends in ~, which file watchers take for an editor's
+	// backup and ignore.
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*~")
 	if err != nil {
 		return err
 	}
@@ -208,6 +216,39 @@ func readBriefings(opt Options, written map[string]bool, res *Result) []site.Doc
 		docs = append(docs, site.Doc{Briefing: b, File: rel, BodyLine: bodyLine(src, b.Body), Raw: src})
 	}
 	return docs
+}
+
+// loadOverrides reads data/actors.toml, the analyst's fixes to actors:
+//
+//	[[actors]]
+//	name = "Joe Biden"                     # the name to show
+//	aliases = ["President Biden", "Biden"] # other names that are this actor
+//	kind = "person"                        # optional
+//	role = "President of the United States" # optional
+//
+// A missing file is no fixes; a malformed one stops the build.
+func loadOverrides(dir string) ([]site.Override, error) {
+	p := filepath.Join(dir, "data", "actors.toml")
+	data, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var f struct {
+		Actors []site.Override `toml:"actors"`
+	}
+	rel := filepath.ToSlash(filepath.Join("data", "actors.toml"))
+	if err := frontmatter.Decode(rel, data, 1, &f); err != nil {
+		return nil, err
+	}
+	for i, o := range f.Actors {
+		if strings.TrimSpace(o.Name) == "" {
+			return nil, fmt.Errorf("%s: actor %d has no name", rel, i+1)
+		}
+	}
+	return f.Actors, nil
 }
 
 // bodyLine is the 1-based line of src where body starts.

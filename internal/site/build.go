@@ -13,13 +13,27 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"brief/internal/actors"
 	"brief/internal/briefing"
 )
 
-// Build renders docs into the output folder cfg.Output (relative to dir
-// unless absolute) with the templates and theme of the two file systems.
-// generator names brief's version for <meta name=generator>.
-func Build(ctx context.Context, dir string, cfg *Config, docs []Doc, tmpl, theme fs.FS, generator string) (*Result, error) {
+// Input is everything a site is built from.
+type Input struct {
+	Dir       string     // the site folder; Config.Output is relative to it unless absolute
+	Config    *Config    //
+	Docs      []Doc      // the briefings
+	Actors    []Override // data/actors.toml: hand fixes of actor merges, names, kinds, roles
+	Templates fs.FS      // the site's templates over brief's (see Overlay)
+	Theme     fs.FS      // the site's theme over brief's
+	Generator string     // "brief 0.1.0", for <meta name=generator> and feeds
+}
+
+// Override is a hand fix of one actor (see package actors).
+type Override = actors.Override
+
+// Build renders the briefings into the output folder.
+func Build(ctx context.Context, in Input) (*Result, error) {
+	dir, cfg, docs, tmpl, theme, generator := in.Dir, in.Config, in.Docs, in.Templates, in.Theme, in.Generator
 	ts, err := loadTemplates(tmpl, cfg)
 	if err != nil {
 		return nil, err
@@ -30,7 +44,7 @@ func Build(ctx context.Context, dir string, cfg *Config, docs []Doc, tmpl, theme
 	}
 	defer out.cleanup()
 	r := &Result{}
-	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator}
+	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator, overrides: in.Actors}
 	start := time.Now()
 	if err := b.run(ctx, docs, theme); err != nil {
 		return nil, err
@@ -51,6 +65,9 @@ type builder struct {
 	out       *stage
 	res       *Result
 	generator string
+	overrides []Override
+	actors    []*ActorPage // set by crossref
+	places    []*ActorPage
 }
 
 func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
@@ -99,13 +116,17 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		}
 		return entries[i].Slug < entries[j].Slug
 	})
+	b.crossref(entries)
 	for _, e := range entries {
 		p := &Page{Kind: "briefing", Title: e.Title, Description: e.Lead, Path: e.Path, Entry: e}
 		if err := b.page(p); err != nil {
 			return err
 		}
+		if err := b.briefingJSON(e); err != nil {
+			return err
+		}
 	}
-	steps := []func([]*Entry) error{b.home, b.archive, b.tags, b.notFound, b.feed, b.sitemap, b.robots}
+	steps := []func([]*Entry) error{b.home, b.archive, b.tags, b.actorPages, b.timeline, b.search, b.notFound, b.feed, b.jsonFeed, b.sitemap, b.robots}
 	for _, step := range steps {
 		if err := step(entries); err != nil {
 			return err
@@ -204,6 +225,9 @@ func (b *builder) tags(entries []*Entry) error {
 		p := &Page{Kind: "tag", Title: "Tagged “" + t.Name + "”", Path: t.Path, Entries: t.Entries, Tag: t.Name,
 			Description: fmt.Sprintf("%d briefings tagged %s.", len(t.Entries), t.Name)}
 		if err := b.page(p); err != nil {
+			return err
+		}
+		if err := b.atom(t.Path+"feed.xml", b.cfg.Title+": "+t.Name, t.Path, t.Entries); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 	"time"
 )
 
@@ -44,13 +45,19 @@ type atomCat struct {
 	Term string `xml:"term,attr"`
 }
 
-// feed writes /feed.xml: the newest Config.Feed.Items briefings, the
-// bottom line as summary, the whole briefing as content when FullContent.
-// Updated is the newest briefing's date, so the feed is deterministic.
+// feed writes /feed.xml.
 func (b *builder) feed(entries []*Entry) error {
+	return b.atom("/feed.xml", b.cfg.Title, "/", entries)
+}
+
+// atom writes the Atom feed at site path name for the entries (newest
+// first): the newest Config.Feed.Items, the bottom line as summary, the
+// whole briefing as content when FullContent. Updated is the newest
+// entry's date, so the feed is deterministic.
+func (b *builder) atom(name, title, alt string, entries []*Entry) error {
 	c := b.cfg
-	f := atomFeed{Lang: c.Language, Title: c.Title, ID: c.absURL("/"), Gen: b.generator,
-		Links:   []atomLink{{Href: c.absURL("/feed.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: c.absURL("/")}},
+	f := atomFeed{Lang: c.Language, Title: title, ID: c.absURL(name), Gen: b.generator,
+		Links:   []atomLink{{Href: c.absURL(name), Rel: "self", Type: "application/atom+xml"}, {Href: c.absURL(alt)}},
 		Updated: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)}
 	if len(entries) > 0 {
 		f.Updated = entries[0].Time.Format(time.RFC3339)
@@ -74,7 +81,7 @@ func (b *builder) feed(entries []*Entry) error {
 		}
 		f.Entries = append(f.Entries, ae)
 	}
-	return b.writeXML("feed.xml", f)
+	return b.writeXML(strings.TrimPrefix(name, "/"), f)
 }
 
 type urlset struct {

@@ -14,14 +14,21 @@
 //	/page/N/                   older pages
 //	/briefings/<slug>/         one briefing; index.md beside it is its Markdown
 //	/archive/                  every briefing by month
-//	/tags/  /tags/<tag>/       tags
-//	/feed.xml                  Atom feed (bottom lines, or full content)
+//	/briefings/<slug>/index.json  its analysis as JSON
+//	/tags/  /tags/<tag>/       tags (each with feed.xml)
+//	/actors/ /actors/<slug>/   people and organisations across briefings (each with feed.xml)
+//	/places/ /places/<slug>/   places across briefings
+//	/timeline/                 every dated event of every briefing
+//	/search/                   client-side search over /search/index.json
+//	/feed.xml /feed.json       Atom feed and JSON Feed (bottom lines, or full content)
 //	/sitemap.xml /robots.txt /404.html
 //	/theme/...                 the theme's static files
 //
 // Templates are html/template files: base.html defines the page frame with
 // blocks "title" and "main"; each page kind has a file that fills them:
-// home.html, briefing.html, archive.html, tags.html, tag.html, 404.html. Files
+// home.html, briefing.html, archive.html, tags.html, tag.html, actors.html
+// (the actor and place indexes), actor.html (one actor or place),
+// timeline.html, search.html, 404.html. Files
 // in partials/ are shared by all. Template data is a Page. Output is
 // byte-for-byte deterministic.
 package site
@@ -49,22 +56,28 @@ type Entry struct {
 	Time         time.Time     // the date, in the site's time zone
 	Content      template.HTML // the rendered Markdown body
 	Lead         string        // the bottom line as plain text, for descriptions
+	Actors       []*ActorPage  // the briefing's actors, merged across briefings
+	Related      []*Entry      // briefings sharing actors, then close in date
 }
 
 // Page is the data of one template execution.
 type Page struct {
-	Site        *Config
-	Kind        string // home, briefing, archive, tags, tag, 404
-	Title       string
-	Description string
-	Path        string   // this page's site path
-	Entry       *Entry   // briefing pages
-	Entries     []*Entry // lists, newest first
-	Pager       *Pager
-	Months      []Month
-	Tags        []Tag
-	Tag         string
-	Generator   string
+	Site         *Config
+	Kind         string // home, briefing, archive, tags, tag, 404
+	Title        string
+	Description  string
+	Path         string   // this page's site path
+	Entry        *Entry   // briefing pages
+	Entries      []*Entry // lists, newest first
+	Pager        *Pager
+	Months       []Month
+	Tags         []Tag
+	Tag          string
+	Actor        *ActorPage   // actor and place pages
+	Groups       []ActorGroup // actor index pages, by kind
+	Years        []Year       // the timeline
+	FilterActors []*ActorPage // the timeline's actor filter
+	Generator    string
 }
 
 // Pager links the pages of a paginated list.

@@ -10,7 +10,7 @@ import (
 )
 
 // pageKinds are the page templates, each executed with base.html.
-var pageKinds = []string{"home", "briefing", "archive", "tags", "tag", "404"}
+var pageKinds = []string{"home", "briefing", "archive", "tags", "tag", "actors", "actor", "timeline", "search", "404"}
 
 // templates holds one parsed template set per page kind.
 type templates map[string]*template.Template
@@ -26,7 +26,13 @@ func loadTemplates(fsys fs.FS, c *Config) (templates, error) {
 		"lower":       strings.ToLower,
 		"slug":        slugify,
 		"timelineSVG": timelineSVG,
-		"join":        strings.Join,
+		"actorsDir": func(kind string) string {
+			if kind == "place" {
+				return "places"
+			}
+			return "actors"
+		},
+		"join": strings.Join,
 	}
 	base := template.New("base.html").Funcs(funcs)
 	if err := parseFile(base, fsys, "base.html"); err != nil {

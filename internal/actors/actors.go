@@ -1,0 +1,168 @@
+// Package actors merges the key actors of many briefings into one list:
+// one actor, one entry, however each article named them.
+//
+// Merging, in order:
+//
+//  1. Names that are equal once case, punctuation and company suffixes
+//     (Inc., Corp., Corporation, Ltd, plc, LLC, Co.) are set aside are one
+//     actor: "Apple Inc." and "Apple", "General Motors Corporation" and
+//     "General Motors".
+//  2. An alias of an actor in one briefing ("Biden" for "Joe Biden", "GM"
+//     for "General Motors") merges the actor of that name elsewhere into
+//     it, but only when exactly one actor claims that alias: two different
+//     people with one surname are not merged blindly.
+//  3. Kinds must agree; an actor of kind "misc" takes the kind of the actor
+//     it merges with.
+//  4. Overrides (data/actors.toml) win: each names an actor, the names that
+//     are this actor (aliases), and optionally its kind and role.
+//
+// The merged actor is named by its most frequent full name (ties: the
+// longest). Everything here is linear in the number of actor mentions
+// across briefings, except co-actors, which skip actors that appear in
+// more than MaxCommon briefings (they relate everything to everything).
+package actors
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"brief/internal/briefing"
+)
+
+// Override is one entry of data/actors.toml.
+type Override struct {
+	Name    string   `toml:"name"`
+	Aliases []string `toml:"aliases"`
+	Kind    string   `toml:"kind"`
+	Role    string   `toml:"role"`
+}
+
+// Actor is an actor across briefings.
+type Actor struct {
+	Name      string
+	Kind      string
+	Aliases   []string // other names seen, sorted
+	Role      string   // the override's role, else the latest role seen
+	Roles     []Role   // roles over time, newest first, one per distinct role
+	Briefings []int    // indexes of the briefings the actor is in, in input order
+	Mentions  int      // mentions across briefings
+	Quotes    []Quote
+	CoActors  []*Actor // actors appearing in the same briefings most often
+	Salience  float64  // summed salience across briefings
+}
+
+// Role is a role an actor was given in a briefing.
+type Role struct {
+	Role     string
+	Briefing int
+}
+
+// Quote is a quote of the actor in a briefing.
+type Quote struct {
+	Text     string
+	Briefing int
+	Sentence int
+}
+
+// Index is the result of Merge.
+type Index struct {
+	Actors []*Actor   // by number of briefings, then name
+	Of     [][]*Actor // Of[i]: the merged actors of briefing i, in its order
+}
+
+// MaxCommon is the share of briefings above which an actor is too common
+// to tell which actors go together.
+const MaxCommon = 0.2
+
+// Merge merges the actors of bs (in the order given; the caller sorts them,
+// newest first) with overrides applied.
+func Merge(bs []*briefing.Briefing, overrides []Override) *Index {
+	m := newMerger()
+	for _, o := range overrides {
+		root := m.node(o.Name, o.Kind)
+		m.forced[root] = o
+		for _, a := range o.Aliases {
+			m.union(root, m.node(a, o.Kind), true)
+		}
+	}
+	type ref struct{ b, j, n int }
+	var refs []ref
+	for i, b := range bs {
+		for j, a := range b.Actors {
+			n := m.node(a.Name, a.Kind)
+			refs = append(refs, ref{i, j, n})
+			for _, al := range a.Aliases {
+				m.claim(key(al), n)
+			}
+		}
+	}
+	m.mergeAliases()
+	return m.index(bs, func(yield func(b, j, n int)) {
+		for _, r := range refs {
+			yield(r.b, r.j, r.n)
+		}
+	})
+}
+
+// key normalises a name for comparison.
+func key(name string) string {
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '&'
+	}) {
+		words = append(words, w)
+	}
+	for len(words) > 1 && suffixes[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
+}
+
+var suffixes = map[string]bool{"inc": true, "corp": true, "corporation": true, "ltd": true, "plc": true, "llc": true, "co": true, "limited": true, "ag": true, "sa": true}
+
+// kindsAgree reports whether two kinds may be one actor.
+func kindsAgree(a, b string) bool { return a == b || a == "misc" || b == "misc" || a == "" || b == "" }
+
+// Slugs gives each actor a URL slug, unique among them, from its name.
+func Slugs(actors []*Actor, slugify func(string) string) map[*Actor]string {
+	out := make(map[*Actor]string, len(actors))
+	used := map[string]bool{}
+	for _, a := range actors {
+		base := slugify(a.Name)
+		if base == "" {
+			base = "actor"
+		}
+		s := base
+		for i := 2; used[s]; i++ {
+			s = base + "-" + itoa(i)
+		}
+		used[s] = true
+		out[a] = s
+	}
+	return out
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// sortActors orders by briefings, mentions, then name.
+func sortActors(as []*Actor) {
+	sort.Slice(as, func(i, j int) bool {
+		a, b := as[i], as[j]
+		if len(a.Briefings) != len(b.Briefings) {
+			return len(a.Briefings) > len(b.Briefings)
+		}
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Kind < b.Kind
+	})
+}

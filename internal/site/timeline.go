@@ -1,0 +1,181 @@
+package site
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"brief/internal/briefing"
+	"brief/internal/timeline"
+)
+
+// TimelineEvent is a dated event across briefings: one event reported by
+// several articles is one TimelineEvent with several sources.
+type TimelineEvent struct {
+	briefing.Event
+	Time    time.Time // the first instant of the value
+	Sources []Source
+	Actors  []*ActorPage // actors of its briefings named in its text
+}
+
+// Source is where an event was read.
+type Source struct {
+	Entry    *Entry
+	Sentence int
+}
+
+// Link is the URL of the source sentence.
+func (s Source) Link() string { return s.Entry.Path + "#s" + itoa(s.Sentence) }
+
+// ActorSlugs is the space-separated slugs of the event's actors, for the
+// timeline's filter.
+func (e *TimelineEvent) ActorSlugs() string {
+	var s []string
+	for _, a := range e.Actors {
+		s = append(s, a.Slug)
+	}
+	return strings.Join(s, " ")
+}
+
+// Year groups the timeline.
+type Year struct {
+	Year   string
+	Months []MonthEvents
+}
+
+// MonthEvents is the events of one month ("" for events dated only by year).
+type MonthEvents struct {
+	Label, ID string
+	Events    []*TimelineEvent
+}
+
+func sortEvents(evs []*TimelineEvent) {
+	for _, e := range evs {
+		if e.Time.IsZero() {
+			e.Time, _, _ = timeline.Parse(e.Value)
+		}
+	}
+	sort.SliceStable(evs, func(i, j int) bool {
+		a, b := evs[i], evs[j]
+		if !a.Time.Equal(b.Time) {
+			return a.Time.Before(b.Time)
+		}
+		if a.Value != b.Value {
+			return len(a.Value) < len(b.Value) // coarser first
+		}
+		return a.Sources[0].Entry.Time.Before(b.Sources[0].Entry.Time)
+	})
+}
+
+// timeline writes /timeline/: every event of every briefing by year and
+// month, duplicates reported by several articles merged.
+func (b *builder) timeline(entries []*Entry) error {
+	byValue := map[string][]*TimelineEvent{}
+	var all []*TimelineEvent
+	for i := len(entries) - 1; i >= 0; i-- { // oldest first: the first report leads
+		e := entries[i]
+		for _, ev := range e.Timeline {
+			if _, _, ok := timeline.Parse(ev.Value); !ok {
+				continue
+			}
+			src := Source{e, ev.Sentence}
+			if dup := sameEvent(byValue[ev.Value], ev.Text); dup != nil {
+				dup.Sources = append(dup.Sources, src)
+				addActors(dup, e)
+				continue
+			}
+			te := &TimelineEvent{Event: ev, Sources: []Source{src}}
+			addActors(te, e)
+			byValue[ev.Value] = append(byValue[ev.Value], te)
+			all = append(all, te)
+		}
+	}
+	sortEvents(all)
+	var years []Year
+	for _, ev := range all {
+		y := ev.Time.Format("2006")
+		if len(years) == 0 || years[len(years)-1].Year != y {
+			years = append(years, Year{Year: y})
+		}
+		yr := &years[len(years)-1]
+		label, id := "", y
+		if len(ev.Value) >= 7 && ev.Value[4] == '-' && ev.Value[5] != 'W' && ev.Value[5] != 'Q' && ev.Value[5] != 'H' {
+			label, id = ev.Time.Format("January 2006"), ev.Time.Format("2006-01")
+		}
+		if n := len(yr.Months); n == 0 || yr.Months[n-1].ID != id {
+			yr.Months = append(yr.Months, MonthEvents{Label: label, ID: id})
+		}
+		m := &yr.Months[len(yr.Months)-1]
+		m.Events = append(m.Events, ev)
+	}
+	var filter []*ActorPage
+	seen := map[*ActorPage]bool{}
+	for _, ev := range all {
+		for _, a := range ev.Actors {
+			if !seen[a] {
+				seen[a] = true
+				filter = append(filter, a)
+			}
+		}
+	}
+	sort.Slice(filter, func(i, j int) bool { return filter[i].Name < filter[j].Name })
+	return b.page(&Page{Kind: "timeline", Title: "Timeline", Path: "/timeline/", Years: years, FilterActors: filter,
+		Description: "Every dated event in the briefings, in order, with its sources."})
+}
+
+// sameEvent returns the event among cands (of one date) that text reports
+// too: most of their words are shared.
+func sameEvent(cands []*TimelineEvent, text string) *TimelineEvent {
+	w := words(text)
+	start := max(0, len(cands)-50) // bounded: recent reports of the date
+	for _, c := range cands[start:] {
+		if overlap(w, words(c.Text)) >= 0.6 {
+			return c
+		}
+	}
+	return nil
+}
+
+func words(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	}) {
+		if len(f) > 2 {
+			out[f] = true
+		}
+	}
+	return out
+}
+
+// overlap is the Jaccard index of two word sets.
+func overlap(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a)+len(b)-n)
+}
+
+// addActors links the actors of entry e named in the event's text.
+func addActors(ev *TimelineEvent, e *Entry) {
+	for _, a := range e.Actors {
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			if n != "" && strings.Contains(ev.Text, n) {
+				dup := false
+				for _, x := range ev.Actors {
+					dup = dup || x == a
+				}
+				if !dup {
+					ev.Actors = append(ev.Actors, a)
+				}
+				break
+			}
+		}
+	}
+}
