@@ -1,0 +1,43 @@
+package analyze
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"brief/internal/article"
+)
+
+var corpus = filepath.Join("..", "..", "..", "shared", "corpus")
+
+func load(b *testing.B, rel string) *article.Article {
+	src, err := os.ReadFile(filepath.Join(corpus, rel))
+	if err != nil {
+		b.Skip("no shared corpus:", err)
+	}
+	a, err := article.Parse("content/articles/"+filepath.Base(rel), src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return a
+}
+
+// BenchmarkRunSeed analyses the seed article (about 650 words): every
+// analyser, as `brief build` runs them. DESIGN.md §8 aims at about 1 ms
+// for 700 words on one core.
+func BenchmarkRunSeed(b *testing.B) {
+	a := load(b, "seed/2021-06-28-us-strikes-iran-backed-militias.txt")
+	b.SetBytes(int64(len(a.Src)))
+	for b.Loop() {
+		Run(a, Options{})
+	}
+}
+
+// BenchmarkRunWikinews analyses a Wikinews article of about 500 words.
+func BenchmarkRunWikinews(b *testing.B) {
+	a := load(b, "wikinews/100911.txt")
+	b.SetBytes(int64(len(a.Src)))
+	for b.Loop() {
+		Run(a, Options{})
+	}
+}
