@@ -2,6 +2,7 @@
 //
 //	brief build    articles → briefing Markdown → HTML in public/
 //	brief serve    build, serve on 127.0.0.1 and rebuild on every change
+//	brief check    validate content, config and the built site's links
 //	brief analyze  print the analysis of article files (text or JSON Lines)
 //	brief new      scaffold a site or an article
 //	brief version  print the version
@@ -27,6 +28,7 @@ type command struct {
 var commands = []command{
 	{"build", "[flags]", "build the site: articles → briefings → public/", runBuild},
 	{"serve", "[flags]", "build, serve on 127.0.0.1 and live-reload on every change", runServe},
+	{"check", "[flags]", "validate content, config and the built site's links (for CI)", runCheck},
 	{"analyze", "[flags] FILE...", "print the analysis of article files", runAnalyze},
 	{"new", "site DIR | article TITLE", "scaffold a new site or article", runNew},
 	{"version", "", "print brief's version", runVersion},

@@ -112,3 +112,6 @@ func (c *Config) absURL(p string) string {
 	base := strings.TrimSuffix(c.BaseURL, "/")
 	return base + p
 }
+
+// BasePath is the path of the site's base URL, ending in "/": "/" or "/project/".
+func BasePath(c *Config) string { return c.basePath() }
