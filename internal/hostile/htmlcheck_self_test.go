@@ -9,10 +9,16 @@ func TestCheckHTML(t *testing.T) {
 		`<a href="https://example.com/?a=1&amp;b=2" rel="noopener">x</a><br><hr/>`,
 		`<svg viewBox="0 0 10 10"><line x1="0" y1="0" x2="1" y2="1"/><text x="1">a</text></svg>`,
 		`<input checked="" disabled="" type="checkbox"> <!-- c -->`,
+		`<script src="/theme/search.js" defer></script>`,
+		`<script src="/project/theme/brief.js" defer></script>`,
 	}
 	bad := []string{
 		`<script>alert(1)</script>`,
 		`<SCRIPT SRC=x></SCRIPT>`,
+		`<script src="https://cdn.example/theme/x.js"></script>`,
+		`<script src="//cdn.example/theme/x.js"></script>`,
+		`<script src="/theme/search.js">alert(1)</script>`,
+		`<script src="data:text/javascript,alert(1)//theme/.js"></script>`,
 		`<p>a < b</p>`,
 		`<p>a & b</p>`,
 		`<p><b>x</b></p>`,

@@ -25,6 +25,10 @@ var allowedElements = map[string]bool{
 	"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true, "hr": true, "br": true,
 	"del": true, "input": true, "sup": true, "sub": true, "dl": true, "dt": true, "dd": true, "img": true,
 	"small": true, "abbr": true, "cite": true, "q": true, "mark": true,
+	// search and the timeline filter
+	"form": true, "label": true, "button": true, "noscript": true, "select": true, "option": true,
+	// the theme's own scripts, by src only: see ownScript
+	"script": true,
 	// the SVG timeline
 	"svg": true, "g": true, "line": true, "circle": true, "rect": true, "text": true, "path": true,
 	"polyline": true, "tspan": true, "desc": true,
@@ -49,9 +53,6 @@ func checkHTML(page string, fragment bool) []string {
 	}
 	if !utf8.ValidString(page) {
 		add(0, "invalid UTF-8")
-	}
-	if i := strings.Index(strings.ToLower(page), "<script"); i >= 0 {
-		add(i, "a <script")
 	}
 	var stack []string
 	i := 0
@@ -113,7 +114,7 @@ func checkHTML(page string, fragment bool) []string {
 			i = j + 1
 		case i+1 < len(page) && isLetter(page[i+1]):
 			name, n := tagName(page[i+1:])
-			j, selfClose, attrProbs := attributes(page, i+1+n)
+			j, selfClose, attrs, attrProbs := attributes(page, i+1+n)
 			for _, p := range attrProbs {
 				add(i, "<%s>: %s", name, p)
 			}
@@ -121,6 +122,14 @@ func checkHTML(page string, fragment bool) []string {
 				add(i, "unexpected element <%s> (article text read as markup?)", name)
 			}
 			i = j
+			if name == "script" {
+				if !ownScript(attrs["src"]) {
+					add(i, "a script that is not the theme's own: src=%q", attrs["src"])
+				}
+				if !strings.HasPrefix(strings.ToLower(page[i:]), "</script>") {
+					add(i, "an inline script")
+				}
+			}
 			if name == "style" {
 				end := strings.Index(strings.ToLower(page[i:]), "</style")
 				if end < 0 {
@@ -150,19 +159,20 @@ func checkHTML(page string, fragment bool) []string {
 
 // attributes reads the attributes of a start tag from i (just after the
 // name) to its '>' and returns the offset after it.
-func attributes(page string, i int) (next int, selfClose bool, probs []string) {
+func attributes(page string, i int) (next int, selfClose bool, attrs map[string]string, probs []string) {
+	attrs = map[string]string{}
 	for {
 		for i < len(page) && isSpace(page[i]) {
 			i++
 		}
 		if i >= len(page) {
-			return i, false, append(probs, "unclosed start tag")
+			return i, false, attrs, append(probs, "unclosed start tag")
 		}
 		if page[i] == '>' {
-			return i + 1, false, probs
+			return i + 1, false, attrs, probs
 		}
 		if strings.HasPrefix(page[i:], "/>") {
-			return i + 2, true, probs
+			return i + 2, true, attrs, probs
 		}
 		start := i
 		for i < len(page) && !isSpace(page[i]) && !strings.ContainsRune("=>/\"'<`", rune(page[i])) {
@@ -170,7 +180,7 @@ func attributes(page string, i int) (next int, selfClose bool, probs []string) {
 		}
 		name := strings.ToLower(page[start:i])
 		if name == "" {
-			return i + 1, false, append(probs, fmt.Sprintf("junk %q in a tag", page[i]))
+			return i + 1, false, attrs, append(probs, fmt.Sprintf("junk %q in a tag", page[i]))
 		}
 		if strings.HasPrefix(name, "on") {
 			probs = append(probs, "event handler attribute "+name)
@@ -189,7 +199,7 @@ func attributes(page string, i int) (next int, selfClose bool, probs []string) {
 		q := page[i]
 		end := strings.IndexByte(page[i+1:], q)
 		if end < 0 {
-			return len(page), false, append(probs, "unclosed value of "+name)
+			return len(page), false, attrs, append(probs, "unclosed value of "+name)
 		}
 		raw := page[i+1 : i+1+end]
 		i += end + 2
@@ -197,6 +207,7 @@ func attributes(page string, i int) (next int, selfClose bool, probs []string) {
 			probs = append(probs, fmt.Sprintf("unescaped < or > in %s=%q", name, raw))
 		}
 		val := html.UnescapeString(raw)
+		attrs[name] = val
 		if urlAttrs[name] && scriptURL(val) {
 			probs = append(probs, fmt.Sprintf("script URL in %s=%q", name, raw))
 		}
@@ -207,6 +218,13 @@ func attributes(page string, i int) (next int, selfClose bool, probs []string) {
 			probs = append(probs, "meta refresh")
 		}
 	}
+}
+
+// ownScript reports whether src is one of the theme's scripts on this
+// site: a path (no scheme, no host) under theme/ ending in .js.
+func ownScript(src string) bool {
+	return src != "" && !strings.Contains(src, ":") && !strings.HasPrefix(src, "//") &&
+		strings.Contains(src, "theme/") && strings.HasSuffix(src, ".js") && !strings.ContainsAny(src, "?#\\")
 }
 
 // scriptURL reports whether a URL would run code or inline a document,
