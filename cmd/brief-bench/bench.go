@@ -129,7 +129,11 @@ func benchSite(o options, tmp string, n int) (*row, error) {
 		logf("  one article: %s, %d analysed, %d generated, %s RSS", ms(m.Time()), m.Analysed, m.Generated, mb(m.MaxRSS))
 	}
 	if o.hugo != "" {
-		if r.hugo, err = benchHugo(o, dir, filepath.Join(tmp, "hugo-"+r.name)); err != nil {
+		hdir := filepath.Join(tmp, "hugo-"+r.name)
+		if o.keep != "" {
+			hdir = filepath.Join(o.keep, "hugo-"+r.name)
+		}
+		if r.hugo, err = benchHugo(o, dir, hdir); err != nil {
 			return nil, err
 		}
 	}
