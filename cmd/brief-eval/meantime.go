@@ -112,6 +112,12 @@ func evalMeantime(dir, texts string, keyN int, verbose bool, m *ner.Model) error
 		keyTotal += total
 		if verbose && len(missed) > 0 {
 			fmt.Printf("  %s key actors missed: %q\n", d, missed)
+			for i, e := range ents {
+				if i == keyN+4 {
+					break
+				}
+				fmt.Printf("      %d %s (%s) ×%d %.2f\n", i+1, e.Name, e.Kind, len(e.Mentions), e.Salience)
+			}
 		}
 	}
 	nam.Write(os.Stdout, fmt.Sprintf("%s: %d documents, named mentions (NAM) PER/ORG/LOC, exact extent", dir, len(docs)))

@@ -44,6 +44,8 @@ type Entity struct {
 	Aliases  []string  // other surface forms seen ("Mr Kirby", "Kirby", "Iranian")
 	Salience float64   // 0..1
 	Mentions []Mention // in document order
+
+	lead bool // named in the headline or the first two sentences
 }
 
 // Find returns all entities of doc, ordered by salience (highest first),
@@ -58,8 +60,9 @@ func Find(doc *text.Doc) []Entity {
 
 // Key returns the key actors: the first n entities (in the order Find gives)
 // that are people, organisations or places named more than once, given a
-// role or salient (0.3 or more), or other names ("misc": often a company
-// the model took for a product, as Boeing) named at least three times.
+// role, salient (0.3 or more) or named at the top of the article (headline
+// and first two sentences), or other names ("misc": often a product)
+// named at least three times.
 func Key(ents []Entity, n int) []Entity {
 	var out []Entity
 	for _, e := range ents {
@@ -69,7 +72,7 @@ func Key(ents []Entity, n int) []Entity {
 		if e.Kind == "misc" && len(e.Mentions) < 3 || stopNames[lowerASCII(e.Name)] {
 			continue
 		}
-		if len(e.Mentions) >= 2 || e.Role != "" || e.Salience >= 0.3 {
+		if len(e.Mentions) >= 2 || e.Role != "" || e.Salience >= 0.3 || e.lead {
 			out = append(out, e)
 		}
 	}

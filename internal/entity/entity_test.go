@@ -19,7 +19,7 @@ func TestRules(t *testing.T) {
 	}{
 		{"Mr Kirby said the talks failed. Mr Kirby left.", "Kirby|person|"},
 		{"Mr. Smith met Dr Jones in London.", "Smith|person|;Jones|person|;London|place|"},
-		{"Apple Inc said sales rose. Apple shares fell.", "Apple Inc|organization|"},
+		{"Apple Inc said sales rose. Apple shares fell.", "Apple|organization|"},
 		{"Louis Gallois, the Airbus chief executive, said the order was big.", "Louis Gallois|person|Airbus chief executive"},
 		{"The Government Accountability Office (GAO) upheld the protest. The GAO said so.", "Government Accountability Office|organization|"},
 		{"IRAN SAYS TALKS WITH EU ARE OVER", "Iran|place|"},

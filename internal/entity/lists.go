@@ -21,6 +21,54 @@ taliban hamas navy police`)
 // orgSuffixes extend a name they follow: "Apple Inc".
 var orgSuffixes = wordSet(`inc inc. corp corp. ltd ltd. plc llc co co. gmbh ag sa nv`)
 
+// institutions are places named for the institution they house, as news
+// uses them: "the White House said".
+var institutions = wordSetLines(`white house
+kremlin
+pentagon
+downing street
+elysee
+elysee palace
+élysée
+élysée palace
+blue house
+quai d'orsay
+foggy bottom
+capitol hill
+whitehall
+zhongnanhai`)
+
+// legalForms end a company's legal name; canonical names drop them.
+var legalForms = wordSet(`inc inc. incorporated corp corp. corporation co co. ltd ltd. limited plc
+llc l.l.c. gmbh ag sa s.a. nv n.v. bv ab asa oyj spa s.p.a. pty`)
+
+// orgCues after a name make it an organisation: its people ("Apple CEO",
+// "White House spokesman") or its property ("Intel shares").
+var orgCues = wordSet(`ceo cfo coo cto chairman chairwoman spokesman spokeswoman spokesperson
+executives shareholders shares stock subsidiary subsidiaries`)
+
+// companyWords end a company's longer name: Ford Motor Company, Apple
+// Computer (see mergeTarget).
+var companyWords = wordSet(`company companies motor motors computer computers airlines airways
+systems technologies industries communications electronics pharmaceuticals petroleum oil
+energy aerospace group holdings bank corporation inc corp ltd plc llc`)
+
+// products after a name make it their maker: "Intel processors".
+var products = wordSet(`aircraft airliner airliners jet jets jetliner jetliners plane planes car cars
+vehicle vehicles truck trucks computer computers laptop laptops processor processors chip
+chips phone phones handset handsets software products brand brands engines drugs vaccine
+stores outlets dealers dealerships`)
+
+// subjectVerbs after a name make it the subject of a clause.
+var subjectVerbs = wordSet(`has have had is was will would plans planned agreed unveiled
+launched reported posted received delivered won lost sold bought makes made employs
+expects expected hopes announced signed cut cuts raised`)
+
+// clauseWords start or make a clause, which an apposition giving a role
+// is not.
+var clauseWords = wordSet(`which who whom whose that where when is was are were has have had
+will would can could be been being`)
+
 // stopNames are never entities on their own.
 var stopNames = wordSet(`monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december mr mrs ms dr
@@ -61,7 +109,8 @@ var places = func() map[string]string {
 }()
 
 // placeTable: place name, then its nationality adjectives and variant
-// names (lower case).
+// names (lower case). Countries, then the states of the United States
+// (Georgia and Washington are left to the model: a country and a city).
 const placeTable = `
 United States: american, americans, us, u.s., usa, u.s.a., america, united states, united states of america
 United Kingdom: british, briton, britons, uk, u.k., britain, great britain, united kingdom
@@ -166,7 +215,65 @@ Vietnam: vietnamese
 Wales: welsh
 Yemen: yemeni
 Zimbabwe: zimbabwean
+Alabama: 
+Alaska: 
+Arizona: 
+Arkansas: 
+California: californian, californians
+Colorado: 
+Connecticut: 
+Delaware: 
+Florida: floridian
+Hawaii: hawaiian
+Idaho: 
+Illinois: 
+Indiana: 
+Iowa: 
+Kansas: 
+Kentucky: 
+Louisiana: 
+Maine: 
+Maryland: 
+Massachusetts: 
+Michigan: 
+Minnesota: 
+Mississippi: 
+Missouri: 
+Montana: 
+Nebraska: 
+Nevada: 
+New Hampshire: 
+New Jersey: 
+New Mexico: 
+New York State: 
+North Carolina: 
+North Dakota: 
+Ohio: 
+Oklahoma: 
+Oregon: 
+Pennsylvania: 
+Rhode Island: 
+South Carolina: 
+South Dakota: 
+Tennessee: 
+Texas: texan, texans
+Utah: 
+Vermont: 
+Virginia: 
+West Virginia: 
+Wisconsin: 
+Wyoming: 
 `
+
+func wordSetLines(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			m[l] = true
+		}
+	}
+	return m
+}
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}

@@ -58,6 +58,9 @@ func nameKey(doc *text.Doc, first, last int) []string {
 			ws = append(ws, w)
 		}
 	}
+	for len(ws) > 1 && legalForms[ws[len(ws)-1]] {
+		ws = ws[:len(ws)-1] // Apple Inc is Apple
+	}
 	return ws
 }
 
@@ -187,6 +190,7 @@ func mergeTarget(groups []*group, i int, g *group) int {
 			best, bestN = j, n
 		}
 	}
+	var prefixOf []int
 	for j, h := range groups {
 		if j == i || len(h.words) <= len(g.words) && !(g.acronym && len(h.words) > 1) {
 			if j != i && len(g.words) == 1 && len(h.words) == 1 && placeVariant(g, h) && j < i {
@@ -198,12 +202,43 @@ func mergeTarget(groups []*group, i int, g *group) int {
 		case len(g.words) == 1 && h.major() == 0 && g.major() != 2 && (h.words[len(h.words)-1] == g.words[0]):
 			consider(j) // a surname: Kirby → John Kirby
 		case g.major() == 1 && h.major() == 1 && hasPrefix(h.words, g.words):
-			consider(j) // Northrop → Northrop Grumman
+			prefixOf = append(prefixOf, j) // Northrop → Northrop Grumman
 		case g.acronym && len(h.words) > 1 && initials(h.words) == g.words[0]:
 			consider(j) // GAO → Government Accountability Office
 		}
 	}
+	// A short organisation name joins the longer name it begins when that
+	// is the one company's name among them (Ford Motor Company, not Ford
+	// Taurus), or the only one and the short name is no known name of its
+	// own (Northrop Grumman) or the longer adds a place (Ford Australia):
+	// Apple is not Apple Macintosh, and is neither of Apple Corps and Apple
+	// Computer Inc when both are named.
+	company := -1
+	for _, j := range prefixOf {
+		h := groups[j]
+		if companyWords[h.words[len(h.words)-1]] {
+			if company >= 0 {
+				company = -2
+				break
+			}
+			company = j
+		}
+	}
+	switch {
+	case company >= 0:
+		consider(company)
+	case company == -1 && len(prefixOf) == 1:
+		h := groups[prefixOf[0]]
+		if knownTypes(g.words) == 0 || allPlaces(h.words[len(g.words):]) {
+			consider(prefixOf[0])
+		}
+	}
 	return best
+}
+
+// allPlaces reports whether lower-cased words name a place.
+func allPlaces(words []string) bool {
+	return places[strings.Join(words, " ")] != "" || knownTypes(words) == 1<<2
 }
 
 func hasPrefix(long, short []string) bool {
@@ -277,22 +312,21 @@ func sortInts(a []int) {
 
 // buildEntity names an entity from its mentions.
 func buildEntity(doc *text.Doc, ms []mention, all []int, votes [4]int) Entity {
-	kind := 0
-	for t := range votes {
-		if votes[t] > votes[kind] {
-			kind = t
-		}
-	}
-	e := Entity{Kind: kinds[kind]}
+	var e Entity
 	seen := map[string]bool{}
 	bestLen := -1
 	var placeName string
 	for _, mi := range all {
 		m := ms[mi]
-		e.Mentions = append(e.Mentions, Mention{doc.Tokens[m.first].Start, doc.Tokens[m.last-1].End})
+		start, end := m.bytes(doc)
+		e.Mentions = append(e.Mentions, Mention{start, end})
 		full := surface(doc, m.first, m.last)
 		c := core(doc, m)
 		name := surface(doc, c, m.last)
+		if m.end > 0 { // a part of a word: Iraq in Iraq-Syria
+			full = string(doc.Src[start:end])
+			name = full
+		}
 		switch {
 		case m.place != "" && lowerASCII(full) != lowerASCII(m.place):
 			placeName = m.place
@@ -314,6 +348,14 @@ func buildEntity(doc *text.Doc, ms []mention, all []int, votes [4]int) Entity {
 	}
 	if e.Name == "" || shouting(e.Name) && placeName != "" {
 		e.Name = placeName
+	}
+	kind := settleKind(doc, ms, all, votes, e.Name)
+	e.Kind = kinds[kind]
+	if kind == 1 {
+		e.Name = stripLegal(e.Name)
+	}
+	if shouting(e.Name) {
+		e.Name = titleCase(e.Name) // JOHN KIRBY in a headline, never in the text
 	}
 	aliases := e.Aliases[:0]
 	for _, a := range e.Aliases {

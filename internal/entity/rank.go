@@ -12,6 +12,9 @@ import (
 func rank(doc *text.Doc, ents []Entity, ms []mention) {
 	score := make([]float64, len(ents))
 	for _, m := range ms {
+		if m.sent < 3 {
+			ents[m.ent].lead = true
+		}
 		v := 1.0
 		switch {
 		case m.sent == 0:

@@ -18,6 +18,17 @@ type mention struct {
 	place       string // for a nationality or place variant: the place it names
 	titled      bool   // starts with an honorific
 	ent         int    // index of its entity after merging
+	// part, when end > 0: the mention is the bytes [start, end) of its
+	// single token (one place of a pair such as Iraq-Syria).
+	start, end int
+}
+
+// bytes returns the byte offsets of the mention in doc.Src.
+func (m mention) bytes(doc *text.Doc) (int, int) {
+	if m.end > 0 {
+		return m.start, m.end
+	}
+	return doc.Tokens[m.first].Start, doc.Tokens[m.last-1].End
 }
 
 // kinds maps ner.Types to Entity.Kind.
@@ -57,7 +68,29 @@ func recognise(doc *text.Doc, m *ner.Model) []mention {
 			for i := mt.Start; i < mt.End; i++ {
 				covered[i] = true
 			}
+			if parts := placePair(ws[mt.Start], m); mt.End-mt.Start == 1 && parts != nil {
+				tok := doc.Tokens[s.First+mt.Start]
+				for _, p := range parts {
+					pm := newMention(ws, s, si, mt)
+					pm.typ, pm.place = 2, p.name
+					pm.start, pm.end = tok.Start+p.start, tok.Start+p.end
+					out = append(out, pm)
+				}
+				continue
+			}
+			mt.Type = retype(ws[mt.Start:mt.End], mt.Type, m)
 			out = append(out, newMention(ws, s, si, mt))
+		}
+		// A known first name before a capitalised word the model missed:
+		// Steve Jobs, where "jobs" is a common word.
+		for i := 0; i+1 < len(ws); i++ {
+			if covered[i] || covered[i+1] || !firstName(ws[i], m) || !capitalised(ws[i+1]) ||
+				stopNames[lowerASCII(ws[i+1])] || isAcronym(ws[i+1]) || shouting(ws[i]) {
+				continue
+			}
+			covered[i], covered[i+1] = true, true
+			out = append(out, newMention(ws, s, si, ner.Span{Start: i, End: i + 2, Type: 0}))
+			i++
 		}
 		// A title before capitalised words the model missed.
 		for i := 0; i+1 < len(ws); i++ {
@@ -144,6 +177,68 @@ func hasLetter(w string) bool {
 
 func sortMentions(ms []mention) {
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].first < ms[j].first })
+}
+
+// firstName reports whether w is a capitalised word known only as the
+// first word of people's names in training (Steve, not Washington).
+func firstName(w string, m *ner.Model) bool {
+	if !capitalised(w) {
+		return false
+	}
+	t := m.NameTypes([]string{w})
+	return t&ner.FirstName != 0 && t&typeBits == 0
+}
+
+// placePart is one place of a hyphenated pair: its name and its byte
+// offsets in the word.
+type placePart struct {
+	name       string
+	start, end int
+}
+
+// placePair splits a hyphenated word whose parts are all capitalised
+// places ("Iraq-Syria", "Iran-Iraq") into those places; nil otherwise. A
+// place is one of the place table or a name annotated only as a place in
+// training.
+func placePair(w string, m *ner.Model) []placePart {
+	if !strings.Contains(w, "-") {
+		return nil
+	}
+	var parts []placePart
+	off := 0
+	for _, p := range strings.Split(w, "-") {
+		if !capitalised(p) {
+			return nil
+		}
+		name, ok := places[lowerASCII(p)]
+		if !ok {
+			if m.NameTypes([]string{p})&typeBits != 1<<2 {
+				return nil
+			}
+			name = p
+		}
+		parts = append(parts, placePart{name, off, off + len(p)})
+		off += len(p) + 1
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts
+}
+
+// retype corrects the type of a tagged name where the model is known to
+// be wrong: the seats of government named for their institution (White
+// House, Kremlin) are organisations; an acronym taken for a place that is
+// no known place (the JCPOA) is another kind of name.
+func retype(ws []string, typ int, m *ner.Model) int {
+	name := lowerASCII(strings.Join(ws, " "))
+	if institutions[name] {
+		return 1
+	}
+	if typ == 2 && len(ws) == 1 && isAcronym(ws[0]) && places[name] == "" && m.NameTypes(ws)&(1<<2) == 0 {
+		return 3
+	}
+	return typ
 }
 
 // compoundPlace returns the place a hyphenated nationality or compound

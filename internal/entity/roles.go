@@ -8,12 +8,20 @@ import (
 // title run before a mention ("Pentagon spokesman John Kirby") or an
 // apposition after it ("Louis Gallois, the Airbus chief executive,").
 func assignRoles(doc *text.Doc, ents []Entity, ms []mention) {
+	// a role never runs into another person's name: "UAW President Ron
+	// Gettelfinger and Vice President Gerald Bantom"
+	personEnd := map[int]bool{}
+	for _, m := range ms {
+		if ents[m.ent].Kind == "person" {
+			personEnd[m.last-1] = true
+		}
+	}
 	for _, m := range ms {
 		e := &ents[m.ent]
 		if e.Kind != "person" || e.Role != "" {
 			continue
 		}
-		if r := roleBefore(doc, m); r != "" {
+		if r := roleBefore(doc, m, personEnd); r != "" {
 			e.Role = r
 		} else if r := roleAfter(doc, m); r != "" {
 			e.Role = r
@@ -21,7 +29,7 @@ func assignRoles(doc *text.Doc, ents []Entity, ms []mention) {
 	}
 }
 
-func roleBefore(doc *text.Doc, m mention) string {
+func roleBefore(doc *text.Doc, m mention, personEnd map[int]bool) string {
 	s := doc.Sentences[m.sent]
 	first := m.first
 	hasRole := false
@@ -29,7 +37,7 @@ func roleBefore(doc *text.Doc, m mention) string {
 		t := doc.Tokens[i]
 		w := doc.Text(t)
 		l := lowerASCII(w)
-		if t.Kind != text.Word || l == "the" {
+		if t.Kind != text.Word || l == "the" || personEnd[i] {
 			break
 		}
 		switch {
@@ -81,8 +89,8 @@ func roleAfter(doc *text.Doc, m mention) string {
 			break
 		}
 		l := lowerASCII(w)
-		if speechVerbs[l] || t.Kind == text.Punct {
-			return ""
+		if speechVerbs[l] || t.Kind == text.Punct || clauseWords[l] {
+			return "" // a clause, not a title: "Pixar, which was founded by"
 		}
 		if roleWords[l] {
 			hasRole = true

@@ -1,7 +1,9 @@
 package ner
 
 // Gazetteer maps a hash of a lower-cased word sequence to the set of types
-// (bit i for Types[i]) it was annotated with in training.
+// (bit i for Types[i]) it was annotated with in training, and for single
+// words whether they began (FirstName) or ended (LastName) a person's name
+// of two or more words. The name bits are not features of the tagger.
 type Gazetteer struct {
 	Names  map[uint64]uint8
 	MaxLen int
@@ -33,6 +35,10 @@ func (g *Gazetteer) add(words []string, typ int) {
 		low[i] = foldWord(w)
 	}
 	g.Names[gazKeyStrings(low)] |= 1 << typ
+	if typ == 0 && len(low) > 1 {
+		g.Names[gazKeyStrings(low[:1])] |= FirstName
+		g.Names[gazKeyStrings(low[len(low)-1:])] |= LastName
+	}
 	if len(words) > g.MaxLen {
 		g.MaxLen = len(words)
 	}
@@ -87,3 +93,20 @@ func (g *Gazetteer) match(ws []word, out [][len(Types)]uint8) {
 }
 
 func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// Bits of Gazetteer.Names beyond the types.
+const (
+	FirstName uint8 = 1 << 4 // began a person's name in training
+	LastName  uint8 = 1 << 5 // ended one
+)
+
+// NameTypes returns the types (bit i for Types[i]) the words were
+// annotated with as a whole name in training, with FirstName and
+// LastName for a single word; 0 when never.
+func (m *Model) NameTypes(words []string) uint8 {
+	low := make([]string, len(words))
+	for i, w := range words {
+		low[i] = foldWord(w)
+	}
+	return m.Gaz.Names[gazKeyStrings(low)]
+}
