@@ -190,8 +190,18 @@ func TestServeLiveReload(t *testing.T) {
 		}
 	})
 	t.Run("500 files at once", func(t *testing.T) {
+		// Written beside the site first and renamed in, as git checkout
+		// does, so the 500 changes land within milliseconds.
+		tmp := t.TempDir()
+		os.MkdirAll(filepath.Join(dir, "content/articles/bulk"), 0o755)
 		for i := range 500 {
-			put(t, dir, fmt.Sprintf("content/articles/bulk/2021-01-01-bulk-%03d.txt", i), fmt.Sprintf("date 2021-01-01\ntitle Bulk %d\n\nBulk article number %d says little.\n", i, i))
+			put(t, tmp, fmt.Sprintf("%03d", i), fmt.Sprintf("date 2021-01-01\ntitle Bulk %d\n\nBulk article number %d says little.\n", i, i))
+		}
+		for i := range 500 {
+			name := fmt.Sprintf("%03d", i)
+			if err := os.Rename(filepath.Join(tmp, name), filepath.Join(dir, "content/articles/bulk", "2021-01-01-bulk-"+name+".txt")); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if e := next(t, ev); e != "reload" {
 			t.Fatalf("event %q, want reload", e)

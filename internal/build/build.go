@@ -40,6 +40,9 @@ type Options struct {
 	Templates fs.FS  // brief's default templates, under the site's templates/
 	Theme     fs.FS  // brief's default theme, under the site's theme/
 	Generator string // "brief 0.1.0"
+	// Memo, when set, keeps rendered pages' Markdown between builds of one
+	// process (brief serve).
+	Memo *site.Memo
 	// Progress, when set, is called as articles are analysed.
 	Progress func(done, total int)
 }
@@ -59,7 +62,8 @@ type Result struct {
 	Duration  time.Duration
 	// Stages times the steps: "articles" (read and parse), "analyse"
 	// (analyse and write briefings), "briefings" (read briefings), "render"
-	// (Markdown and templates), "write" (output files and the swap).
+	// (Markdown, templates and files into the staging folder), "write"
+	// (swapping it in for the output folder).
 	Stages map[string]time.Duration
 }
 
@@ -93,7 +97,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	sr, err := site.Build(ctx, site.Input{Dir: opt.Dir, Config: cfg, Docs: docs, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator})
+	sr, err := site.Build(ctx, site.Input{Dir: opt.Dir, Config: cfg, Docs: docs, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator, Memo: opt.Memo})
 	if err != nil {
 		return nil, err
 	}

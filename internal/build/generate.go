@@ -8,14 +8,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"brief/internal/analyze"
 	"brief/internal/article"
 	"brief/internal/briefing"
+	"brief/internal/parallel"
 	"brief/internal/site"
 )
 
@@ -55,7 +54,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	for i, f := range files {
 		jobs[i] = &job{file: f}
 	}
-	parallel(ctx, len(jobs), func(i int) {
+	parallel.For(ctx, len(jobs), func(i int) {
 		j := jobs[i]
 		src, err := os.ReadFile(filepath.Join(opt.Dir, filepath.FromSlash(j.file)))
 		if err != nil {
@@ -111,7 +110,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	}
 
 	var done atomic.Int64
-	parallel(ctx, len(todo), func(i int) {
+	parallel.For(ctx, len(todo), func(i int) {
 		j := todo[i]
 		an := analyze.Run(j.art, analyze.Options{SummarySentences: cfg.Summary})
 		b := briefing.New(j.art, an, j.slug, j.file, opt.Generator)
@@ -155,26 +154,4 @@ func keepEdited(j *job, res *Result) {
 		return
 	}
 	res.Warnings = append(res.Warnings, j.rel+": edited by hand, kept")
-}
-
-// parallel runs f(0..n-1) on GOMAXPROCS goroutines; it stops handing out
-// work when ctx ends.
-func parallel(ctx context.Context, n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

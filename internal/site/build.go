@@ -15,6 +15,7 @@ import (
 
 	"brief/internal/actors"
 	"brief/internal/briefing"
+	"brief/internal/parallel"
 )
 
 // Input is everything a site is built from.
@@ -26,6 +27,7 @@ type Input struct {
 	Templates fs.FS      // the site's templates over brief's (see Overlay)
 	Theme     fs.FS      // the site's theme over brief's
 	Generator string     // "brief 0.1.0", for <meta name=generator> and feeds
+	Memo      *Memo      // optional: keeps rendered Markdown between builds of one process (brief serve)
 }
 
 // Override is a hand fix of one actor (see package actors).
@@ -44,7 +46,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	}
 	defer out.cleanup()
 	r := &Result{}
-	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator, overrides: in.Actors}
+	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator, overrides: in.Actors, memo: in.Memo}
 	start := time.Now()
 	if err := b.run(ctx, docs, theme); err != nil {
 		return nil, err
@@ -53,9 +55,10 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	if err := out.commit(); err != nil {
 		return nil, err
 	}
+	in.Memo.sweep()
 	r.Files = len(out.written)
-	r.Write = out.elapsed + time.Since(t)
-	r.Render = t.Sub(start) - out.elapsed
+	r.Write = time.Since(t)
+	r.Render = t.Sub(start)
 	return r, nil
 }
 
@@ -66,18 +69,16 @@ type builder struct {
 	res       *Result
 	generator string
 	overrides []Override
-	actors    []*ActorPage // set by crossref
+	memo      *Memo
+	pending   []pendingPage // pages to render, see flush
+	actors    []*ActorPage  // set by crossref
 	places    []*ActorPage
 }
 
 func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
-	md := newMarkdown()
-	var entries []*Entry
+	var live []Doc
 	seen := map[string]string{}
 	for _, d := range docs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		if d.Draft {
 			continue
 		}
@@ -88,16 +89,24 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 			return fmt.Errorf("%s: slug %q is already used by %s", d.File, d.Slug, prev)
 		}
 		seen[d.Slug] = d.File
-		html, warns, err := renderMarkdown(md, d.File, d.BodyLine, []byte(d.Body))
-		if err != nil {
-			return err
+		live = append(live, d)
+	}
+	entries := make([]*Entry, len(live))
+	warns := make([][]string, len(live))
+	errs := make([]error, len(live))
+	md := newMarkdown()
+	parallel.For(ctx, len(live), func(i int) {
+		d := live[i]
+		html, w, err := b.memo.markdown(md, d.File, d.BodyLine, d.Body)
+		t, terr := time.ParseInLocation("2006-01-02", d.Date, b.cfg.Location)
+		switch {
+		case err != nil:
+			errs[i] = err
+		case terr != nil:
+			errs[i] = fmt.Errorf("%s: date %q is not a date like 2021-06-28", d.File, d.Date)
 		}
-		b.res.Warnings = append(b.res.Warnings, warns...)
-		t, err := time.ParseInLocation("2006-01-02", d.Date, b.cfg.Location)
-		if err != nil {
-			return fmt.Errorf("%s: date %q is not a date like 2021-06-28", d.File, d.Date)
-		}
-		e := &Entry{
+		warns[i] = w
+		entries[i] = &Entry{
 			Briefing:     d.Briefing,
 			Path:         "/briefings/" + d.Slug + "/",
 			MarkdownPath: "/briefings/" + d.Slug + "/index.md",
@@ -105,7 +114,15 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 			Content:      template.HTML(html),
 			Lead:         lead(d.Briefing),
 		}
-		entries = append(entries, e)
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for i, d := range live {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		b.res.Warnings = append(b.res.Warnings, warns[i]...)
 		if err := b.out.write("briefings/"+d.Slug+"/index.md", d.Raw); err != nil {
 			return err
 		}
@@ -132,23 +149,56 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 			return err
 		}
 	}
-	return b.copyTheme(theme)
+	if err := b.copyTheme(theme); err != nil {
+		return err
+	}
+	return b.flush(ctx)
 }
 
-// page executes the template of p.Kind and writes p.Path/index.html.
+// page queues the page p for p.Path/index.html; flush renders the queue.
 func (b *builder) page(p *Page) error {
 	p.Site = b.cfg
 	p.Generator = b.generator
-	var buf bytes.Buffer
-	if err := b.ts[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
-		return fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
-	}
 	name := strings.TrimPrefix(p.Path, "/") + "index.html"
 	if p.Kind == "404" {
 		name = "404.html"
 	}
+	if err := b.out.reserve(name); err != nil {
+		return err
+	}
 	b.res.Pages++
-	return b.out.write(name, buf.Bytes())
+	b.pending = append(b.pending, pendingPage{p, name})
+	return nil
+}
+
+type pendingPage struct {
+	page *Page
+	name string
+}
+
+// flush executes the queued pages' templates on all cores and writes them.
+// The first failing page in queue order is the error, so errors are
+// deterministic.
+func (b *builder) flush(ctx context.Context) error {
+	errs := make([]error, len(b.pending))
+	parallel.For(ctx, len(b.pending), func(i int) {
+		pp := b.pending[i]
+		var buf bytes.Buffer
+		if err := b.ts[pp.page.Kind].ExecuteTemplate(&buf, "base.html", pp.page); err != nil {
+			errs[i] = fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
+			return
+		}
+		errs[i] = b.out.put(pp.name, buf.Bytes())
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (b *builder) home(entries []*Entry) error {

@@ -105,6 +105,6 @@ type Result struct {
 	Pages    int           // HTML pages written
 	Files    int           // all files written
 	Warnings []string      // file:line messages that did not stop the build
-	Render   time.Duration // Markdown and templates
-	Write    time.Duration // writing files and swapping the folder in
+	Render   time.Duration // Markdown, templates and writing files to the staging folder (on all cores)
+	Write    time.Duration // swapping the staging folder in
 }

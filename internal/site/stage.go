@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -18,6 +19,7 @@ type stage struct {
 	dir     string // the staging folder
 	out     string // the output folder
 	written map[string]bool
+	mu      sync.Mutex      // guards dirs in put
 	dirs    map[string]bool // folders made
 	elapsed time.Duration   // spent in write
 }
@@ -42,9 +44,18 @@ func newStage(siteDir, output string) (*stage, error) {
 	return &stage{dir: dir, out: out, written: map[string]bool{}, dirs: map[string]bool{}}, nil
 }
 
-// write writes data to the slash-separated path name inside the stage.
-// A name that would leave the folder, or that was written before, is an error.
+// write reserves the slash-separated path name inside the stage and
+// writes data to it. A name that would leave the folder, or that was
+// written before, is an error.
 func (s *stage) write(name string, data []byte) error {
+	if err := s.reserve(name); err != nil {
+		return err
+	}
+	return s.put(name, data)
+}
+
+// reserve claims name for one file. Not safe for concurrent use.
+func (s *stage) reserve(name string) error {
 	if !filepath.IsLocal(filepath.FromSlash(name)) {
 		return fmt.Errorf("refusing to write %q outside the output folder", name)
 	}
@@ -52,15 +63,23 @@ func (s *stage) write(name string, data []byte) error {
 		return fmt.Errorf("two pages want to be written to %s", name)
 	}
 	s.written[name] = true
-	start := time.Now()
-	defer func() { s.elapsed += time.Since(start) }()
+	return nil
+}
+
+// put writes data to a reserved name. Safe for concurrent use.
+func (s *stage) put(name string, data []byte) error {
 	p := filepath.Join(s.dir, filepath.FromSlash(name))
 	dir := filepath.Dir(p)
-	if !s.dirs[dir] {
+	s.mu.Lock()
+	made := s.dirs[dir]
+	s.mu.Unlock()
+	if !made {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
+		s.mu.Lock()
 		s.dirs[dir] = true
+		s.mu.Unlock()
 	}
 	// A file with the same bytes as in the current output is linked, not
 	// written: it keeps its modification time, so rsync and static hosts

@@ -1,0 +1,63 @@
+package site
+
+import (
+	"crypto/sha256"
+	"strconv"
+	"sync"
+
+	"github.com/yuin/goldmark"
+)
+
+// Memo keeps what one build rendered for the next build of the same
+// process, so that `brief serve` converts only the briefings that changed.
+// The zero value is ready; a nil *Memo keeps nothing.
+type Memo struct {
+	mu   sync.Mutex
+	html map[[32]byte]memoHTML
+	used map[[32]byte]bool
+}
+
+type memoHTML struct {
+	html  []byte
+	warns []string
+}
+
+// markdown is renderMarkdown through the memo.
+func (m *Memo) markdown(md goldmark.Markdown, file string, bodyLine int, body string) ([]byte, []string, error) {
+	if m == nil {
+		return renderMarkdown(md, file, bodyLine, []byte(body))
+	}
+	key := sha256.Sum256([]byte(file + "\x00" + strconv.Itoa(bodyLine) + "\x00" + body))
+	m.mu.Lock()
+	if m.html == nil {
+		m.html, m.used = map[[32]byte]memoHTML{}, map[[32]byte]bool{}
+	}
+	got, ok := m.html[key]
+	m.used[key] = true
+	m.mu.Unlock()
+	if ok {
+		return got.html, got.warns, nil
+	}
+	html, warns, err := renderMarkdown(md, file, bodyLine, []byte(body))
+	if err == nil {
+		m.mu.Lock()
+		m.html[key] = memoHTML{html, warns}
+		m.mu.Unlock()
+	}
+	return html, warns, err
+}
+
+// sweep drops what the last build did not use.
+func (m *Memo) sweep() {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for k := range m.html {
+		if !m.used[k] {
+			delete(m.html, k)
+		}
+	}
+	m.used = map[[32]byte]bool{}
+}
