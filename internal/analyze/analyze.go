@@ -9,8 +9,8 @@
 // The analysers, one package each: text (sentences), timex and timeline
 // (time expressions and dated events), entity (people, organisations,
 // places, with the key actors), quote (direct quotes with speakers), figure
-// (key numbers) and summary (the bottom line, told by the others which
-// sentences hold dated events and key actors).
+// (key numbers) and summary (the bottom line, told by the timeline which
+// sentences hold dated events).
 package analyze
 
 import (
@@ -150,7 +150,7 @@ func Run(a *article.Article, opt Options) *Analysis {
 		an.Figures = append(an.Figures, Figure{f.Start, f.End, f.Text})
 	}
 
-	an.Summary = summary.Select(doc, summary.Options{N: n}, signals(doc, an.Events, an.Key))
+	an.Summary = summary.Select(doc, summary.Options{N: n}, signals(doc, an.Events))
 	if an.Summary == nil {
 		an.Summary = []int{}
 	}
@@ -160,20 +160,13 @@ func Run(a *article.Article, opt Options) *Analysis {
 // KeyActors is how many actors a briefing lists as key.
 const KeyActors = 8
 
-// signals tells the summariser which sentences hold dated events and key actors.
-func signals(doc *text.Doc, events []timeline.Event, key []entity.Entity) summary.Signals {
-	sig := summary.Signals{Dated: make([]bool, len(doc.Sentences)), Actors: make([]float64, len(doc.Sentences))}
+// signals tells the summariser which sentences hold dated events. (Key
+// actors are not passed: on the CNN/DailyMail dev set the actor bonus made
+// the summary worse, see summary's weights.)
+func signals(doc *text.Doc, events []timeline.Event) summary.Signals {
+	sig := summary.Signals{Dated: make([]bool, len(doc.Sentences))}
 	for _, e := range events {
 		sig.Dated[e.Sentence] = true
-	}
-	for _, k := range key {
-		seen := map[int]bool{}
-		for _, m := range k.Mentions {
-			if i := doc.SentenceAt(m.Start); i >= 0 && !seen[i] {
-				seen[i] = true
-				sig.Actors[i] += k.Salience
-			}
-		}
 	}
 	return sig
 }
