@@ -16,7 +16,9 @@ company companies group holdings bank university college institute party council
 commission ministry department agency association union federation league army forces brigade
 brigades front movement organisation organization authority parliament assembly airlines
 airways foundation hezbollah hizbollah hizballah kataeb jaish harakat saraya asaib liwa
-taliban hamas navy police`)
+taliban hamas navy police force corps brothers partners associates aviation aerospace motors
+industries technologies systems communications electronics railways insurance securities
+investments petroleum pharmaceuticals telecom mutual`)
 
 // orgSuffixes extend a name they follow: "Apple Inc".
 var orgSuffixes = wordSet(`inc inc. corp corp. ltd ltd. plc llc co co. gmbh ag sa nv`)

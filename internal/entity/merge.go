@@ -354,8 +354,15 @@ func buildEntity(doc *text.Doc, ms []mention, all []int, votes [4]int) Entity {
 	if kind == 1 {
 		e.Name = stripLegal(e.Name)
 	}
-	if shouting(e.Name) {
-		e.Name = titleCase(e.Name) // JOHN KIRBY in a headline, never in the text
+	if !hasUpperASCII(e.Name) { // from text without capitals
+		if p := places[e.Name]; p != "" {
+			e.Name = p
+		} else {
+			e.Name = titleCase(strings.ToUpper(e.Name))
+		}
+	}
+	if shouting(e.Name) && (strings.Contains(e.Name, " ") || headlineOnly(doc, ms, all)) {
+		e.Name = titleCase(e.Name) // JOHN KIRBY in a headline, never in the text; JCPOA stays
 	}
 	aliases := e.Aliases[:0]
 	for _, a := range e.Aliases {
@@ -383,3 +390,27 @@ func shouting(s string) bool {
 }
 
 func upper(s string) bool { return strings.ToUpper(s) == s }
+
+// headlineOnly reports whether all the mentions are in sentences written
+// in capitals.
+func headlineOnly(doc *text.Doc, ms []mention, all []int) bool {
+	for _, mi := range all {
+		for _, t := range doc.SentenceTokens(ms[mi].sent) {
+			for _, c := range doc.Src[t.Start:t.End] {
+				if c >= 'a' && c <= 'z' {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}

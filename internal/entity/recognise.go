@@ -59,6 +59,10 @@ func recognise(doc *text.Doc, m *ner.Model) []mention {
 	for si, spans := range tagged {
 		s := doc.Sentences[si]
 		ws := words[si]
+		if noCapitals(ws) {
+			out = append(out, lowerNames(doc, s, si, ws, m)...)
+			continue
+		}
 		covered := make([]bool, len(ws))
 		for _, sp := range spans {
 			mt, ok := applyRules(ws, sp)
