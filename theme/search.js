@@ -54,7 +54,7 @@
       if (s) hits.push({ s: s, doc: doc.d });
     });
     hits.sort(function (a, b) { return b.s - a.s || (a.doc.d < b.doc.d ? 1 : -1); });
-    status.textContent = hits.length + (hits.length === 1 ? " briefing" : " briefings") + " match “" + q + "”.";
+    status.textContent = hits.length + (hits.length === 1 ? " briefing matches" : " briefings match") + " “" + q + "”.";
     hits.slice(0, 50).forEach(function (h) {
       var li = document.createElement("li");
       var a = document.createElement("a");

@@ -14,7 +14,7 @@ import (
 // the program writing it ("brief 0.1.0"). Body is filled by WriteBody.
 func New(a *article.Article, an *analyze.Analysis, slug, source, generator string) *Briefing {
 	b := &Briefing{
-		Title:      a.Title,
+		Title:      flat(a.Title),
 		Date:       an.Date,
 		Slug:       slug,
 		Source:     source,
