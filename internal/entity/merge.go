@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"unicode"
 
 	"brief/internal/text"
 )
@@ -389,7 +390,15 @@ func shouting(s string) bool {
 	return letters > 4 || strings.Contains(s, " ") && letters > 0
 }
 
-func upper(s string) bool { return strings.ToUpper(s) == s }
+// upper reports whether s has no lower-case letter.
+func upper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // headlineOnly reports whether all the mentions are in sentences written
 // in capitals.

@@ -40,13 +40,15 @@ func tokenWords(doc *text.Doc, toks []text.Token) []string {
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		w := doc.Text(t)
-		if strings.ContainsAny(w, "“”„’‘") {
-			w = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "’", "'", "‘", "'").Replace(w)
+		if strings.IndexByte(w, 0xE2) >= 0 { // the lead byte of “ ” „ ’ ‘
+			w = plainQuotes.Replace(w)
 		}
 		words[i] = w
 	}
 	return words
 }
+
+var plainQuotes = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "’", "'", "‘", "'")
 
 // recognise tags doc and applies the rules of the package comment.
 func recognise(doc *text.Doc, m *ner.Model) []mention {
@@ -98,7 +100,7 @@ func recognise(doc *text.Doc, m *ner.Model) []mention {
 		}
 		// A title before capitalised words the model missed.
 		for i := 0; i+1 < len(ws); i++ {
-			if !honorifics[lowerASCII(ws[i])] || covered[i] || covered[i+1] || !capitalised(ws[i+1]) {
+			if len(ws[i]) > 7 || !honorifics[lowerASCII(ws[i])] || covered[i] || covered[i+1] || !capitalised(ws[i+1]) {
 				continue
 			}
 			j := i + 1

@@ -104,9 +104,9 @@ const (
 // annotated with as a whole name in training, with FirstName and
 // LastName for a single word; 0 when never.
 func (m *Model) NameTypes(words []string) uint8 {
-	low := make([]string, len(words))
-	for i, w := range words {
-		low[i] = foldWord(w)
+	h := newHash(200)
+	for _, w := range words {
+		h = h.strFold(w)
 	}
-	return m.Gaz.Names[gazKeyStrings(low)]
+	return m.Gaz.Names[uint64(h)]
 }

@@ -18,6 +18,26 @@ func (h fh) str(s string) fh {
 	return (h ^ 0xff) * fnvPrime // separator: parts never run together
 }
 
+// strFold is str(foldWord(s)), without allocating for ASCII words.
+func (h fh) strFold(s string) fh {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return h.str(foldWord(s))
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= '1' && c <= '9':
+			c = '0'
+		}
+		h = (h ^ fh(c)) * fnvPrime
+	}
+	return (h ^ 0xff) * fnvPrime
+}
+
 func (h fh) b(c byte) fh { return (h ^ fh(c)) * fnvPrime }
 
 // key folds the hash to the 32-bit feature key used in the model; 0 is

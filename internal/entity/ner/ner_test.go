@@ -127,3 +127,11 @@ func TestViterbiAllowed(t *testing.T) {
 		}
 	}
 }
+
+func TestStrFold(t *testing.T) {
+	for _, s := range []string{"", "Boeing", "A380", "iraq", "Zürich", "U.S.", "1990s"} {
+		if newHash(1).strFold(s) != newHash(1).str(foldWord(s)) {
+			t.Errorf("strFold(%q) differs", s)
+		}
+	}
+}

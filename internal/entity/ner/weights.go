@@ -13,6 +13,10 @@ package ner
 type weights struct {
 	slots []slot // len a power of two
 	dense [][NumTags]int16
+	// packed holds the dense rows for adding two tags at a time: word j
+	// has tag 2j in its low half and 2j+1 in its high half, each weight
+	// biased by +2^15 so that sums of many rows never carry across.
+	packed [][packedLen]uint64
 	n     int // features stored
 	trans [(NumTags + 1) * NumTags]int16
 }
@@ -62,6 +66,7 @@ func (ws *weights) insert(k uint32, row []int16) {
 		} else {
 			s.e = [3]uint32{overflow, uint32(len(ws.dense)), 0}
 			ws.dense = append(ws.dense, [NumTags]int16(row))
+			ws.packed = append(ws.packed, pack(row))
 		}
 		ws.n++
 		return
@@ -103,9 +108,25 @@ func (ws *weights) keys() []uint32 {
 
 func (ws *weights) len() int { return ws.n }
 
-// add adds the weights of the features fs to s (indexed by tag; entries
-// 17..31 are scratch).
-func (ws *weights) add(s *[32]int32, fs []uint32) {
+const packedLen = (NumTags + 1) / 2
+
+const packBias = 1 << 15
+
+func pack(row []int16) (p [packedLen]uint64) {
+	for t := 0; t < 2*packedLen; t++ {
+		v := uint64(packBias)
+		if t < len(row) {
+			v = uint64(int64(row[t]) + packBias)
+		}
+		p[t/2] |= v << (32 * (t % 2))
+	}
+	return p
+}
+
+// add adds the weights of the features fs: sparse rows to s (indexed by
+// tag; entries 17..31 are scratch), dense rows to acc, counting them in
+// nd.
+func (ws *weights) add(s *[32]int32, acc *[packedLen]uint64, nd *int64, fs []uint32) {
 	slots := ws.slots
 	mask := uint32(len(slots) - 1)
 	for _, k := range fs {
@@ -113,10 +134,17 @@ func (ws *weights) add(s *[32]int32, fs []uint32) {
 			sl := &slots[j]
 			if sl.key == k {
 				if sl.e[0] == overflow {
-					r := &ws.dense[sl.e[1]]
-					for t := range r {
-						s[t] += int32(r[t])
-					}
+					p := &ws.packed[sl.e[1]]
+					acc[0] += p[0]
+					acc[1] += p[1]
+					acc[2] += p[2]
+					acc[3] += p[3]
+					acc[4] += p[4]
+					acc[5] += p[5]
+					acc[6] += p[6]
+					acc[7] += p[7]
+					acc[8] += p[8]
+					*nd++
 				} else {
 					s[sl.e[0]>>16&31] += int32(int16(uint16(sl.e[0])))
 					s[sl.e[1]>>16&31] += int32(int16(uint16(sl.e[1])))
@@ -140,8 +168,13 @@ func (ws *weights) emissions(feats [][]uint32, active []bool, scores [][NumTags]
 			continue
 		}
 		var s [32]int32
-		ws.add(&s, f)
-		copy(scores[i][:], s[:NumTags])
+		var acc [packedLen]uint64
+		var nd int64
+		ws.add(&s, &acc, &nd, f)
+		for t := range scores[i] {
+			lane := int64(acc[t/2] >> (32 * (t % 2)) & 0xffffffff)
+			scores[i][t] = s[t] + int32(lane-nd*packBias)
+		}
 	}
 }
 
