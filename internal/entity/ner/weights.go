@@ -17,8 +17,8 @@ type weights struct {
 	// has tag 2j in its low half and 2j+1 in its high half, each weight
 	// biased by +2^15 so that sums of many rows never carry across.
 	packed [][packedLen]uint64
-	n     int // features stored
-	trans [(NumTags + 1) * NumTags]int16
+	n      int // features stored
+	trans  [(NumTags + 1) * NumTags]int16
 }
 
 type slot struct {
