@@ -251,68 +251,74 @@ func checkNoLeftovers(t *testing.T, dir string) {
 // character boundary inside the file, every text the bytes it points at.
 func TestAnalysisJSON(t *testing.T) {
 	for name, body := range hostileArticles {
-		src := []byte(body)
-		a, err := article.Parse(name, src)
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
+		checkAnalysis(t, name, []byte(body))
+	}
+}
+
+// checkAnalysis parses and analyses one article, encodes the analysis as
+// `brief analyze -json` does and checks it. An article that does not
+// parse is not analysed.
+func checkAnalysis(t *testing.T, name string, src []byte) {
+	t.Helper()
+	a, err := article.Parse(name, src)
+	if err != nil {
+		return
+	}
+	an := analyze.Run(a, analyze.Options{SummarySentences: 3})
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(an); err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	if !json.Valid(buf.Bytes()) || bytes.Count(buf.Bytes(), []byte("\n")) != 1 {
+		t.Errorf("%s: not one line of valid JSON", name)
+		return
+	}
+	var v struct {
+		Sentences []span `json:"sentences"`
+		Summary   []int  `json:"summary"`
+		Entities  []struct {
+			Mentions []span `json:"mentions"`
+		} `json:"entities"`
+		Timexes []struct {
+			span
+			Text string `json:"text"`
+		} `json:"timexes"`
+		Quotes  []span `json:"quotes"`
+		Figures []struct {
+			span
+			Text string `json:"text"`
+		} `json:"figures"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	var spans []span
+	spans = append(spans, v.Sentences...)
+	spans = append(spans, v.Quotes...)
+	for _, e := range v.Entities {
+		spans = append(spans, e.Mentions...)
+	}
+	for _, x := range v.Timexes {
+		spans = append(spans, x.span)
+		if x.span.ok(src) && string(src[x.Start:x.End]) != x.Text {
+			t.Errorf("%s: timex text %q is not the bytes %q", name, x.Text, src[x.Start:x.End])
 		}
-		an := analyze.Run(a, analyze.Options{SummarySentences: 3})
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(an); err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
+	}
+	for _, x := range v.Figures {
+		spans = append(spans, x.span)
+	}
+	for _, s := range spans {
+		if !s.ok(src) {
+			t.Errorf("%s: span %d-%d is not on character boundaries inside the %d-byte file", name, s.Start, s.End, len(src))
 		}
-		if !json.Valid(buf.Bytes()) || bytes.Count(buf.Bytes(), []byte("\n")) != 1 {
-			t.Errorf("%s: not one line of valid JSON", name)
-			continue
-		}
-		var v struct {
-			Sentences []span `json:"sentences"`
-			Summary   []int  `json:"summary"`
-			Entities  []struct {
-				Mentions []span `json:"mentions"`
-			} `json:"entities"`
-			Timexes []struct {
-				span
-				Text string `json:"text"`
-			} `json:"timexes"`
-			Quotes  []span `json:"quotes"`
-			Figures []struct {
-				span
-				Text string `json:"text"`
-			} `json:"figures"`
-		}
-		if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
-		}
-		var spans []span
-		spans = append(spans, v.Sentences...)
-		spans = append(spans, v.Quotes...)
-		for _, e := range v.Entities {
-			spans = append(spans, e.Mentions...)
-		}
-		for _, x := range v.Timexes {
-			spans = append(spans, x.span)
-			if x.span.ok(src) && string(src[x.Start:x.End]) != x.Text {
-				t.Errorf("%s: timex text %q is not the bytes %q", name, x.Text, src[x.Start:x.End])
-			}
-		}
-		for _, x := range v.Figures {
-			spans = append(spans, x.span)
-		}
-		for _, s := range spans {
-			if !s.ok(src) {
-				t.Errorf("%s: span %d-%d is not on character boundaries inside the %d-byte file", name, s.Start, s.End, len(src))
-			}
-		}
-		for _, i := range v.Summary {
-			if i < 0 || i >= len(v.Sentences) {
-				t.Errorf("%s: summary sentence %d of %d", name, i, len(v.Sentences))
-			}
+	}
+	for _, i := range v.Summary {
+		if i < 0 || i >= len(v.Sentences) {
+			t.Errorf("%s: summary sentence %d of %d", name, i, len(v.Sentences))
 		}
 	}
 }
