@@ -25,21 +25,30 @@ const (
 	tDocTypeShape
 )
 
-var pad = word{raw: "<s>", low: "<s>", shape: "<s>", short: "<s>"}
+// pad stands for the words before and after a sentence.
+var pad = func() word {
+	h := strHash("<s>")
+	return word{raw: "<s>", low: "<s>", hLow: h, hShape: h, hShort: h}
+}()
 
 // sentFeatures appends the stage-one features of each word of a sentence
 // to feats (one slice per word). sentIndex is the sentence's place in its
 // document; gaz holds gazetteer matches from Gazetteer.match. Words that
 // are not active (see activeWords; nil: all are) get no features.
+//
+// Features that read a word's strings combine the word's hashes computed
+// once by prepare (see wordKey); the others hash small numbers.
 func sentFeatures(ws []word, sentIndex int, gaz [][len(Types)]uint8, active []bool, feats [][]uint32) {
-	caps := false
-	{
-		raw := make([]string, len(ws))
-		for i := range ws {
-			raw[i] = ws[i].raw
+	caps := true
+	letters := int32(0)
+	for i := range ws {
+		if ws[i].lower {
+			caps = false
+			break
 		}
-		caps = allCaps(raw)
+		letters += ws[i].letters
 	}
+	caps = caps && letters >= 4
 	at := func(i int) *word {
 		if i < 0 || i >= len(ws) {
 			return &pad
@@ -51,53 +60,60 @@ func sentFeatures(ws []word, sentIndex int, gaz [][len(Types)]uint8, active []bo
 			continue
 		}
 		w := &ws[i]
+		prev, next, next2 := at(i-1), at(i+1), at(i+2)
 		f := feats[i][:0]
 		add := func(h fh) { f = append(f, h.key()) }
+		addK := func(k wordKey) { f = append(f, k.key()) }
 		add(newHash(tBias))
 		if !caps {
-			add(newHash(tRaw).str(w.raw))
+			hRaw := w.hLow
+			if w.raw != w.low {
+				hRaw = strHash(w.raw)
+			}
+			addK(wk(tRaw, 0).h(hRaw))
 		}
-		add(newHash(tLow).str(w.low))
-		n := len(w.low)
-		for k := 1; k <= 4 && k < n; k++ {
-			add(newHash(tPre).b(byte(k)).str(w.low[:k]))
-			add(newHash(tSuf).b(byte(k)).str(w.low[n-k:]))
+		addK(wk(tLow, 0).h(w.hLow))
+		pre, suf, na := affixHashes(w.low)
+		for k := 0; k < na; k++ {
+			addK(wk(tPre, byte(k+1)).h(pre[k]))
+			addK(wk(tSuf, byte(k+1)).h(suf[k]))
 		}
-		add(newHash(tShape).str(w.shape))
-		add(newHash(tShort).str(w.short))
-		for _, d := range [...]int{-2, -1, 1, 2} {
-			add(newHash(tCtx).b(byte(d + 2)).str(at(i + d).low))
-		}
-		add(newHash(tCtx).b(10).str(at(i - 1).short))
-		add(newHash(tCtx).b(11).str(at(i + 1).short))
-		add(newHash(tShapeBi).b(0).str(at(i - 1).short).str(w.short))
-		add(newHash(tShapeBi).b(1).str(w.short).str(at(i + 1).short))
-		add(newHash(tLowBi).b(0).str(at(i - 1).low).str(w.low))
-		add(newHash(tLowBi).b(1).str(w.low).str(at(i + 1).low))
+		addK(wk(tShape, 0).h(w.hShape))
+		addK(wk(tShort, 0).h(w.hShort))
+		addK(wk(tCtx, 0).h(at(i - 2).hLow))
+		addK(wk(tCtx, 1).h(prev.hLow))
+		addK(wk(tCtx, 3).h(next.hLow))
+		addK(wk(tCtx, 4).h(next2.hLow))
+		addK(wk(tCtx, 10).h(prev.hShort))
+		addK(wk(tCtx, 11).h(next.hShort))
+		addK(wk(tShapeBi, 0).h(prev.hShort).h(w.hShort))
+		addK(wk(tShapeBi, 1).h(w.hShort).h(next.hShort))
+		addK(wk(tLowBi, 0).h(prev.hLow).h(w.hLow))
+		addK(wk(tLowBi, 1).h(w.hLow).h(next.hLow))
 		if i == 0 {
-			add(newHash(tFirst).str(w.short))
+			addK(wk(tFirst, 0).h(w.hShort))
 			add(newHash(tFirst).b(1).b(w.lc))
 		}
 		if caps {
 			add(newHash(tCaps))
 			add(newHash(tCaps).b(1).b(w.lc))
-			add(newHash(tCaps).b(2).b(at(i - 1).lc).b(w.lc).b(at(i + 1).lc))
+			add(newHash(tCaps).b(2).b(prev.lc).b(w.lc).b(next.lc))
 		}
-		add(newHash(tLC).b(w.lc).str(w.short))
-		add(newHash(tLC).b(100).b(at(i - 1).lc).b(w.lc))
-		if titles[at(i-1).low] {
+		addK(wk(tLC, w.lc).h(w.hShort))
+		add(newHash(tLC).b(100).b(prev.lc).b(w.lc))
+		if prev.title {
 			add(newHash(tTitle).b(0))
 		}
-		if titles[w.low] {
+		if w.title {
 			add(newHash(tTitle).b(1))
 		}
-		if orgWords[w.low] {
+		if w.org {
 			add(newHash(tOrg).b(0))
 		}
-		if orgWords[at(i+1).low] {
+		if next.org {
 			add(newHash(tOrg).b(1))
 		}
-		if orgWords[at(i+2).low] {
+		if next2.org {
 			add(newHash(tOrg).b(2))
 		}
 		for t := range Types {
@@ -113,7 +129,7 @@ func sentFeatures(ws []word, sentIndex int, gaz [][len(Types)]uint8, active []bo
 			}
 		}
 		if sentIndex == 0 {
-			add(newHash(tHead).str(w.short))
+			addK(wk(tHead, 0).h(w.hShort))
 		}
 		feats[i] = f
 	}

@@ -29,8 +29,9 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 	for s, words := range doc {
 		n := len(words)
 		ws[s] = wbuf[off : off+n : off+n]
-		m.prepareInto(words, ws[s])
+		basicInto(words, ws[s])
 		activeWords(ws[s], active[off:off+n])
+		m.detailNear(ws[s], active[off:off+n])
 		for _, a := range active[off : off+n] {
 			if a {
 				nActive++

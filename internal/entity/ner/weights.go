@@ -218,12 +218,19 @@ func viterbi(scores [][NumTags]int32, trans *[(NumTags + 1) * NumTags]int32, act
 	for i := 1; i < n; i++ {
 		sc := &scores[i]
 		bk := &back[i]
+		if active != nil && !active[i] { // O only
+			best, arg := cur[0]+int64(trans[0]), uint8(0)
+			for _, a := range closedTags[1:] {
+				if v := cur[a] + int64(trans[int(a)*NumTags]); v > best {
+					best, arg = v, a
+				}
+			}
+			cur = negRow
+			cur[0], bk[0] = best+int64(sc[0]), arg
+			continue
+		}
 		// O, B and U follow O, L or U.
 		for _, b := range closedNext {
-			if b != 0 && active != nil && !active[i] {
-				next[b], bk[b] = neg, 0
-				continue
-			}
 			best, arg := cur[0]+int64(trans[b]), uint8(0)
 			for _, a := range closedTags[1:] {
 				if v := cur[a] + int64(trans[int(a)*NumTags+int(b)]); v > best {
@@ -236,10 +243,6 @@ func viterbi(scores [][NumTags]int32, trans *[(NumTags + 1) * NumTags]int32, act
 		for t := 0; t < len(Types); t++ {
 			bt, it := 1+4*t, 2+4*t
 			for _, b := range [2]int{it, it + 1} {
-				if active != nil && !active[i] {
-					next[b], bk[b] = neg, 0
-					continue
-				}
 				best, arg := cur[bt]+int64(trans[bt*NumTags+b]), uint8(bt)
 				if v := cur[it] + int64(trans[it*NumTags+b]); v > best {
 					best, arg = v, uint8(it)
@@ -260,6 +263,13 @@ func viterbi(scores [][NumTags]int32, trans *[(NumTags + 1) * NumTags]int32, act
 		arg = int(back[i][arg])
 	}
 }
+
+var negRow = func() (r [NumTags]int64) {
+	for i := range r {
+		r[i] = -1 << 55
+	}
+	return r
+}()
 
 // closedTags end a name or are outside one (O, L, U); closedNext may
 // follow them (O, B, U). Both in increasing order.

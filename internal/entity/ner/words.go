@@ -8,11 +8,30 @@ import (
 
 // word is the per-word information the features read.
 type word struct {
-	raw, low     string // low: lower case, digits folded to 0
-	shape, short string
-	cap          bool // starts with an upper-case letter
-	upper        bool // has an upper-case letter
-	lc           uint8
+	raw, low string // low: lower case, digits folded to 0
+	cap      bool   // starts with an upper-case letter
+	upper    bool   // has an upper-case letter
+	lower    bool   // has a lower-case letter
+	title    bool   // a person's title (titles)
+	org      bool   // an organisation word (orgWords)
+	lc       uint8
+	letters  int32 // bytes of a word with a letter (for allCaps)
+	// hashes (strHash) of low and of the long and short shapes, read by
+	// the features of the word and of its neighbours
+	hLow, hShape, hShort uint64
+}
+
+// affixHashes returns the hashes of the prefixes and suffixes of low of 1
+// to n bytes (n at most 4, and shorter than low).
+func affixHashes(low string) (pre, suf [4]uint64, n int) {
+	n = min(4, max(len(low)-1, 0))
+	h := fnvOffset
+	for k := 0; k < n; k++ {
+		h = (h ^ fh(low[k])) * fnvPrime
+		pre[k] = fmix(uint64(h))
+		suf[k] = strHash(low[len(low)-k-1:])
+	}
+	return pre, suf, n
 }
 
 // Vocabulary classes (lc): how a lower-cased word is written in running
@@ -180,16 +199,100 @@ func (m *Model) prepare(words []string) []word {
 
 // prepareInto fills ws (len(words) long) with the word information.
 func (m *Model) prepareInto(words []string, ws []word) {
+	basicInto(words, ws)
+	m.detailNear(ws, nil)
+}
+
+// basicInto sets what every word needs: its forms and case.
+func basicInto(words []string, ws []word) {
 	for i, s := range words {
 		w := &ws[i]
 		w.raw = s
 		w.low = foldWord(s)
-		w.shape, w.short = shapes(s)
-		w.cap = isCap(s)
-		w.upper = w.cap || hasUpper(s)
-		w.lc = m.Vocab[w.low]
+		w.upper, w.lower, w.cap = false, false, false
+		w.letters = 0
+		for j := 0; j < len(s); j++ {
+			c := s[j]
+			if c >= 0x80 {
+				w.cap = isCap(s)
+				w.upper = w.cap || hasUpper(s)
+				w.lower = hasLower(s)
+				if hasLetter(s) {
+					w.letters = int32(len(s))
+				}
+				break
+			}
+			if c >= 'A' && c <= 'Z' {
+				w.upper = true
+				w.cap = w.cap || j == 0
+				w.letters = int32(len(s))
+			} else if c >= 'a' && c <= 'z' {
+				w.lower = true
+				w.letters = int32(len(s))
+			}
+		}
 	}
 }
+
+// detailNear sets what the features read (hashes, vocabulary class, list
+// membership) for the words within two places of an active word (active
+// nil: all words); the features of active words read no further.
+func (m *Model) detailNear(ws []word, active []bool) {
+	for i := range ws {
+		if active != nil && !nearActive(active, i) {
+			continue
+		}
+		w := &ws[i]
+		w.hShape, w.hShort = shapeHashes(w.raw)
+		w.hLow = strHash(w.low)
+		w.lc = m.Vocab[w.low]
+		if len(w.low) <= maxListWord {
+			w.title = titles[w.low]
+			w.org = orgWords[w.low]
+		}
+	}
+}
+
+func nearActive(active []bool, i int) bool {
+	for j := max(i-2, 0); j <= i+2 && j < len(active); j++ {
+		if active[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxListWord is the length of the longest word of titles and orgWords.
+var maxListWord = func() int {
+	n := 0
+	for _, l := range []map[string]bool{titles, orgWords} {
+		for w := range l {
+			n = max(n, len(w))
+		}
+	}
+	return n
+}()
+
+// shapeHashes returns the strHash of the long and short shapes of s (see
+// shapes), without building them.
+func shapeHashes(s string) (uint64, uint64) {
+	if len(s) == 1 && s[0] < utf8.RuneSelf {
+		if c := s[0]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			h := strHash(s) // punctuation is its own shape
+			return h, h
+		}
+	}
+	if lowerASCII(s) {
+		if len(s) == 1 {
+			return hashX, hashX
+		}
+		return hashXX, hashX
+	}
+	long, short := shapes(s)
+	return strHash(long), strHash(short)
+}
+
+var hashX, hashXX = strHash("x"), strHash("xx")
 
 // titles precede person names; orgWords end or mark organisation names.
 // Both lists are written by hand for brief (public domain).
