@@ -12,7 +12,9 @@ import (
 //
 //   - a person named with an honorific (Mr, Dr...) stays a person;
 //   - a name of the place table is a place (Alabama, not a person), and
-//     so is a lone word named only as a place in training (Jordan);
+//     so is a lone word named as a place in training (Jordan); a "person"
+//     known from training as a place or an organisation but never as a
+//     person is that (Hong Kong);
 //   - the seats of government named for their institution (White House,
 //     Kremlin) are organisations;
 //   - a name annotated with one type only in training (Toyota: ORG) takes
@@ -51,6 +53,14 @@ func settleKind(doc *text.Doc, ms []mention, all []int, votes [4]int, name strin
 	words := strings.Fields(name)
 	if places[lowerASCII(name)] != "" && !titled {
 		return 2
+	}
+	if t := knownTypes(words); kind == 0 && t != 0 && t&1 == 0 {
+		if t&(1<<2) != 0 {
+			return 2 // a place in training, never a person: Hong Kong
+		}
+		if t&(1<<1) != 0 {
+			return 1
+		}
 	}
 	if kind == 0 && len(words) == 1 && Model().NameTypes(words)&(1<<2) != 0 {
 		return 2 // a lone word named as a place in training, never with a first name: Jordan, Alabama
@@ -100,7 +110,9 @@ func personName(words []string) bool {
 	}
 	last := []string{words[len(words)-1]}
 	l := lowerASCII(last[0])
-	return Model().NameTypes(words[:1])&ner.FirstName != 0 && knownTypes(last)&(1<<1|1<<2) == 0 &&
+	first := Model().NameTypes(words[:1])
+	return first&ner.FirstName != 0 && first&typeBits == 0 && knownTypes(words)&(1<<1|1<<2) == 0 &&
+		knownTypes(last)&(1<<1|1<<2) == 0 &&
 		!orgMarkers[l] && !companyWords[l] && !legalForms[l]
 }
 

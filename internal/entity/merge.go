@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"brief/internal/entity/ner"
+
 	"brief/internal/text"
 )
 
@@ -191,7 +193,7 @@ func mergeTarget(groups []*group, i int, g *group) int {
 			best, bestN = j, n
 		}
 	}
-	var prefixOf []int
+	var prefixOf, firstOf []int
 	for j, h := range groups {
 		if j == i || len(h.words) <= len(g.words) && !(g.acronym && len(h.words) > 1) {
 			if j != i && len(g.words) == 1 && len(h.words) == 1 && placeVariant(g, h) && j < i {
@@ -202,11 +204,17 @@ func mergeTarget(groups []*group, i int, g *group) int {
 		switch {
 		case len(g.words) == 1 && h.major() == 0 && g.major() != 2 && (h.words[len(h.words)-1] == g.words[0]):
 			consider(j) // a surname: Kirby → John Kirby
+		case len(g.words) == 1 && h.major() == 0 && g.major() == 0 && h.words[0] == g.words[0] &&
+			Model().NameTypes(g.words)&ner.FirstName != 0:
+			firstOf = append(firstOf, j) // a first name: Steve → Steve Jobs
 		case g.major() == 1 && h.major() == 1 && hasPrefix(h.words, g.words):
 			prefixOf = append(prefixOf, j) // Northrop → Northrop Grumman
 		case g.acronym && len(h.words) > 1 && initials(h.words) == g.words[0]:
 			consider(j) // GAO → Government Accountability Office
 		}
+	}
+	if len(firstOf) == 1 && best < 0 { // Steve with Steve Jobs, not with Steve Wozniak too
+		consider(firstOf[0])
 	}
 	// A short organisation name joins the longer name it begins when that
 	// is the one company's name among them (Ford Motor Company, not Ford
