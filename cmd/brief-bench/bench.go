@@ -39,7 +39,7 @@ func bench(o options) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	printMachine(os.Stdout)
+	printMachine(os.Stdout, root)
 	var rows []*row
 	if o.site != "" {
 		r, err := benchSite(o, tmp, 0)
@@ -54,7 +54,7 @@ func bench(o options) error {
 			return err
 		}
 		rows = append(rows, r)
-		o.cpuprofile = "" // the first cold build only
+		o.cpuprofile, o.memprofile = "", "" // the first cold build only
 	}
 	fmt.Printf("load average at the end: %s\n\n", loadAvg())
 	printTable(os.Stdout, rows)
@@ -91,12 +91,12 @@ func benchSite(o options, tmp string, n int) (*row, error) {
 	if err := coldReset(dir); err != nil {
 		return nil, err
 	}
-	if r.cold, err = child("build", o.cpuprofile, dir); err != nil {
+	if r.cold, err = child("build", profiles{o.cpuprofile, o.memprofile}, dir); err != nil {
 		return nil, err
 	}
 	logf("  cold: %s, %d pages, %s RSS, %d errors %s", ms(r.cold.Time()), r.cold.Pages, mb(r.cold.MaxRSS), len(r.cold.Errors), first(r.cold.Errors))
 	for range o.runs {
-		m, err := child("build", "", dir)
+		m, err := child("build", profiles{}, dir)
 		if err != nil {
 			return nil, err
 		}
@@ -121,7 +121,7 @@ func benchSite(o options, tmp string, n int) (*row, error) {
 		if _, ok := restore[file]; !ok {
 			restore[file] = old
 		}
-		m, err := child("build", "", dir)
+		m, err := child("build", profiles{}, dir)
 		if err != nil {
 			return nil, err
 		}

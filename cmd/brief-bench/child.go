@@ -27,7 +27,7 @@ type childResult struct {
 }
 
 // runChild runs one measurement in this process and prints its result.
-func runChild(mode string, args []string, cpuprofile string) error {
+func runChild(mode string, args []string, cpuprofile, memprofile string) error {
 	if cpuprofile != "" {
 		f, err := os.Create(cpuprofile)
 		if err != nil {
@@ -49,6 +49,16 @@ func runChild(mode string, args []string, cpuprofile string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if memprofile != "" {
+		f, err := os.Create(memprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+			return err
+		}
 	}
 	return json.NewEncoder(os.Stdout).Encode(r)
 }

@@ -45,7 +45,7 @@ func benchHugo(o options, siteDir, hugoDir string) (*hugoRow, error) {
 		if err := os.RemoveAll(out); err != nil {
 			return err
 		}
-		m, err := child("build", "", siteDir)
+		m, err := child("build", profiles{}, siteDir)
 		if err != nil {
 			return err
 		}

@@ -23,8 +23,10 @@
 //
 // It prints one Markdown table row per N: build times, peak RSS (the child's
 // maximum resident set size), pages per second of the cold build, and the
-// per-stage times of the cold build when build.Result has Stages ("n/a"
-// otherwise). -cpuprofile writes a CPU profile of the first cold build.
+// per-stage times when build.Result has Stages ("n/a" otherwise), after a
+// header naming the machine, its load and the commit measured (the working
+// tree is what is built: "dirty" says it differs from the commit).
+// -cpuprofile and -memprofile write profiles of the first cold build.
 //
 // The child mode (-child build DIR) is this command's own plumbing.
 package main
@@ -53,6 +55,7 @@ type options struct {
 	hugoSite   string
 	runs       int
 	cpuprofile string
+	memprofile string
 	corpus     string
 	site       string
 }
@@ -60,7 +63,7 @@ type options struct {
 func run(args []string) error {
 	fs := flag.NewFlagSet("brief-bench", flag.ContinueOnError)
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: brief-bench [-n 1000,10000] [-keep DIR] [-hugo PATH] [-hugo-site DIR] [-runs 3] [-seed 1] [-corpus DIR] [-cpuprofile FILE] [SITE]")
+		fmt.Fprintln(fs.Output(), "usage: brief-bench [-n 1000,10000] [-keep DIR] [-hugo PATH] [-hugo-site DIR] [-runs 3] [-seed 1] [-corpus DIR] [-cpuprofile FILE] [-memprofile FILE] [SITE]")
 		fs.PrintDefaults()
 	}
 	sizes := fs.String("n", "1000,10000", "comma-separated numbers of articles of the generated sites")
@@ -70,15 +73,16 @@ func run(args []string) error {
 	hugoSite := fs.String("hugo-site", "", "the Hugo config and layouts (default: bench/hugo from the module root)")
 	runs := fs.Int("runs", 3, "runs of the warm, one-article and render measurements")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the first cold build to FILE")
+	memprofile := fs.String("memprofile", "", "write a heap profile of the first cold build, taken as it returns, to FILE")
 	corpus := fs.String("corpus", "", "the corpus folder (default: ../shared/corpus from the module root)")
 	child := fs.String("child", "", "internal: `build` the site DIR in this process and print the result as JSON")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *child != "" {
-		return runChild(*child, fs.Args(), *cpuprofile)
+		return runChild(*child, fs.Args(), *cpuprofile, *memprofile)
 	}
-	o := options{seed: *seed, keep: *keep, hugo: *hugo, hugoSite: *hugoSite, runs: max(1, *runs), cpuprofile: *cpuprofile, corpus: *corpus}
+	o := options{seed: *seed, keep: *keep, hugo: *hugo, hugoSite: *hugoSite, runs: max(1, *runs), cpuprofile: *cpuprofile, memprofile: *memprofile, corpus: *corpus}
 	switch fs.NArg() {
 	case 0:
 		for _, s := range strings.Split(*sizes, ",") {

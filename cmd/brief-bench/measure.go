@@ -20,15 +20,21 @@ type measurement struct {
 // Time is the measured call inside the child.
 func (m measurement) Time() time.Duration { return time.Duration(m.Nanos) }
 
+// profiles are the files a child writes its profiles to, if any.
+type profiles struct{ cpu, mem string }
+
 // child runs this command with -child mode args and reads its result.
-func child(mode, cpuprofile string, args ...string) (measurement, error) {
+func child(mode string, prof profiles, args ...string) (measurement, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return measurement{}, err
 	}
 	argv := []string{"-child", mode}
-	if cpuprofile != "" {
-		argv = append(argv, "-cpuprofile", cpuprofile)
+	if prof.cpu != "" {
+		argv = append(argv, "-cpuprofile", prof.cpu)
+	}
+	if prof.mem != "" {
+		argv = append(argv, "-memprofile", prof.mem)
 	}
 	cmd := exec.Command(exe, append(argv, args...)...)
 	var out, errb bytes.Buffer

@@ -1,18 +1,22 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
 
-// printMachine prints the date, the machine and how loaded it is.
-func printMachine(w io.Writer) {
+// printMachine prints the date, the machine, how loaded it is and the
+// commit of the repository at root ("" when unknown).
+func printMachine(w io.Writer, root string) {
 	cpu := "?"
 	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
 		for _, l := range strings.Split(string(b), "\n") {
@@ -25,6 +29,27 @@ func printMachine(w io.Writer) {
 	fmt.Fprintf(w, "%s, %s, %d cores (%s), %s, GOMAXPROCS %d\nload average at the start: %s\n",
 		time.Now().Format("2006-01-02 15:04 MST"), runtime.GOOS+"/"+runtime.GOARCH, runtime.NumCPU(), cpu,
 		runtime.Version(), runtime.GOMAXPROCS(0), loadAvg())
+	if c := commit(root); c != "" {
+		fmt.Fprintf(w, "brief at %s\n", c)
+	}
+}
+
+// commit names the commit checked out at root, "dirty" when the Go files
+// of the working tree differ from it (they are what was built).
+func commit(root string) string {
+	if root == "" {
+		return ""
+	}
+	out, err := exec.Command("git", "-C", root, "log", "-1", "--format=%h %cd", "--date=format:%Y-%m-%d %H:%M").Output()
+	if err != nil {
+		return ""
+	}
+	c := strings.TrimSpace(string(out))
+	st, err := exec.Command("git", "-C", root, "status", "--porcelain", "--untracked-files=no", "--", "*.go").Output()
+	if err == nil && len(bytes.TrimSpace(st)) > 0 {
+		c += " (dirty: " + strconv.Itoa(bytes.Count(bytes.TrimSpace(st), []byte("\n"))+1) + " Go files changed)"
+	}
+	return c
 }
 
 func loadAvg() string {
