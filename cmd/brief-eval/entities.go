@@ -18,7 +18,7 @@ func runEntities(args []string) error {
 	fs := flag.NewFlagSet("entities", flag.ContinueOnError)
 	modelPath := fs.String("model", "", "model file to use instead of the embedded one")
 	corpus := fs.String("corpus", "", "MEANTIME texts (default: ../../corpus/wikinews relative to the data directory)")
-	keyN := fs.Int("key", 10, "number of key actors for key-actor recall")
+	keyN := fs.Int("key", 8, "number of key actors for key-actor recall (the briefing shows 8)")
 	verbose := fs.Bool("v", false, "print MEANTIME errors")
 	stageOne := fs.Bool("stage1", false, "CoNLL: tag without the document-level stage (ablation)")
 	fs.Usage = func() {

@@ -5,8 +5,9 @@ package ner
 // words whether they began (FirstName) or ended (LastName) a person's name
 // of two or more words. The name bits are not features of the tagger.
 type Gazetteer struct {
-	Names  map[uint64]uint8
-	MaxLen int
+	Names    map[uint64]uint8
+	MaxLen   int
+	prefixes bool // Names holds the Prefix entries
 }
 
 func gazKey(ws []word) uint64 {
@@ -29,12 +30,16 @@ func gazKeyStrings(low []string) uint64 {
 func (g *Gazetteer) add(words []string, typ int) {
 	if g.Names == nil {
 		g.Names = map[uint64]uint8{}
+		g.prefixes = true
 	}
 	low := make([]string, len(words))
 	for i, w := range words {
 		low[i] = foldWord(w)
 	}
 	g.Names[gazKeyStrings(low)] |= 1 << typ
+	for k := 1; k < len(low); k++ {
+		g.Names[gazKeyStrings(low[:k])] |= Prefix
+	}
 	if typ == 0 && len(low) > 1 {
 		g.Names[gazKeyStrings(low[:1])] |= FirstName
 		g.Names[gazKeyStrings(low[len(low)-1:])] |= LastName
@@ -63,6 +68,9 @@ func (g *Gazetteer) match(ws []word, out [][len(Types)]uint8) {
 			h = h.str(ws[i+n-1].low)
 			mask, ok := g.Names[uint64(h)]
 			if !ok {
+				if g.prefixes {
+					break // no name goes on with these words
+				}
 				continue
 			}
 			for t := range Types {
@@ -98,6 +106,7 @@ func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 const (
 	FirstName uint8 = 1 << 4 // began a person's name in training
 	LastName  uint8 = 1 << 5 // ended one
+	Prefix    uint8 = 1 << 6 // began a longer name (match stops where no name goes on)
 )
 
 // NameTypes returns the types (bit i for Types[i]) the words were

@@ -147,7 +147,11 @@ func parse(data []byte) (*Model, bool) {
 	m.Gaz.Names = make(map[uint64]uint8, n)
 	for i := uint32(0); i < n && !r.bad; i++ {
 		k := r.u64()
-		m.Gaz.Names[k] = r.u8()
+		v := r.u8()
+		m.Gaz.Names[k] = v
+		if v&Prefix != 0 {
+			m.Gaz.prefixes = true // a model written with prefix entries
+		}
 	}
 	for s := 0; s < 2 && !r.bad; s++ {
 		var trans [(NumTags + 1) * NumTags]int16

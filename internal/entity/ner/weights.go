@@ -215,29 +215,43 @@ func viterbi(scores [][NumTags]int32, trans *[(NumTags + 1) * NumTags]int32, act
 			cur[b] = int64(scores[0][b]) + int64(trans[NumTags*NumTags+b])
 		}
 	}
+	// tc[j][k]: the transition from closedTags[k] to closedNext[j]
+	const nc = len(closedTags)
+	var tc [nc][nc]int64
+	for j, b := range closedNext {
+		for k, a := range closedTags {
+			tc[j][k] = int64(trans[int(a)*NumTags+int(b)])
+		}
+	}
 	for i := 1; i < n; i++ {
 		sc := &scores[i]
 		bk := &back[i]
+		var cc [nc]int64 // the scores of the closed tags
+		for k, a := range closedTags {
+			cc[k] = cur[a]
+		}
 		if active != nil && !active[i] { // O only
-			best, arg := cur[0]+int64(trans[0]), uint8(0)
-			for _, a := range closedTags[1:] {
-				if v := cur[a] + int64(trans[int(a)*NumTags]); v > best {
-					best, arg = v, a
+			best, arg := cc[0]+tc[0][0], 0
+			for k := 1; k < nc; k++ {
+				if v := cc[k] + tc[0][k]; v > best {
+					best, arg = v, k
 				}
 			}
 			cur = negRow
-			cur[0], bk[0] = best+int64(sc[0]), arg
+			cur[0], bk[0] = best+int64(sc[0]), closedTags[arg]
 			continue
 		}
 		// O, B and U follow O, L or U.
-		for _, b := range closedNext {
-			best, arg := cur[0]+int64(trans[b]), uint8(0)
-			for _, a := range closedTags[1:] {
-				if v := cur[a] + int64(trans[int(a)*NumTags+int(b)]); v > best {
-					best, arg = v, a
+		for j := 0; j < nc; j++ {
+			t := &tc[j]
+			best, arg := cc[0]+t[0], 0
+			for k := 1; k < nc; k++ {
+				if v := cc[k] + t[k]; v > best {
+					best, arg = v, k
 				}
 			}
-			next[b], bk[b] = best+int64(sc[b]), arg
+			b := closedNext[j]
+			next[b], bk[b] = best+int64(sc[b]), closedTags[arg]
 		}
 		// I and L follow the B or I of their type.
 		for t := 0; t < len(Types); t++ {
