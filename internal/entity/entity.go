@@ -69,7 +69,7 @@ func Key(ents []Entity, n int) []Entity {
 		if len(out) >= n {
 			break
 		}
-		if e.Kind == "misc" && len(e.Mentions) < 3 || stopNames[lowerASCII(e.Name)] {
+		if e.Kind == "misc" && len(e.Mentions) < 3 || has(stopNames, e.Name) {
 			continue
 		}
 		if len(e.Mentions) >= 2 || e.Role != "" || e.Salience >= 0.3 || e.lead {

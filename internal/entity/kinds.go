@@ -73,7 +73,7 @@ func settleKind(doc *text.Doc, ms []mention, all []int, votes [4]int, name strin
 			}
 		}
 	}
-	if institutions[lowerASCII(name)] {
+	if has(institutions, name) {
 		return 1
 	}
 	if kind != 0 && !titled && personName(words) && knownTypes(words)&(1<<1) == 0 && !anyOrgContext(doc, ms, all) {
@@ -211,7 +211,7 @@ func stripLegal(name string) string {
 	name = strings.TrimSpace(name)
 	for {
 		i := strings.LastIndexAny(name, " ,")
-		if i <= 0 || !legalForms[lowerASCII(strings.TrimSpace(name[i+1:]))] {
+		if i <= 0 || !has(legalForms, strings.TrimSpace(name[i+1:])) {
 			return name
 		}
 		name = strings.TrimRight(name[:i], " ,")

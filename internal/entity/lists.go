@@ -285,6 +285,34 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
+// has reports whether the lower-cased w is in set, without allocating
+// for short words.
+func has(set map[string]bool, w string) bool {
+	up := false
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' {
+			up = true
+			break
+		}
+	}
+	if !up {
+		return set[w]
+	}
+	if len(w) > 32 {
+		return set[lowerASCII(w)]
+	}
+	var buf [32]byte
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return set[string(b)]
+}
+
 // lowerASCII lower-cases s (ASCII letters only, enough for the lists).
 func lowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {

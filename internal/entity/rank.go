@@ -52,9 +52,9 @@ func rank(doc *text.Doc, ents []Entity, ms []mention) {
 func quoted(doc *text.Doc, m mention) bool {
 	s := doc.Sentences[m.sent]
 	for i := m.last; i < s.Last && i < m.last+2; i++ {
-		if speechVerbs[lowerASCII(doc.Text(doc.Tokens[i]))] {
+		if has(speechVerbs, doc.Text(doc.Tokens[i])) {
 			return true
 		}
 	}
-	return m.first > s.First && speechVerbs[lowerASCII(doc.Text(doc.Tokens[m.first-1]))]
+	return m.first > s.First && has(speechVerbs, doc.Text(doc.Tokens[m.first-1]))
 }

@@ -91,7 +91,7 @@ func recognise(doc *text.Doc, m *ner.Model) []mention {
 		// Steve Jobs, where "jobs" is a common word.
 		for i := 0; i+1 < len(ws); i++ {
 			if covered[i] || covered[i+1] || !firstName(ws[i], m) || !capitalised(ws[i+1]) ||
-				stopNames[lowerASCII(ws[i+1])] || isAcronym(ws[i+1]) || shouting(ws[i]) {
+				has(stopNames, ws[i+1]) || isAcronym(ws[i+1]) || shouting(ws[i]) {
 				continue
 			}
 			covered[i], covered[i+1] = true, true
@@ -100,11 +100,11 @@ func recognise(doc *text.Doc, m *ner.Model) []mention {
 		}
 		// A title before capitalised words the model missed.
 		for i := 0; i+1 < len(ws); i++ {
-			if len(ws[i]) > 7 || !honorifics[lowerASCII(ws[i])] || covered[i] || covered[i+1] || !capitalised(ws[i+1]) {
+			if len(ws[i]) > 7 || !has(honorifics, ws[i]) || covered[i] || covered[i+1] || !capitalised(ws[i+1]) {
 				continue
 			}
 			j := i + 1
-			for j < len(ws) && j < i+4 && capitalised(ws[j]) && !covered[j] && !stopNames[lowerASCII(ws[j])] {
+			for j < len(ws) && j < i+4 && capitalised(ws[j]) && !covered[j] && !has(stopNames, ws[j]) {
 				j++
 			}
 			if j == i+1 {
@@ -120,7 +120,7 @@ func recognise(doc *text.Doc, m *ner.Model) []mention {
 
 func newMention(ws []string, s text.Sentence, si int, sp ner.Span) mention {
 	m := mention{first: s.First + sp.Start, last: s.First + sp.End, sent: si, typ: sp.Type}
-	m.titled = honorifics[lowerASCII(ws[sp.Start])]
+	m.titled = has(honorifics, ws[sp.Start])
 	if sp.Type != 0 {
 		if p, ok := places[lowerASCII(ws[sp.Start])]; ok && (sp.End-sp.Start == 1 || sp.Type == 3) {
 			m.place = p
@@ -146,20 +146,20 @@ func applyRules(ws []string, sp ner.Span) (ner.Span, bool) {
 	if allStop {
 		return sp, false
 	}
-	if sp.Start > 0 && honorifics[lowerASCII(ws[sp.Start-1])] {
+	if sp.Start > 0 && has(honorifics, ws[sp.Start-1]) {
 		sp.Start--
 		sp.Type = 0
 	}
-	if honorifics[lowerASCII(ws[sp.Start])] {
+	if has(honorifics, ws[sp.Start]) {
 		sp.Type = 0
 	}
-	if sp.End < len(ws) && orgSuffixes[lowerASCII(ws[sp.End])] && capitalised(ws[sp.End]) {
+	if sp.End < len(ws) && has(orgSuffixes, ws[sp.End]) && capitalised(ws[sp.End]) {
 		sp.End++
 		sp.Type = 1
 	}
 	if sp.Type != 1 && sp.End-sp.Start > 1 {
 		for _, w := range ws[sp.Start:sp.End] {
-			if orgMarkers[lowerASCII(w)] {
+			if has(orgMarkers, w) {
 				sp.Type = 1
 			}
 		}

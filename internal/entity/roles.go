@@ -64,7 +64,7 @@ func roleBefore(doc *text.Doc, m mention, personEnd map[int]bool) string {
 	}
 	// the role must end in a role word or a name (not glue)
 	last := m.first
-	for last > first && roleGlue[lowerASCII(doc.Text(doc.Tokens[last-1]))] {
+	for last > first && has(roleGlue, doc.Text(doc.Tokens[last-1])) {
 		last--
 	}
 	if last == first {
