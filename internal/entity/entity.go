@@ -9,22 +9,41 @@
 // text.Doc, then applies rules where rules are right:
 //
 //   - A title (Mr, Mrs, Ms, Dr, Miss, with or without a full stop) before a
-//     capitalised word makes a person mention that includes the title.
+//     capitalised word makes a person mention that includes the title; so
+//     does a known first name before a capitalised word (Steve Jobs).
 //   - A name with an organisation word (Inc, Ltd, Party, Forces, Ministry,
 //     Hezbollah...) is an organisation, even when it looks like a person.
 //   - Weekdays, months and lone titles are never entities.
-//   - A nationality (Iranian, Iraqi Kurdish) is a mention of its country.
+//   - A nationality (Iranian, Iraqi Kurdish) is a mention of its country; a
+//     hyphenated pair of places (Iraq-Syria) is a mention of each.
+//   - An acronym taken for a place that is no known place (JCPOA) is a
+//     "misc" name; a seat of government named for its institution (White
+//     House, Kremlin) is an organisation.
+//   - A sentence without capitals is searched for the names of the
+//     training gazetteer and the place table instead.
 //
-// Actors: mentions with the same normalised name are one entity; a surname
-// joins the full name it belongs to (Kirby, Mr Kirby → John Kirby); a
-// shorter organisation name joins a longer one it begins (Northrop →
-// Northrop Grumman); an acronym joins the name it abbreviates or follows in
-// brackets (GAO, RAF); US/U.S./United States/America are one place, and
-// single-vowel spelling variants of a place are one place (Erbil, Arbil).
-// The canonical Name is the longest full form; Kind is the majority type of
-// the mentions ("person", "organization", "place", "misc"); Role is the
-// first title or apposition the text gives a person (Pentagon spokesman,
-// US Secretary of State).
+// Actors: mentions with the same normalised name are one entity (legal
+// forms dropped: Apple Inc. is Apple); a surname joins the full name it
+// belongs to (Kirby, Mr Kirby → John Kirby), and so does a first name when
+// one person has it (Steve → Steve Jobs); a shorter organisation name joins
+// the one longer company name it begins (Ford → Ford Motor Company,
+// Northrop → Northrop Grumman, not Apple → Apple Macintosh); an acronym
+// joins the name it abbreviates or follows in brackets (GAO, GM, RAF);
+// US/U.S./United States/America are one place, and single-vowel spelling
+// variants of a place are one place (Erbil, Arbil).
+//
+// The canonical Name is the longest full form as written in running text:
+// legal forms (Inc., Corp., Corporation, LLC...) are dropped from an
+// organisation's name so that one company has one name across articles
+// (Apple, General Motors; Ford Motor Company keeps its "Company"), a name
+// only seen in a headline's capitals is title-cased (JOHN KIRBY → John
+// Kirby), acronyms keep theirs (JCPOA). Kind weighs the mentions' types
+// with what the name is known to be and how the text uses it (see
+// settleKind: the place table, names typed once in training, company cues
+// such as "CEO", "shares", model numbers, "Intel processors", and people
+// being introduced by full name). Role is the first title or apposition
+// the text gives a person (Pentagon spokesman, US Secretary of State),
+// never a clause or another person's name.
 //
 // Salience, 0..1, rises with the number of mentions, mentions early in the
 // article (the headline and first sentences count most) and mentions next

@@ -17,6 +17,17 @@
 // gazetteer matches of entity names seen in training (built fold-wise so the
 // model cannot trust them blindly).
 //
+// Only words with a capital letter and their neighbours are scored; the
+// others (lower-case words, numbers and punctuation between lower-case
+// words) are tagged O, as no CoNLL name runs through them. Features that
+// read a word's strings combine 64-bit hashes of the word computed once
+// (hash.go), and the weight table keeps sparse rows inline in 16-byte
+// slots and dense rows packed two tags to a 64-bit word (weights.go).
+//
+// The gazetteer also records, as bits that are not features, the words
+// that began (FirstName) and ended (LastName) people's names, and the
+// prefixes of longer names (Prefix: matching stops where no name goes on).
+//
 // Stage two adds document-level consistency: the stage-one label of the
 // word itself, the majority stage-one type of the same word elsewhere in the
 // document, and matches of names that stage one found elsewhere in the
