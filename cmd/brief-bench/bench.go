@@ -94,14 +94,14 @@ func benchSite(o options, tmp string, n int) (*row, error) {
 	if r.cold, err = child("build", profiles{o.cpuprofile, o.memprofile}, dir); err != nil {
 		return nil, err
 	}
-	logf("  cold: %s, %d pages, %s RSS, %d errors %s", ms(r.cold.Time()), r.cold.Pages, mb(r.cold.MaxRSS), len(r.cold.Errors), first(r.cold.Errors))
+	logf("  cold: %s (%s CPU), %d pages, %s RSS, %d errors %s", ms(r.cold.Time()), ms(r.cold.CPU), r.cold.Pages, mb(r.cold.MaxRSS), len(r.cold.Errors), first(r.cold.Errors))
 	for range o.runs {
 		m, err := child("build", profiles{}, dir)
 		if err != nil {
 			return nil, err
 		}
 		r.warm = append(r.warm, m)
-		logf("  warm: %s, %d analysed, %s RSS", ms(m.Time()), m.Analysed, mb(m.MaxRSS))
+		logf("  warm: %s (%s CPU), %d analysed, %s RSS", ms(m.Time()), ms(m.CPU), m.Analysed, mb(m.MaxRSS))
 	}
 	restore := map[string][]byte{}
 	defer func() {
@@ -126,7 +126,7 @@ func benchSite(o options, tmp string, n int) (*row, error) {
 			return nil, err
 		}
 		r.one = append(r.one, m)
-		logf("  one article: %s, %d analysed, %d generated, %s RSS", ms(m.Time()), m.Analysed, m.Generated, mb(m.MaxRSS))
+		logf("  one article: %s (%s CPU), %d analysed, %d generated, %s RSS", ms(m.Time()), ms(m.CPU), m.Analysed, m.Generated, mb(m.MaxRSS))
 	}
 	if o.hugo != "" {
 		hdir := filepath.Join(tmp, "hugo-"+r.name)

@@ -50,7 +50,7 @@ func benchHugo(o options, siteDir, hugoDir string) (*hugoRow, error) {
 			return err
 		}
 		h.brief, h.briefPages = append(h.brief, m), m.Pages
-		logf("  brief render: %s process (%s in build, %d analysed), %d pages, %s RSS", ms(m.Wall), ms(m.Time()), m.Analysed, m.Pages, mb(m.MaxRSS))
+		logf("  brief render: %s process (%s in build, %s CPU, %d analysed), %d pages, %s RSS", ms(m.Wall), ms(m.Time()), ms(m.CPU), m.Analysed, m.Pages, mb(m.MaxRSS))
 		return nil
 	}
 	runHugo := func() error {
@@ -63,7 +63,7 @@ func benchHugo(o options, siteDir, hugoDir string) (*hugoRow, error) {
 			return err
 		}
 		h.hugo, h.hugoPages = append(h.hugo, m), countHTML(pub)
-		logf("  hugo: %s, %d HTML files, %s RSS", ms(m.Wall), h.hugoPages, mb(m.MaxRSS))
+		logf("  hugo: %s (%s CPU), %d HTML files, %s RSS", ms(m.Wall), ms(m.CPU), h.hugoPages, mb(m.MaxRSS))
 		return nil
 	}
 	logf("  hugo site: %d briefings in %s", n, hugoDir)
@@ -84,12 +84,12 @@ func benchHugo(o options, siteDir, hugoDir string) (*hugoRow, error) {
 func (h *hugoRow) print(w io.Writer, name string) {
 	b, g := medianWall(h.brief), medianWall(h.hugo)
 	fmt.Fprintf(w, "Render side by side, %s articles (medians of %d interleaved runs, whole processes, cold output):\n\n", name, len(h.brief))
-	fmt.Fprintln(w, "| | time | pages | per page | peak RSS |")
-	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: |")
-	fmt.Fprintf(w, "| brief (build, analyses cached) | %s | %d | %.2f ms | %s |\n", s(b.Wall), h.briefPages, b.Wall.Seconds()*1000/float64(max(1, h.briefPages)), mb(peak(h.brief...)))
-	fmt.Fprintf(w, "| hugo --quiet | %s | %d | %.2f ms | %s |\n", s(g.Wall), h.hugoPages, g.Wall.Seconds()*1000/float64(max(1, h.hugoPages)), mb(peak(h.hugo...)))
-	fmt.Fprintf(w, "\nbrief/Hugo: %.2f; brief's stages in that run: briefings %s, render %s, write %s (sum %s, ratio of the sum to Hugo %.2f)\n",
-		h.ratio(), stage(b, "briefings"), stage(b, "render"), stage(b, "write"),
+	fmt.Fprintln(w, "| | time | CPU | pages | per page | peak RSS |")
+	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Fprintf(w, "| brief (build, analyses cached) | %s | %s | %d | %.2f ms | %s |\n", s(b.Wall), s(b.CPU), h.briefPages, b.Wall.Seconds()*1000/float64(max(1, h.briefPages)), mb(peak(h.brief...)))
+	fmt.Fprintf(w, "| hugo --quiet | %s | %s | %d | %.2f ms | %s |\n", s(g.Wall), s(g.CPU), h.hugoPages, g.Wall.Seconds()*1000/float64(max(1, h.hugoPages)), mb(peak(h.hugo...)))
+	fmt.Fprintf(w, "\nbrief/Hugo: %.2f (CPU time: %.2f); brief's stages in that run: briefings %s, render %s, write %s (sum %s, ratio of the sum to Hugo %.2f)\n",
+		h.ratio(), b.CPU.Seconds()/g.CPU.Seconds(), stage(b, "briefings"), stage(b, "render"), stage(b, "write"),
 		ms(time.Duration(b.Stages["briefings"]+b.Stages["render"]+b.Stages["write"])),
 		time.Duration(b.Stages["briefings"]+b.Stages["render"]+b.Stages["write"]).Seconds()/g.Wall.Seconds())
 }

@@ -21,7 +21,8 @@
 //     The ratio is brief's process time over Hugo's, of the medians (both
 //     whole processes, start to exit); brief's stage times are shown too.
 //
-// It prints one Markdown table row per N: build times, peak RSS (the child's
+// It prints one Markdown table row per N: build times (and the CPU time of
+// the child process, less sensitive to a loaded machine), peak RSS (the child's
 // maximum resident set size), pages per second of the cold build, and the
 // per-stage times when build.Result has Stages ("n/a" otherwise), after a
 // header naming the machine, its load and the commit measured (the working

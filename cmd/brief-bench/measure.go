@@ -15,6 +15,7 @@ type measurement struct {
 	childResult
 	Wall   time.Duration // the whole process, start to exit
 	MaxRSS int64         // bytes; 0 when the system does not tell
+	CPU    time.Duration // user and system time of the process; 0 when not told
 }
 
 // Time is the measured call inside the child.
@@ -41,7 +42,7 @@ func child(mode string, prof profiles, args ...string) (measurement, error) {
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	start := time.Now()
 	err = cmd.Run()
-	m := measurement{Wall: time.Since(start), MaxRSS: maxRSS(cmd.ProcessState)}
+	m := measurement{Wall: time.Since(start), MaxRSS: maxRSS(cmd.ProcessState), CPU: cpuTime(cmd.ProcessState)}
 	if err != nil {
 		return m, fmt.Errorf("%s %v: %v\n%s", mode, args, err, errb.Bytes())
 	}
@@ -59,7 +60,7 @@ func timed(dir string, name string, args ...string) (measurement, error) {
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
 	err := cmd.Run()
-	m := measurement{Wall: time.Since(start), MaxRSS: maxRSS(cmd.ProcessState)}
+	m := measurement{Wall: time.Since(start), MaxRSS: maxRSS(cmd.ProcessState), CPU: cpuTime(cmd.ProcessState)}
 	m.Nanos = int64(m.Wall)
 	if err != nil {
 		return m, fmt.Errorf("%s %v: %v\n%s", name, args, err, out.Bytes())

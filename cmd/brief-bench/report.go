@@ -69,7 +69,7 @@ var stageOrder = []string{"articles", "analyse", "briefings", "render", "write"}
 
 // printTable prints the figures as Markdown tables.
 func printTable(w io.Writer, rows []*row) {
-	fmt.Fprintln(w, "| articles | pages | cold build | warm build | one-article rebuild | peak RSS (cold / warm) | pages/s (cold) | brief render / Hugo |")
+	fmt.Fprintln(w, "| articles | pages | cold build (CPU) | warm build (CPU) | one-article rebuild (CPU) | peak RSS (cold / warm) | pages/s (cold) | brief render / Hugo |")
 	fmt.Fprintln(w, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, r := range rows {
 		warm, one := median(r.warm), median(r.one)
@@ -81,8 +81,8 @@ func printTable(w io.Writer, rows []*row) {
 		if fmt.Sprint(r.articles) != name {
 			name = fmt.Sprintf("%s (%d)", name, r.articles)
 		}
-		fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s / %s | %.0f | %s |\n",
-			name, r.cold.Pages, s(r.cold.Time()), s(warm.Time()), ms(one.Time()),
+		fmt.Fprintf(w, "| %s | %d | %s (%s) | %s (%s) | %s (%s) | %s / %s | %.0f | %s |\n",
+			name, r.cold.Pages, s(r.cold.Time()), s(r.cold.CPU), s(warm.Time()), s(warm.CPU), ms(one.Time()), ms(one.CPU),
 			mb(peak(r.cold)), mb(peak(r.warm...)), float64(r.cold.Pages)/r.cold.Time().Seconds(), ratio)
 	}
 	fmt.Fprintln(w)

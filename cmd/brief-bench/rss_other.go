@@ -2,7 +2,13 @@
 
 package main
 
-import "os"
+import (
+	"os"
+	"time"
+)
 
 // maxRSS is not known here.
 func maxRSS(*os.ProcessState) int64 { return 0 }
+
+// cpuTime is not known here.
+func cpuTime(*os.ProcessState) time.Duration { return 0 }

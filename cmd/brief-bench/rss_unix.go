@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"syscall"
+	"time"
 )
 
 // maxRSS is the peak resident set size of an exited process, in bytes.
@@ -21,4 +22,12 @@ func maxRSS(ps *os.ProcessState) int64 {
 		return ru.Maxrss // bytes there
 	}
 	return ru.Maxrss * 1024 // kilobytes on Linux and the BSDs
+}
+
+// cpuTime is the user and system CPU time of an exited process.
+func cpuTime(ps *os.ProcessState) time.Duration {
+	if ps == nil {
+		return 0
+	}
+	return ps.UserTime() + ps.SystemTime()
 }
