@@ -46,7 +46,7 @@ func BenchmarkTag(b *testing.B) {
 	doc := readArticle(b, seed)
 	words := make([][]string, len(doc.Sentences))
 	for i := range doc.Sentences {
-		words[i] = tokenWords(doc, doc.SentenceTokens(i))
+		words[i] = tokenWords(&tdoc{Doc: doc, src: string(doc.Src)}, doc.SentenceTokens(i))
 	}
 	m := Model()
 	b.ResetTimer()

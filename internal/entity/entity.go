@@ -69,7 +69,8 @@ type Entity struct {
 
 // Find returns all entities of doc, ordered by salience (highest first),
 // ties by first mention. It uses the embedded model, loaded on first use.
-func Find(doc *text.Doc) []Entity {
+func Find(d *text.Doc) []Entity {
+	doc := &tdoc{Doc: d, src: string(d.Src)}
 	ms := recognise(doc, Model())
 	ents := merge(doc, ms)
 	assignRoles(doc, ents, ms)
@@ -97,3 +98,13 @@ func Key(ents []Entity, n int) []Entity {
 	}
 	return out
 }
+
+// tdoc is a text.Doc whose token texts are slices of one string made once
+// (text.Doc.Text allocates a string per call).
+type tdoc struct {
+	*text.Doc
+	src string
+}
+
+// Text returns the text of token t.
+func (d *tdoc) Text(t text.Token) string { return d.src[t.Start:t.End] }

@@ -31,7 +31,7 @@ import (
 //     word that is no known first name, surname or person is an
 //     organisation (Chrysler, Intel): news introduces people by full name;
 //   - otherwise the majority of the votes.
-func settleKind(doc *text.Doc, ms []mention, all []int, votes [4]int, name string) int {
+func settleKind(doc *tdoc, ms []mention, all []int, votes [4]int, name string) int {
 	kind := 0
 	for t := range votes {
 		if votes[t] > votes[kind] {
@@ -117,7 +117,7 @@ func personName(words []string) bool {
 }
 
 // anyOrgContext reports whether a mention of the entity has orgContext.
-func anyOrgContext(doc *text.Doc, ms []mention, all []int) bool {
+func anyOrgContext(doc *tdoc, ms []mention, all []int) bool {
 	for _, mi := range all {
 		if orgContext(doc, ms[mi]) {
 			return true
@@ -127,7 +127,7 @@ func anyOrgContext(doc *text.Doc, ms []mention, all []int) bool {
 }
 
 // multiword reports whether an entity has a mention of two or more words.
-func multiword(doc *text.Doc, ms []mention, all []int) bool {
+func multiword(doc *tdoc, ms []mention, all []int) bool {
 	for _, mi := range all {
 		m := ms[mi]
 		if m.end == 0 && m.last-core(doc, m) > 1 {
@@ -138,7 +138,7 @@ func multiword(doc *text.Doc, ms []mention, all []int) bool {
 }
 
 // followedByWhich reports whether ", which" follows a mention.
-func followedByWhich(doc *text.Doc, m mention) bool {
+func followedByWhich(doc *tdoc, m mention) bool {
 	i := m.last
 	return m.end == 0 && i+1 < doc.Sentences[m.sent].Last && doc.Text(doc.Tokens[i]) == "," &&
 		lowerASCII(doc.Text(doc.Tokens[i+1])) == "which"
@@ -149,7 +149,7 @@ func followedByWhich(doc *text.Doc, m mention) bool {
 // rival"). A one-word name the model calls MISC (often a company it took
 // for a product's maker) that acts so is an organisation; nationalities
 // and events rarely do.
-func actsAlone(doc *text.Doc, m mention) bool {
+func actsAlone(doc *tdoc, m mention) bool {
 	if m.end > 0 || m.last >= doc.Sentences[m.sent].Last {
 		return false
 	}
@@ -159,7 +159,7 @@ func actsAlone(doc *text.Doc, m mention) bool {
 
 // orgContext reports whether the words after a mention make it a company
 // or an institution (see settleKind).
-func orgContext(doc *text.Doc, m mention) bool {
+func orgContext(doc *tdoc, m mention) bool {
 	if m.end > 0 {
 		return false
 	}

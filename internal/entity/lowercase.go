@@ -10,7 +10,7 @@ import (
 // with one type only (people, organisations, places) and the place table's
 // names and nationalities; a single word only when it is always
 // capitalised in training ("iraq", not "may" or "us").
-func lowerNames(doc *text.Doc, s text.Sentence, si int, ws []string, m *ner.Model) []mention {
+func lowerNames(doc *tdoc, s text.Sentence, si int, ws []string, m *ner.Model) []mention {
 	var out []mention
 	for i := 0; i < len(ws); i++ {
 		for n := min(m.Gaz.MaxLen, len(ws)-i); n >= 1; n-- {

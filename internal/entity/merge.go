@@ -5,8 +5,6 @@ import (
 	"unicode"
 
 	"brief/internal/entity/ner"
-
-	"brief/internal/text"
 )
 
 // group is a set of mentions being merged into one entity.
@@ -29,7 +27,7 @@ func (g *group) major() int {
 }
 
 // surface returns the text of tokens [first, last) with spaces normalised.
-func surface(doc *text.Doc, first, last int) string {
+func surface(doc *tdoc, first, last int) string {
 	s := string(doc.Src[doc.Tokens[first].Start:doc.Tokens[last-1].End])
 	if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") {
 		s = strings.Join(strings.Fields(s), " ")
@@ -38,7 +36,7 @@ func surface(doc *text.Doc, first, last int) string {
 }
 
 // core returns the name of a mention without its title or a leading "the".
-func core(doc *text.Doc, m mention) (first int) {
+func core(doc *tdoc, m mention) (first int) {
 	first = m.first
 	for first < m.last-1 {
 		w := lowerASCII(doc.Text(doc.Tokens[first]))
@@ -51,7 +49,7 @@ func core(doc *text.Doc, m mention) (first int) {
 }
 
 // nameKey normalises words for matching: lower case, no full stops.
-func nameKey(doc *text.Doc, first, last int) []string {
+func nameKey(doc *tdoc, first, last int) []string {
 	var ws []string
 	for i := first; i < last; i++ {
 		w := lowerASCII(doc.Text(doc.Tokens[i]))
@@ -68,7 +66,7 @@ func nameKey(doc *text.Doc, first, last int) []string {
 }
 
 // merge groups mentions into entities (see the package comment).
-func merge(doc *text.Doc, ms []mention) []Entity {
+func merge(doc *tdoc, ms []mention) []Entity {
 	var groups []*group
 	byKey := map[string]int{}
 	groupOfMention := make([]int, len(ms))
@@ -320,7 +318,7 @@ func sortInts(a []int) {
 }
 
 // buildEntity names an entity from its mentions.
-func buildEntity(doc *text.Doc, ms []mention, all []int, votes [4]int) Entity {
+func buildEntity(doc *tdoc, ms []mention, all []int, votes [4]int) Entity {
 	var e Entity
 	seen := map[string]bool{}
 	bestLen := -1
@@ -410,7 +408,7 @@ func upper(s string) bool {
 
 // headlineOnly reports whether all the mentions are in sentences written
 // in capitals.
-func headlineOnly(doc *text.Doc, ms []mention, all []int) bool {
+func headlineOnly(doc *tdoc, ms []mention, all []int) bool {
 	for _, mi := range all {
 		for _, t := range doc.SentenceTokens(ms[mi].sent) {
 			for _, c := range doc.Src[t.Start:t.End] {

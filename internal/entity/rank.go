@@ -3,13 +3,11 @@ package entity
 import (
 	"math"
 	"sort"
-
-	"brief/internal/text"
 )
 
 // rank sets each entity's salience and sorts ents by it (ties: first
 // mention first).
-func rank(doc *text.Doc, ents []Entity, ms []mention) {
+func rank(doc *tdoc, ents []Entity, ms []mention) {
 	score := make([]float64, len(ents))
 	for _, m := range ms {
 		if m.sent < 3 {
@@ -49,7 +47,7 @@ func rank(doc *text.Doc, ents []Entity, ms []mention) {
 
 // quoted reports whether a speech verb is next to the mention: "Kirby
 // said", "said Mr Kirby", "Kirby, ..., said" is not counted.
-func quoted(doc *text.Doc, m mention) bool {
+func quoted(doc *tdoc, m mention) bool {
 	s := doc.Sentences[m.sent]
 	for i := m.last; i < s.Last && i < m.last+2; i++ {
 		if has(speechVerbs, doc.Text(doc.Tokens[i])) {

@@ -24,7 +24,7 @@ type mention struct {
 }
 
 // bytes returns the byte offsets of the mention in doc.Src.
-func (m mention) bytes(doc *text.Doc) (int, int) {
+func (m mention) bytes(doc *tdoc) (int, int) {
 	if m.end > 0 {
 		return m.start, m.end
 	}
@@ -36,7 +36,7 @@ var kinds = [...]string{"person", "organization", "place", "misc"}
 
 // tokenWords returns the words of a sentence as the tagger expects them:
 // typographic quotes and apostrophes made plain.
-func tokenWords(doc *text.Doc, toks []text.Token) []string {
+func tokenWords(doc *tdoc, toks []text.Token) []string {
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		w := doc.Text(t)
@@ -51,7 +51,7 @@ func tokenWords(doc *text.Doc, toks []text.Token) []string {
 var plainQuotes = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "’", "'", "‘", "'")
 
 // recognise tags doc and applies the rules of the package comment.
-func recognise(doc *text.Doc, m *ner.Model) []mention {
+func recognise(doc *tdoc, m *ner.Model) []mention {
 	words := make([][]string, len(doc.Sentences))
 	for i := range doc.Sentences {
 		words[i] = tokenWords(doc, doc.SentenceTokens(i))
@@ -90,7 +90,7 @@ func recognise(doc *text.Doc, m *ner.Model) []mention {
 		// A known first name before a capitalised word the model missed:
 		// Steve Jobs, where "jobs" is a common word.
 		for i := 0; i+1 < len(ws); i++ {
-			if covered[i] || covered[i+1] || !firstName(ws[i], m) || !capitalised(ws[i+1]) ||
+			if covered[i] || covered[i+1] || !capitalised(ws[i+1]) || !firstName(ws[i], m) ||
 				has(stopNames, ws[i+1]) || isAcronym(ws[i+1]) || shouting(ws[i]) {
 				continue
 			}
@@ -100,7 +100,7 @@ func recognise(doc *text.Doc, m *ner.Model) []mention {
 		}
 		// A title before capitalised words the model missed.
 		for i := 0; i+1 < len(ws); i++ {
-			if len(ws[i]) > 7 || !has(honorifics, ws[i]) || covered[i] || covered[i+1] || !capitalised(ws[i+1]) {
+			if len(ws[i]) > 7 || covered[i] || covered[i+1] || !capitalised(ws[i+1]) || !has(honorifics, ws[i]) {
 				continue
 			}
 			j := i + 1

@@ -7,7 +7,7 @@ import (
 // assignRoles gives each person the first role the text states for it: a
 // title run before a mention ("Pentagon spokesman John Kirby") or an
 // apposition after it ("Louis Gallois, the Airbus chief executive,").
-func assignRoles(doc *text.Doc, ents []Entity, ms []mention) {
+func assignRoles(doc *tdoc, ents []Entity, ms []mention) {
 	// a role never runs into another person's name: "UAW President Ron
 	// Gettelfinger and Vice President Gerald Bantom"
 	personEnd := map[int]bool{}
@@ -29,7 +29,7 @@ func assignRoles(doc *text.Doc, ents []Entity, ms []mention) {
 	}
 }
 
-func roleBefore(doc *text.Doc, m mention, personEnd map[int]bool) string {
+func roleBefore(doc *tdoc, m mention, personEnd map[int]bool) string {
 	s := doc.Sentences[m.sent]
 	first := m.first
 	hasRole := false
@@ -73,7 +73,7 @@ func roleBefore(doc *text.Doc, m mention, personEnd map[int]bool) string {
 	return surface(doc, first, last)
 }
 
-func roleAfter(doc *text.Doc, m mention) string {
+func roleAfter(doc *tdoc, m mention) string {
 	s := doc.Sentences[m.sent]
 	if m.last+1 >= s.Last || doc.Text(doc.Tokens[m.last]) != "," {
 		return ""
