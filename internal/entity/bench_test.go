@@ -2,6 +2,8 @@ package entity
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 
 	"brief/internal/entity/ner"
@@ -54,4 +56,20 @@ func BenchmarkTag(b *testing.B) {
 		m.Tag(words)
 	}
 	b.ReportMetric(float64(b.N*len(doc.Sentences))/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkManyNames runs Find on a document of 20,000 distinct names
+// (merging must stay linear: it once took 13 s).
+func BenchmarkManyNames(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&sb, "%c%c%c%cson met ", 'A'+i%26, 'a'+i/26%26, 'a'+i/676%26, 'a'+i/17576%26)
+	}
+	src := []byte(sb.String())
+	doc := text.Parse(src, 0, len(src))
+	Model()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Find(doc)
+	}
 }

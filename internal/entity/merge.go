@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -132,8 +133,9 @@ func merge(doc *tdoc, ms []mention) []Entity {
 	}
 	join := func(small, big int) { parent[find(small)] = find(big) }
 
+	idx := newGroupIndex(groups)
 	for i, g := range groups {
-		if target := mergeTarget(groups, i, g); target >= 0 {
+		if target := mergeTarget(groups, i, g, idx); target >= 0 {
 			join(i, target)
 		}
 	}
@@ -183,16 +185,81 @@ func merge(doc *tdoc, ms []mention) []Entity {
 	return ents
 }
 
+// groupIndex finds the groups that may be the long form of a group: those
+// sharing its word as their first or last word, those whose initials it
+// is, and one-word names of the same vowel skeleton (Erbil, Arbil).
+// Looking only at these keeps merging linear in the number of names.
+type groupIndex struct {
+	first, last, initials, skeleton map[string][]int
+}
+
+func newGroupIndex(groups []*group) *groupIndex {
+	x := &groupIndex{map[string][]int{}, map[string][]int{}, map[string][]int{}, map[string][]int{}}
+	for j, h := range groups {
+		if len(h.words) == 0 {
+			continue
+		}
+		x.first[h.words[0]] = append(x.first[h.words[0]], j)
+		x.last[h.words[len(h.words)-1]] = append(x.last[h.words[len(h.words)-1]], j)
+		if len(h.words) > 1 {
+			in := initials(h.words)
+			x.initials[in] = append(x.initials[in], j)
+		} else {
+			sk := skeleton(h.words[0])
+			x.skeleton[sk] = append(x.skeleton[sk], j)
+		}
+	}
+	return x
+}
+
+// candidates returns, in increasing order and once each, the groups that
+// may be the long form of g.
+func (x *groupIndex) candidates(g *group) []int {
+	w := g.words[0]
+	out := append([]int(nil), x.first[w]...)
+	out = append(out, x.last[w]...)
+	if g.acronym {
+		out = append(out, x.initials[w]...)
+	}
+	if len(g.words) == 1 {
+		out = append(out, x.skeleton[skeleton(w)]...)
+	}
+	sortInts(out)
+	k := 0
+	for i, j := range out {
+		if i == 0 || j != out[k-1] {
+			out[k] = j
+			k++
+		}
+	}
+	return out[:k]
+}
+
+// skeleton replaces the vowels of a lower-case word with '*'.
+func skeleton(w string) string {
+	b := []byte(w)
+	for i, c := range b {
+		if isVowel(c) {
+			b[i] = '*'
+		}
+	}
+	return string(b)
+}
+
 // mergeTarget returns the group that group i is a short form of, or -1.
-func mergeTarget(groups []*group, i int, g *group) int {
+func mergeTarget(groups []*group, i int, g *group, idx *groupIndex) int {
 	best, bestN := -1, 0
 	consider := func(j int) {
 		if n := len(groups[j].ms); n > bestN {
 			best, bestN = j, n
 		}
 	}
+	if len(g.words) == 0 {
+		return -1
+	}
 	var prefixOf, firstOf []int
-	for j, h := range groups {
+	for _, j := range idx.candidates(g) {
+		h := groups[j]
 		if j == i || len(h.words) <= len(g.words) && !(g.acronym && len(h.words) > 1) {
 			if j != i && len(g.words) == 1 && len(h.words) == 1 && placeVariant(g, h) && j < i {
 				consider(j)
@@ -309,13 +376,7 @@ func placeVariant(g, h *group) bool {
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
 
-func sortInts(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
-}
+func sortInts(a []int) { slices.Sort(a) }
 
 // buildEntity names an entity from its mentions.
 func buildEntity(doc *tdoc, ms []mention, all []int, votes [4]int) Entity {
