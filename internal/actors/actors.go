@@ -150,7 +150,8 @@ func itoa(i int) string {
 	return itoa(i/10) + string(rune('0'+i%10))
 }
 
-// sortActors orders by briefings, mentions, then name.
+// sortActors orders by briefings, mentions, name, kind, then first
+// briefing: a total order, so output does not depend on map order.
 func sortActors(as []*Actor) {
 	sort.Slice(as, func(i, j int) bool {
 		a, b := as[i], as[j]
@@ -163,6 +164,9 @@ func sortActors(as []*Actor) {
 		if a.Name != b.Name {
 			return a.Name < b.Name
 		}
-		return a.Kind < b.Kind
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Briefings[0] < b.Briefings[0] // one name, one kind, two actors: first seen first
 	})
 }

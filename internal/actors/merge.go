@@ -163,9 +163,9 @@ func (m *merger) index(bs []*briefing.Briefing, refs func(yield func(b, j, n int
 		}
 		sort.Strings(a.Aliases)
 	}
-	coActors(idx, len(bs))
 	idx.Actors = order
 	sortActors(idx.Actors)
+	coActors(idx, len(bs))
 	return idx
 }
 
@@ -184,6 +184,10 @@ func bestName(counts map[string]int) string {
 // coActors fills CoActors with the actors sharing the most briefings,
 // skipping actors present in more than MaxCommon of them.
 func coActors(idx *Index, total int) {
+	rank := make(map[*Actor]int, len(idx.Actors))
+	for i, a := range idx.Actors {
+		rank[a] = i
+	}
 	limit := int(MaxCommon*float64(total)) + 1
 	counts := map[*Actor]map[*Actor]int{}
 	for _, as := range idx.Of {
@@ -213,7 +217,7 @@ func coActors(idx *Index, total int) {
 			if cs[x] != cs[y] {
 				return cs[x] > cs[y]
 			}
-			return x.Name < y.Name
+			return rank[x] < rank[y]
 		})
 		if len(a.CoActors) > 8 {
 			a.CoActors = a.CoActors[:8]

@@ -43,8 +43,9 @@ type Article struct {
 	License      string // licence of the text, e.g. "CC BY 2.5", shown with the credit
 	Tags         []string
 	Draft        bool
-	Body         int // byte offset in Src where the body starts
-	BodyLine     int // 1-based line of Body
+	Body         int      // byte offset in Src where the body starts
+	BodyLine     int      // 1-based line of Body
+	Warnings     []string // file:line problems that did not stop the article (a url that is not http(s) is left out)
 }
 
 // Error is a problem with an article file at a line.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
 	"time"
@@ -39,6 +40,11 @@ func Parse(path string, src []byte) (*Article, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	a.URL = fixPercent(strings.TrimSpace(a.URL))
+	if a.URL != "" && !isHTTP(a.URL) {
+		a.Warnings = append(a.Warnings, (&Error{path, urlLine(src, a.Body), fmt.Sprintf("url %q is not an absolute http(s) URL; left out", a.URL)}).Error())
+		a.URL = ""
 	}
 	a.BodyLine = lineOf(src, a.Body)
 	if len(bytes.TrimSpace(src[a.Body:])) == 0 {
@@ -284,4 +290,39 @@ func invalidAt(src []byte) int {
 		i += w
 	}
 	return 0
+}
+
+// fixPercent escapes a '%' that does not start an escape (".../45%" as
+// scraped URLs often have it) as %25.
+func fixPercent(u string) string {
+	if !strings.Contains(u, "%") {
+		return u
+	}
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		if u[i] == '%' && !(i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2])) {
+			b.WriteString("%25")
+			continue
+		}
+		b.WriteByte(u[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+// isHTTP reports whether u is an absolute http(s) URL with a host.
+func isHTTP(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+}
+
+// urlLine is the line of the url header (before the body), or 1.
+func urlLine(src []byte, body int) int {
+	for i, l := range strings.Split(string(src[:body]), "\n") {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "url") {
+			return i + 1
+		}
+	}
+	return 1
 }

@@ -24,6 +24,8 @@ func TestParse(t *testing.T) {
 			date: "2020-01-02", title: "A title", body: "Body here.", tags: "war|iraq", draft: true, url: "https://x.test/a"},
 		{name: "front matter", path: "c.md", src: "+++\ntitle = \"T\"\ndate = 2019-05-06\ntags = [\"x\"]\nurl = \"https://u.test\"\n+++\n\nBody.\n",
 			date: "2019-05-06", title: "T", body: "Body.", tags: "x", url: "https://u.test"},
+		{name: "percent in url", path: "p.txt", src: "date 2021-01-01\nurl http://x.test/sales_plunge_by_45%\n\nBody text here.",
+			date: "2021-01-01", title: "Body text here", body: "Body", derived: true, url: "http://x.test/sales_plunge_by_45%25"},
 		{name: "front matter string date", path: "c.md", src: "+++\ntitle = \"T\"\ndate = \"2019-05-06\"\n+++\nBody.",
 			date: "2019-05-06", title: "T", body: "Body."},
 		{name: "date from file name", path: "content/articles/2021-06-28-strikes.txt", src: "Strikes hit.\n\nMore.",
@@ -73,6 +75,18 @@ func TestParseErrors(t *testing.T) {
 		_, err := Parse(tt.path, []byte(tt.src))
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want prefix %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestBadURLLeftOut(t *testing.T) {
+	for _, u := range []string{"javascript:alert(1)", "/x/y", "ftp://x.test/a", "http://"} {
+		a, err := Parse("s.txt", []byte("date 2021-01-01\nurl "+u+"\n\nText."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.URL != "" || len(a.Warnings) != 1 || !strings.HasPrefix(a.Warnings[0], "s.txt:2: url") {
+			t.Errorf("%s: url %q, warnings %q", u, a.URL, a.Warnings)
 		}
 	}
 }

@@ -81,6 +81,7 @@ func TestParseErrors(t *testing.T) {
 		{"+++\ntitle = \"x\"\nbogus = 1\n+++\n", `b.md:3: unknown key "bogus"`},
 		{"+++\ndate = \"2021-01-01\"\n+++\n", "b.md:2: briefing has no title"},
 		{"+++\ntitle = \"x\"\n[[actors]]\nname = 3\n+++\n", "b.md:"},
+		{"+++\ntitle = \"x\"\n+++\n\nCaf\xe9\n", "b.md:5: invalid UTF-8"},
 	}
 	for _, tt := range tests {
 		_, err := Parse("b.md", []byte(tt.src))

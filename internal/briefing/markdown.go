@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"brief/internal/frontmatter"
 )
@@ -47,6 +48,9 @@ func Marshal(b *Briefing) ([]byte, error) {
 
 // Parse reads a briefing file. Errors name the file and line.
 func Parse(file string, src []byte) (*Briefing, error) {
+	if !utf8.Valid(src) {
+		return nil, &frontmatter.Error{File: file, Line: invalidLine(src), Msg: "invalid UTF-8; save the file as UTF-8"}
+	}
 	fm, line, body, ok, err := frontmatter.Split(file, src)
 	if err != nil {
 		return nil, err
@@ -87,4 +91,16 @@ func Edited(src []byte) bool {
 func hashOf(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
+}
+
+// invalidLine is the line of the first byte that is not UTF-8.
+func invalidLine(src []byte) int {
+	for i := 0; i < len(src); {
+		r, w := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && w == 1 {
+			return bytes.Count(src[:i], []byte("\n")) + 1
+		}
+		i += w
+	}
+	return 1
 }

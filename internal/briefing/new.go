@@ -20,9 +20,9 @@ func New(a *article.Article, an *analyze.Analysis, slug, source, generator strin
 		Source:     source,
 		SourceHash: a.Hash,
 		URL:        a.URL,
-		Credit:     a.Source,
-		License:    a.License,
-		Tags:       a.Tags,
+		Credit:     flat(a.Source),
+		License:    flat(a.License),
+		Tags:       flatAll(a.Tags),
 		Draft:      a.Draft,
 		Generator:  generator,
 	}
@@ -67,11 +67,21 @@ const MaxFigures = 8
 
 func round(x float64) float64 { return math.Round(x*1000) / 1000 }
 
-// flat joins the lines of hard-wrapped text and turns TeX-style quotes
-// (“like this”) into typographic ones, for display.
+// flat joins the lines of hard-wrapped text, turns TeX-style quotes
+// (“like this”) into typographic ones, and drops bidirectional embedding,
+// override and isolate controls, with which article text could reverse the
+// page text after it (an unclosed U+202E), for display.
 func flat(s string) string {
 	if strings.Contains(s, "``") || strings.Contains(s, "''") {
 		s = texQuotes.Replace(s)
+	}
+	if strings.ContainsFunc(s, isBidiControl) {
+		s = strings.Map(func(r rune) rune {
+			if isBidiControl(r) {
+				return -1
+			}
+			return r
+		}, s)
 	}
 	if !strings.ContainsAny(s, "\n\r\t") {
 		return s
@@ -80,3 +90,15 @@ func flat(s string) string {
 }
 
 var texQuotes = strings.NewReplacer("``", "“", "''", "”")
+
+func isBidiControl(r rune) bool { return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 }
+
+func flatAll(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(flat(s)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -102,6 +102,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.Pages, res.Warnings = sr.Pages, append(res.Warnings, sr.Warnings...)
+	res.Errors = append(res.Errors, sr.Skipped...)
 	res.Stages["render"], res.Stages["write"] = sr.Render, sr.Write
 	res.Files = sr.Files
 	res.Output = cfg.Output

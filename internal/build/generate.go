@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -49,6 +50,8 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
+	removeTemps(outDir)
+	removeTemps(filepath.Join(opt.Dir, CacheDir))
 	t := time.Now()
 	jobs := make([]*job, len(files))
 	for i, f := range files {
@@ -80,6 +83,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			res.Errors = append(res.Errors, j.err)
 			continue
 		}
+		res.Warnings = append(res.Warnings, j.art.Warnings...)
 		j.slug = Slug(j.file, j.art.Title)
 		if prev, ok := owner[j.slug]; ok {
 			res.Errors = append(res.Errors, fmt.Errorf("%s: slug %q is already taken by %s; rename one of the files", j.file, j.slug, prev))
@@ -154,4 +158,15 @@ func keepEdited(j *job, res *Result) {
 		return
 	}
 	res.Warnings = append(res.Warnings, j.rel+": edited by hand, kept")
+}
+
+// removeTemps removes the temporary files writeFile leaves when a build is
+// killed between writing and renaming (".<name>.<random>~").
+func removeTemps(dir string) {
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if n := e.Name(); !e.IsDir() && strings.HasPrefix(n, ".") && strings.HasSuffix(n, "~") {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
 }

@@ -83,10 +83,16 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 			continue
 		}
 		if !validSlug(d.Slug) {
-			return fmt.Errorf("%s: slug %q may only hold letters, digits and '-'", d.File, d.Slug)
+			b.res.Skipped = append(b.res.Skipped, fmt.Errorf("%s: slug %q may only hold letters, digits and '-'; skipped", d.File, d.Slug))
+			continue
 		}
 		if prev, ok := seen[d.Slug]; ok {
-			return fmt.Errorf("%s: slug %q is already used by %s", d.File, d.Slug, prev)
+			b.res.Skipped = append(b.res.Skipped, fmt.Errorf("%s: slug %q is already used by %s; skipped", d.File, d.Slug, prev))
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", d.Date); err != nil {
+			b.res.Skipped = append(b.res.Skipped, fmt.Errorf("%s: date %q is not a date like 2021-06-28; skipped", d.File, d.Date))
+			continue
 		}
 		seen[d.Slug] = d.File
 		live = append(live, d)

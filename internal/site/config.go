@@ -88,8 +88,13 @@ func (c *Config) defaults(path string) error {
 // SetBaseURL checks and sets the base URL; it always ends in "/".
 func (c *Config) SetBaseURL(s string) error {
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
-		return fmt.Errorf("baseURL %q must be an http(s) URL or a path like /", s)
+	switch {
+	case err != nil,
+		u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https",
+		u.Scheme != "" && u.Host == "",
+		u.Scheme == "" && (u.Host != "" || !strings.HasPrefix(u.Path, "/")),
+		u.RawQuery != "" || u.Fragment != "":
+		return fmt.Errorf("baseURL %q must be an absolute http(s) URL (https://example.org/project/) or a path from / (/project/)", s)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"

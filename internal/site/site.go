@@ -105,6 +105,7 @@ type Result struct {
 	Pages    int           // HTML pages written
 	Files    int           // all files written
 	Warnings []string      // file:line messages that did not stop the build
+	Skipped  []error       // briefings left out (bad slug or date), with file names
 	Render   time.Duration // Markdown, templates and writing files to the staging folder (on all cores)
 	Write    time.Duration // swapping the staging folder in
 }

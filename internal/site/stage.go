@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -19,6 +21,7 @@ type stage struct {
 	dir     string // the staging folder
 	out     string // the output folder
 	written map[string]bool
+	unlock  func()          // releases the build lock
 	mu      sync.Mutex      // guards dirs in put
 	dirs    map[string]bool // folders made
 	elapsed time.Duration   // spent in write
@@ -37,11 +40,17 @@ func newStage(siteDir, output string) (*stage, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	unlock, err := lock(filepath.Join(parent, "."+filepath.Base(out)+".lock"))
+	if err != nil {
+		return nil, fmt.Errorf("locking %s: %w", out, err)
+	}
+	recoverOutput(out)
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".staging-")
 	if err != nil {
+		unlock()
 		return nil, fmt.Errorf("making a staging folder: %w", err)
 	}
-	return &stage{dir: dir, out: out, written: map[string]bool{}, dirs: map[string]bool{}}, nil
+	return &stage{dir: dir, out: out, written: map[string]bool{}, dirs: map[string]bool{}, unlock: unlock}, nil
 }
 
 // write reserves the slash-separated path name inside the stage and
@@ -93,53 +102,103 @@ func (s *stage) put(name string, data []byte) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
-// commit moves the kept entries of the old output into the stage and swaps
-// the stage in. After commit, cleanup removes the old output.
+// commit swaps the stage in for the output folder and carries the kept
+// entries (.git, CNAME) of the old output over. Where the system can
+// exchange two folders in one step (Linux renameat2), readers never see a
+// missing output; elsewhere the output is missing between two renames, and
+// the next build's recover repairs a crash there. After commit, cleanup
+// removes the old output.
 func (s *stage) commit() error {
-	for _, k := range keep {
-		old := filepath.Join(s.out, k)
-		if _, err := os.Lstat(old); err == nil {
-			if err := os.Rename(old, filepath.Join(s.dir, k)); err != nil {
-				return err
-			}
+	old := s.out + ".old-" + strconv.Itoa(os.Getpid())
+	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(s.dir, s.out); err != nil {
+			return fmt.Errorf("replacing %s: %w", s.out, err)
 		}
-	}
-	trash := s.out + ".old-" + strconv.Itoa(os.Getpid())
-	hadOld := true
-	if err := os.Rename(s.out, trash); err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			return s.restore(err)
-		}
-		hadOld = false
-	}
-	if err := os.Rename(s.dir, s.out); err != nil {
-		if hadOld {
-			os.Rename(trash, s.out)
-		}
-		return s.restore(err)
-	}
-	s.dir = trash // cleanup removes the old site
-	if !hadOld {
 		s.dir = ""
+		return nil
+	}
+	if err := exchange(s.dir, s.out); err == nil {
+		// s.dir now holds the old site.
+		if err := os.Rename(s.dir, old); err != nil {
+			return err
+		}
+	} else {
+		if err := os.Rename(s.out, old); err != nil {
+			return fmt.Errorf("replacing %s: %w", s.out, err)
+		}
+		if err := os.Rename(s.dir, s.out); err != nil {
+			os.Rename(old, s.out)
+			return fmt.Errorf("replacing %s: %w", s.out, err)
+		}
+	}
+	s.dir = old // cleanup removes the old site
+	return carryKept(old, s.out)
+}
+
+// carryKept moves .git and CNAME from folder from into folder to, where to
+// has none of its own.
+func carryKept(from, to string) error {
+	for _, k := range keep {
+		src, dst := filepath.Join(from, k), filepath.Join(to, k)
+		if _, err := os.Lstat(src); err != nil {
+			continue
+		}
+		if _, err := os.Lstat(dst); err == nil {
+			continue
+		}
+		if err := os.Rename(src, dst); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// restore puts kept entries back into the old output after a failed swap.
-func (s *stage) restore(err error) error {
-	for _, k := range keep {
-		if _, e := os.Lstat(filepath.Join(s.dir, k)); e == nil {
-			os.Rename(filepath.Join(s.dir, k), filepath.Join(s.out, k))
+// recover repairs what a build killed part-way left beside the output
+// folder: if the output is missing, the newest old output comes back; .git
+// and CNAME left in a staging or old folder go back into the output; then
+// the leftovers are removed. It runs under the build lock.
+func recoverOutput(out string) {
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	ents, _ := os.ReadDir(parent)
+	var olds, stages []string
+	for _, e := range ents {
+		switch n := e.Name(); {
+		case strings.HasPrefix(n, base+".old-"):
+			olds = append(olds, filepath.Join(parent, n))
+		case strings.HasPrefix(n, "."+base+".staging-"):
+			stages = append(stages, filepath.Join(parent, n))
 		}
 	}
-	return fmt.Errorf("replacing %s: %w", s.out, err)
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) && len(olds) > 0 {
+		newest := olds[0]
+		var t time.Time
+		for _, o := range olds {
+			if st, err := os.Stat(o); err == nil && st.ModTime().After(t) {
+				newest, t = o, st.ModTime()
+			}
+		}
+		if os.Rename(newest, out) == nil {
+			olds = slices.DeleteFunc(olds, func(o string) bool { return o == newest })
+		}
+	}
+	if _, err := os.Lstat(out); err == nil {
+		for _, d := range append(stages, olds...) {
+			carryKept(d, out)
+		}
+	}
+	for _, d := range append(stages, olds...) {
+		os.RemoveAll(d)
+	}
 }
 
 // cleanup removes the staging folder (after a failure) or the old output
-// (after a commit).
+// (after a commit), and releases the build lock.
 func (s *stage) cleanup() {
 	if s.dir != "" {
 		os.RemoveAll(s.dir)
+	}
+	if s.unlock != nil {
+		s.unlock()
 	}
 }
 
