@@ -23,7 +23,9 @@ import (
 //     organisation: followed by a legal suffix (Chrysler LLC), by a word
 //     of an organisation's people, property or products (Apple CEO,
 //     Boeing's chief executive, Intel shares, Intel processors, White House
-//     spokesman), or by a model number (Boeing 747, Airbus A380);
+//     spokesman), or by a model number (Boeing 747, Airbus A380), or
+//     preceded by a noun for a company (automaker General Motors, rival
+//     Airbus, Los Angeles-based Northrop Grumman);
 //   - a one-word MISC name that acts as a subject is an organisation
 //     (Boeing has unveiled; see actsAlone);
 //   - a first name and a surname known from training's people make a
@@ -169,6 +171,13 @@ func orgContext(doc *tdoc, m mention) bool {
 			return lowerASCII(doc.Text(doc.Tokens[i]))
 		}
 		return ""
+	}
+	if i := m.first - 1; i >= s.First {
+		// "automaker General Motors", "rival Airbus", "Los Angeles-based Northrop Grumman"
+		p := doc.Text(doc.Tokens[i])
+		if !capitalised(p) && orgNouns[p] || strings.HasSuffix(p, "-based") {
+			return true
+		}
 	}
 	w := next(0)
 	if w == "'s" || w == "’s" {

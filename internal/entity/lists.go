@@ -55,6 +55,12 @@ var companyWords = wordSet(`company companies motor motors computer computers ai
 systems technologies industries communications electronics pharmaceuticals petroleum oil
 energy aerospace group holdings bank corporation inc corp ltd plc llc`)
 
+// orgNouns before a name make it an organisation: "automaker General
+// Motors", "rival Airbus".
+var orgNouns = wordSet(`company firm carmaker automaker manufacturer maker planemaker airline
+bank group rival retailer insurer lender conglomerate giant subsidiary supplier contractor
+operator broadcaster newspaper based chipmaker`)
+
 // products after a name make it their maker: "Intel processors".
 var products = wordSet(`aircraft airliner airliners jet jets jetliner jetliners plane planes car cars
 vehicle vehicles truck trucks computer computers laptop laptops processor processors chip
@@ -65,6 +71,9 @@ stores outlets dealers dealerships`)
 var subjectVerbs = wordSet(`has have had is was will would plans planned agreed unveiled
 launched reported posted received delivered won lost sold bought makes made employs
 expects expected hopes announced signed cut cuts raised`)
+
+// asLead may open the role after "as": "as its new chief executive".
+var asLead = wordSet(`its the a an his her their new interim acting`)
 
 // clauseWords start or make a clause, which an apposition giving a role
 // is not.

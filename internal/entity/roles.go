@@ -74,6 +74,9 @@ func roleBefore(doc *tdoc, m mention, personEnd map[int]bool) string {
 }
 
 func roleAfter(doc *tdoc, m mention) string {
+	if r := roleAs(doc, m); r != "" {
+		return r
+	}
 	s := doc.Sentences[m.sent]
 	if m.last+1 >= s.Last || doc.Text(doc.Tokens[m.last]) != "," {
 		return ""
@@ -107,6 +110,39 @@ func roleAfter(doc *tdoc, m mention) string {
 		first++
 	}
 	if first == end {
+		return ""
+	}
+	return surface(doc, first, end)
+}
+
+// roleAs returns the role in "named Mary Barra as its new chief
+// executive": the words after "as" up to punctuation, holding a role word,
+// without a leading determiner or "new".
+func roleAs(doc *tdoc, m mention) string {
+	s := doc.Sentences[m.sent]
+	if m.end > 0 || m.last+1 >= s.Last || lowerASCII(doc.Text(doc.Tokens[m.last])) != "as" {
+		return ""
+	}
+	first := m.last + 1
+	for first < s.Last && has(asLead, doc.Text(doc.Tokens[first])) {
+		first++
+	}
+	end, hasRole := first, false
+	for end < s.Last && end < first+8 {
+		t := doc.Tokens[end]
+		w := doc.Text(t)
+		if t.Kind != text.Word || has(clauseWords, w) || has(speechVerbs, w) {
+			break
+		}
+		if has(roleWords, w) {
+			hasRole = true
+		}
+		end++
+	}
+	for end > first && has(roleGlue, doc.Text(doc.Tokens[end-1])) {
+		end--
+	}
+	if !hasRole || end == first {
 		return ""
 	}
 	return surface(doc, first, end)
