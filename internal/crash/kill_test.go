@@ -238,7 +238,7 @@ func TestKillBuild(t *testing.T) {
 	}
 	same := func(a, b map[string]string) bool { return sameExcept(a, b, varying) }
 
-	kills, budget := 20, 60*time.Second
+	kills, budget := 20, 45*time.Second
 	if testing.Short() {
 		kills, budget = 8, 25*time.Second
 	}
