@@ -36,7 +36,9 @@ func newWeights(n int) *weights {
 	for size < n+n/2 {
 		size <<= 1
 	}
-	return &weights{slots: make([]slot, size)}
+	// about a quarter of the rows are dense
+	return &weights{slots: make([]slot, size), dense: make([][NumTags]int16, 0, n/4),
+		packed: make([][packedLen]uint64, 0, n/4)}
 }
 
 func slotOf(k uint32, mask uint32) uint32 { return k * 2654435761 & mask }
@@ -53,7 +55,8 @@ func (ws *weights) insert(k uint32, row []int16) {
 		if s.key != 0 {
 			continue
 		}
-		var es []uint32
+		var buf [NumTags]uint32
+		es := buf[:0]
 		for t, v := range row {
 			if v != 0 {
 				es = append(es, uint32(t)<<16|uint32(uint16(v)))
