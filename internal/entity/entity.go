@@ -15,7 +15,9 @@
 //     Hezbollah...) is an organisation, even when it looks like a person.
 //   - Weekdays, months and lone titles are never entities.
 //   - A nationality (Iranian, Iraqi Kurdish) is a mention of its country; a
-//     hyphenated pair of places (Iraq-Syria) is a mention of each.
+//     hyphenated pair of places (Iraq-Syria) is a mention of each; a
+//     capital not used as a place (no reply from Tehran, Washington
+//     blames; not in Tehran) is a mention of its country's government.
 //   - An acronym taken for a place that is no known place (JCPOA) is a
 //     "misc" name; a seat of government named for its institution (White
 //     House, Kremlin) is an organisation.

@@ -119,6 +119,23 @@ var places = func() map[string]string {
 	return m
 }()
 
+// capitals stand for their country's government when not used as a place
+// ("no reply from Tehran", "Washington blames", not "in Tehran").
+var capitals = map[string]string{
+	"tehran": "Iran", "washington": "United States", "moscow": "Russia", "beijing": "China",
+	"kyiv": "Ukraine", "kiev": "Ukraine", "london": "United Kingdom", "paris": "France",
+	"berlin": "Germany", "tokyo": "Japan", "baghdad": "Iraq", "damascus": "Syria",
+	"ankara": "Turkey", "riyadh": "Saudi Arabia", "pyongyang": "North Korea", "seoul": "South Korea",
+	"kabul": "Afghanistan", "islamabad": "Pakistan", "new delhi": "India", "cairo": "Egypt",
+	"beirut": "Lebanon", "havana": "Cuba", "caracas": "Venezuela", "ottawa": "Canada",
+	"canberra": "Australia", "rome": "Italy", "madrid": "Spain", "athens": "Greece",
+	"warsaw": "Poland", "minsk": "Belarus", "tripoli": "Libya", "khartoum": "Sudan",
+	"doha": "Qatar", "amman": "Jordan", "taipei": "Taiwan", "hanoi": "Vietnam",
+}
+
+// locatives before a capital make it the city: "in Tehran".
+var locatives = wordSet(`in at near into outside inside across around within of via`)
+
 // placeTable: place name, then its nationality adjectives and variant
 // names (lower case). Countries, then the states of the United States
 // (Georgia and Washington are left to the model: a country and a city).

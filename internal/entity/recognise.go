@@ -121,6 +121,12 @@ func recognise(doc *tdoc, m *ner.Model) []mention {
 func newMention(ws []string, s text.Sentence, si int, sp ner.Span) mention {
 	m := mention{first: s.First + sp.Start, last: s.First + sp.End, sent: si, typ: sp.Type}
 	m.titled = has(honorifics, ws[sp.Start])
+	if sp.Type == 2 && sp.End-sp.Start == 1 && (sp.Start == 0 || !has(locatives, ws[sp.Start-1])) {
+		if c, ok := capitals[lowerASCII(ws[sp.Start])]; ok {
+			m.place = c // Tehran as Iran's government
+			return m
+		}
+	}
 	if sp.Type != 0 {
 		if p, ok := places[lowerASCII(ws[sp.Start])]; ok && (sp.End-sp.Start == 1 || sp.Type == 3) {
 			m.place = p
