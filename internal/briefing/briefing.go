@@ -61,38 +61,38 @@ type Briefing struct {
 
 // Sentence is a statement of the bottom line.
 type Sentence struct {
-	Text     string `toml:"text"`
-	Sentence int    `toml:"sentence"`
+	Text     string `toml:"text" json:"text"`
+	Sentence int    `toml:"sentence" json:"sentence"`
 }
 
 // Actor is a key actor of the briefing.
 type Actor struct {
-	Name     string   `toml:"name"`
-	Kind     string   `toml:"kind"` // person, organization, place
-	Role     string   `toml:"role,omitempty"`
-	Aliases  []string `toml:"aliases,omitempty"`
-	Salience float64  `toml:"salience"`
-	Mentions int      `toml:"mentions"`
-	Sentence int      `toml:"sentence"` // first mention
+	Name     string   `toml:"name" json:"name"`
+	Kind     string   `toml:"kind" json:"kind"` // person, organization, place
+	Role     string   `toml:"role,omitempty" json:"role,omitempty"`
+	Aliases  []string `toml:"aliases,omitempty" json:"aliases,omitempty"`
+	Salience float64  `toml:"salience" json:"salience"`
+	Mentions int      `toml:"mentions" json:"mentions"`
+	Sentence int      `toml:"sentence" json:"sentence"` // first mention
 }
 
 // Event is a dated event of the timeline.
 type Event struct {
-	Value    string `toml:"value"`   // TIMEX3 value: 2021-06-27, 2021-02, 2015
-	Display  string `toml:"display"` // readable: Sun 27 Jun 2021
-	Text     string `toml:"text"`
-	Sentence int    `toml:"sentence"`
+	Value    string `toml:"value" json:"value"`     // TIMEX3 value: 2021-06-27, 2021-02, 2015
+	Display  string `toml:"display" json:"display"` // readable: Sun 27 Jun 2021
+	Text     string `toml:"text" json:"text"`
+	Sentence int    `toml:"sentence" json:"sentence"`
 }
 
 // Quote is a direct quote with its speaker.
 type Quote struct {
-	Speaker  string `toml:"speaker"`
-	Text     string `toml:"text"`
-	Sentence int    `toml:"sentence"`
+	Speaker  string `toml:"speaker" json:"speaker"`
+	Text     string `toml:"text" json:"text"`
+	Sentence int    `toml:"sentence" json:"sentence"`
 }
 
 // Figure is a key number with what it counts.
 type Figure struct {
-	Text     string `toml:"text"`
-	Sentence int    `toml:"sentence"`
+	Text     string `toml:"text" json:"text"`
+	Sentence int    `toml:"sentence" json:"sentence"`
 }

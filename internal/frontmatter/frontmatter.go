@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -100,7 +101,47 @@ func Decode(file string, data []byte, firstLine int, v any) error {
 		k := und[0]
 		return &Error{file, keyLine(data, k) + firstLine - 1, fmt.Sprintf("unknown key %q", k.String())}
 	}
+	// The library matches keys to fields ignoring case; brief's keys are
+	// exact, so that a misspelt key never passes.
+	for _, k := range md.Keys() {
+		if want, ok := exactKey(reflect.TypeOf(v), k); !ok {
+			return &Error{file, keyLine(data, k) + firstLine - 1, fmt.Sprintf("unknown key %q (did you mean %q?)", k.String(), want)}
+		}
+	}
 	return nil
+}
+
+// exactKey reports whether every part of key k names a field of t by its
+// exact toml tag; if not, it returns the tag the wrong part matched.
+func exactKey(t reflect.Type, k toml.Key) (string, bool) {
+	for _, part := range k {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return "", true // a map or a value: its keys are free
+		}
+		var next reflect.Type
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+			if name == "" {
+				name = f.Name
+			}
+			if name == part {
+				next = f.Type
+				break
+			}
+			if strings.EqualFold(name, part) {
+				return name, false
+			}
+		}
+		if next == nil {
+			return "", true // left to Undecoded
+		}
+		t = next
+	}
+	return "", true
 }
 
 // typeErrorText trims the library's prefix from a decoding error.

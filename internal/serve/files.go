@@ -36,6 +36,10 @@ func (s *Server) files(w http.ResponseWriter, r *http.Request) {
 	dirURL := strings.HasSuffix(r.URL.Path, "/")
 	for attempt := 0; ; attempt++ {
 		target, redirect, err := resolve(root, name, dirURL)
+		var f *os.File
+		if err == nil && !redirect {
+			f, err = root.Open(target)
+		}
 		switch {
 		case err == nil && redirect:
 			// Built from the cleaned name: "//host" must not become a
@@ -44,10 +48,11 @@ func (s *Server) files(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, u.RequestURI(), http.StatusFound)
 			return
 		case err == nil:
-			s.serveFile(w, r, root, target, build)
+			s.serveFile(w, r, f, target, build)
 			return
-		case attempt == 0 && errors.Is(err, fs.ErrNotExist):
-			// The folder may have been swapped since it was opened.
+		case attempt < maxSwaps && errors.Is(err, fs.ErrNotExist):
+			// The folder may have been swapped since it was opened (between
+			// the lookup and the open, too): look again in the new one.
 			if fresh, err := s.openRoot(); err == nil {
 				if sameDir(root, fresh) {
 					fresh.Close()
@@ -141,14 +146,13 @@ func sameDir(a, b *os.Root) bool {
 	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }
 
-// serveFile writes the file name of root, injecting the live-reload tag
-// into HTML.
-func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name, build string) {
-	f, err := root.Open(name)
-	if err != nil {
-		s.notFound(w, r, root, build)
-		return
-	}
+// maxSwaps is how many times one request follows the site folder being
+// swapped under it before it gives up.
+const maxSwaps = 5
+
+// serveFile writes the open file f (name in the site), injecting the
+// live-reload tag into HTML.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, f *os.File, name, build string) {
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {

@@ -94,6 +94,10 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 			b.res.Skipped = append(b.res.Skipped, fmt.Errorf("%s: date %q is not a date like 2021-06-28; skipped", d.File, d.Date))
 			continue
 		}
+		if d.URL != "" && safeHTTP(d.URL) == "" {
+			b.res.Warnings = append(b.res.Warnings, fmt.Sprintf("%s: url %q is not an absolute http(s) URL; left out", d.File, d.URL))
+			d.URL = ""
+		}
 		seen[d.Slug] = d.File
 		live = append(live, d)
 	}
