@@ -19,3 +19,34 @@
   var m = /actor=([^&]+)/.exec(location.hash);
   if (m) { select.value = decodeURIComponent(m[1]); apply(); }
 })();
+
+// Sortable tables (the actor and place indexes): a button in each column
+// head sorts by that column; numbers sort as numbers. Without JavaScript
+// the tables stay in brief's order (most briefings first).
+(function () {
+  "use strict";
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var heads = table.querySelectorAll("thead th");
+    heads.forEach(function (th, col) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        var numeric = th.classList.contains("num");
+        rows.sort(function (a, b) {
+          var x = a.cells[col].textContent.trim(), y = b.cells[col].textContent.trim();
+          var d = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+          return asc ? d : -d;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+})();

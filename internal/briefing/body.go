@@ -28,14 +28,7 @@ func WriteBody(b *Briefing, source [][]SourceSentence) string {
 	}
 	if len(b.Actors) > 0 {
 		w.WriteString("## Key actors\n\n")
-		for _, a := range b.Actors {
-			fmt.Fprintf(&w, "- **%s** (%s)", Escape(a.Name), a.Kind)
-			if a.Role != "" {
-				fmt.Fprintf(&w, ", %s", Escape(a.Role))
-			}
-			fmt.Fprintf(&w, " · %d %s%s\n", a.Mentions, plural(a.Mentions, "mention"), ref(a.Sentence))
-		}
-		w.WriteString("\n")
+		writeActors(&w, b)
 	}
 	if len(b.Timeline) > 0 {
 		w.WriteString("## Timeline\n\n| When | What |\n| --- | --- |\n")
@@ -83,6 +76,54 @@ func WriteBody(b *Briefing, source [][]SourceSentence) string {
 		w.WriteString("\n\n")
 	}
 	return strings.TrimRight(w.String(), "\n") + "\n"
+}
+
+// actorKinds orders the key actors' groups; kinds not listed come last,
+// as "Others".
+var actorKinds = []struct{ kind, label string }{{"person", "People"}, {"organization", "Organisations"}, {"place", "Places"}}
+
+// writeActors writes the key actors grouped by kind, each with its role,
+// mentions, first mention and the sentences where it is quoted.
+func writeActors(w *strings.Builder, b *Briefing) {
+	groups := map[string][]Actor{}
+	for _, a := range b.Actors {
+		k := "other"
+		for _, ak := range actorKinds {
+			if a.Kind == ak.kind {
+				k = a.Kind
+			}
+		}
+		groups[k] = append(groups[k], a)
+	}
+	labels := append(actorKinds[:len(actorKinds):len(actorKinds)], struct{ kind, label string }{"other", "Others"})
+	for _, g := range labels {
+		as := groups[g.kind]
+		if len(as) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "**%s**\n\n", g.label)
+		for _, a := range as {
+			fmt.Fprintf(w, "- **%s**", Escape(a.Name))
+			if g.kind == "other" && a.Kind != "" {
+				fmt.Fprintf(w, " (%s)", Escape(a.Kind))
+			}
+			if a.Role != "" {
+				fmt.Fprintf(w, ", %s", Escape(a.Role))
+			}
+			fmt.Fprintf(w, " · %d %s%s", a.Mentions, plural(a.Mentions, "mention"), ref(a.Sentence))
+			var quoted []string
+			for _, q := range b.Quotes {
+				if q.Speaker == a.Name && q.Sentence >= 0 {
+					quoted = append(quoted, fmt.Sprintf("[%d](#s%d)", len(quoted)+1, q.Sentence))
+				}
+			}
+			if len(quoted) > 0 {
+				fmt.Fprintf(w, " · quoted %s", strings.Join(quoted, ", "))
+			}
+			w.WriteString("\n")
+		}
+		w.WriteString("\n")
+	}
 }
 
 // CreditLine returns the Markdown credit for the article's source, or "".
