@@ -71,6 +71,7 @@ type builder struct {
 	overrides []Override
 	memo      *Memo
 	pending   []pendingPage // pages to render, see flush
+	stories   []*Story      // set by crossref
 	actors    []*ActorPage  // set by crossref
 	places    []*ActorPage
 }
@@ -153,7 +154,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 			return err
 		}
 	}
-	steps := []func([]*Entry) error{b.home, b.archive, b.tags, b.actorPages, b.timeline, b.search, b.notFound, b.feed, b.jsonFeed, b.sitemap, b.robots}
+	steps := []func([]*Entry) error{b.home, b.archive, b.tags, b.actorPages, b.storyPages, b.timeline, b.search, b.notFound, b.feed, b.jsonFeed, b.sitemap, b.robots}
 	for _, step := range steps {
 		if err := step(entries); err != nil {
 			return err

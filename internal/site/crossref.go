@@ -99,6 +99,7 @@ func (b *builder) crossref(entries []*Entry) {
 		}
 	}
 	related(entries, len(entries))
+	b.stories = stories(entries)
 }
 
 // roleSpans groups the roles of an actor (newest first) by their text,

@@ -18,6 +18,7 @@
 //	/tags/  /tags/<tag>/       tags (each with feed.xml)
 //	/actors/ /actors/<slug>/   people and organisations across briefings (each with feed.xml)
 //	/places/ /places/<slug>/   places across briefings
+//	/stories/ /stories/<slug>/ briefings grouped into stories by shared actors (each with feed.xml)
 //	/timeline/                 every dated event of every briefing
 //	/search/                   client-side search over /search/index.json
 //	/feed.xml /feed.json       Atom feed and JSON Feed (bottom lines, or full content)
@@ -28,6 +29,7 @@
 // blocks "title" and "main"; each page kind has a file that fills them:
 // home.html, briefing.html, archive.html, tags.html, tag.html, actors.html
 // (the actor and place indexes), actor.html (one actor or place),
+// stories.html, story.html,
 // timeline.html, search.html, 404.html. Files
 // in partials/ are shared by all. Template data is a Page. Output is
 // byte-for-byte deterministic.
@@ -58,12 +60,13 @@ type Entry struct {
 	Lead         string        // the bottom line as plain text, for descriptions
 	Actors       []*ActorPage  // the briefing's actors, merged across briefings
 	Related      []*Entry      // briefings sharing actors, then close in date
+	Story        *Story        // the story the briefing is part of, if any
 }
 
 // Page is the data of one template execution.
 type Page struct {
 	Site         *Config
-	Kind         string // home, briefing, archive, tags, tag, 404
+	Kind         string // the template: home, briefing, archive, tags, tag, actors, actor, stories, story, timeline, search, 404
 	Title        string
 	Description  string
 	Path         string   // this page's site path
@@ -74,6 +77,8 @@ type Page struct {
 	Tags         []Tag
 	Tag          string
 	Actor        *ActorPage   // actor and place pages
+	Story        *Story       // story pages
+	Stories      []*Story     // the story index
 	Groups       []ActorGroup // actor index pages, by kind
 	Years        []Year       // the timeline
 	FilterActors []*ActorPage // the timeline's actor filter

@@ -10,7 +10,7 @@ import (
 )
 
 // pageKinds are the page templates, each executed with base.html.
-var pageKinds = []string{"home", "briefing", "archive", "tags", "tag", "actors", "actor", "timeline", "search", "404"}
+var pageKinds = []string{"home", "briefing", "archive", "tags", "tag", "actors", "actor", "stories", "story", "timeline", "search", "404"}
 
 // templates holds one parsed template set per page kind.
 type templates map[string]*template.Template

@@ -1,0 +1,172 @@
+package site
+
+import (
+	"sort"
+	"strings"
+
+	"brief/internal/actors"
+)
+
+// Story is briefings about one story: briefings that share at least
+// StoryLink actors (not counting places, nor actors common to more than
+// actors.MaxCommon of all briefings) are joined, and so are the briefings
+// joined to those; a group of at least StoryMin briefings is a story. It is
+// named by the actors its briefings share most.
+type Story struct {
+	Name, Slug, Path string
+	Entries          []*Entry // oldest first: a story is read in order
+	Actors           []*ActorPage
+}
+
+const (
+	StoryLink = 2 // shared actors that join two briefings
+	StoryMin  = 3 // briefings that make a story
+)
+
+// stories groups entries into stories (union-find over the pairs found
+// through each rare actor's briefings: linear in actor-briefing pairs).
+func stories(entries []*Entry) []*Story {
+	idx := make(map[*Entry]int, len(entries))
+	for i, e := range entries {
+		idx[e] = i
+	}
+	parent := make([]int, len(entries))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	limit := int(actors.MaxCommon*float64(len(entries))) + 1
+	for i, e := range entries {
+		shared := map[int]int{}
+		for _, a := range e.Actors {
+			if a.Kind == "place" || len(a.Entries) > limit && len(entries) >= 10 {
+				continue // places join briefings of different stories
+			}
+			for _, o := range a.Entries {
+				if j := idx[o]; j != i {
+					shared[j]++
+				}
+			}
+		}
+		for j, n := range shared {
+			if n >= StoryLink {
+				parent[find(j)] = find(i)
+			}
+		}
+	}
+	groups := map[int][]*Entry{}
+	for i, e := range entries {
+		r := find(i)
+		groups[r] = append(groups[r], e)
+	}
+	var out []*Story
+	for _, g := range groups {
+		if len(g) < StoryMin {
+			continue
+		}
+		sort.Slice(g, func(i, j int) bool {
+			if !g[i].Time.Equal(g[j].Time) {
+				return g[i].Time.Before(g[j].Time)
+			}
+			return g[i].Slug < g[j].Slug
+		})
+		st := &Story{Entries: g}
+		count := map[*ActorPage]int{}
+		for _, e := range g {
+			for _, a := range e.Actors {
+				count[a]++
+			}
+		}
+		for a, n := range count {
+			if n > 1 {
+				st.Actors = append(st.Actors, a)
+			}
+		}
+		sort.Slice(st.Actors, func(i, j int) bool {
+			x, y := st.Actors[i], st.Actors[j]
+			if count[x] != count[y] {
+				return count[x] > count[y]
+			}
+			if x.Name != y.Name {
+				return x.Name < y.Name
+			}
+			return x.Slug < y.Slug
+		})
+		var names []string
+		for _, a := range st.Actors {
+			if len(names) == 2 {
+				break
+			}
+			if a.Kind != "place" {
+				names = append(names, a.Name)
+			}
+		}
+		if len(names) == 0 && len(st.Actors) > 0 {
+			names = append(names, st.Actors[0].Name)
+		}
+		st.Name = strings.Join(names, " and ")
+		out = append(out, st)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		la, lb := a.Entries[len(a.Entries)-1].Time, b.Entries[len(b.Entries)-1].Time
+		if !la.Equal(lb) {
+			return la.After(lb)
+		}
+		return a.Entries[0].Slug < b.Entries[0].Slug
+	})
+	used := map[string]bool{}
+	for _, st := range out {
+		base := slugify(st.Name)
+		if base == "" {
+			base = "story"
+		}
+		s := base
+		for i := 2; used[s]; i++ {
+			s = base + "-" + itoa(i)
+		}
+		used[s] = true
+		st.Slug, st.Path = s, "/stories/"+s+"/"
+		if len(st.Actors) > 12 {
+			st.Actors = st.Actors[:12]
+		}
+		for _, e := range st.Entries {
+			e.Story = st
+		}
+	}
+	return out
+}
+
+// storyPages writes /stories/ and a page and feed per story.
+func (b *builder) storyPages(entries []*Entry) error {
+	all := b.stories
+	for _, st := range all {
+		newest := make([]*Entry, len(st.Entries))
+		for i, e := range st.Entries {
+			newest[len(st.Entries)-1-i] = e
+		}
+		p := &Page{Kind: "story", Title: st.Name, Path: st.Path, Story: st, Entries: st.Entries,
+			Description: "A story in " + plural(len(st.Entries), "briefing") + ", from " + st.Entries[0].Time.Format("2 Jan 2006") + " to " + st.Entries[len(st.Entries)-1].Time.Format("2 Jan 2006") + "."}
+		if err := b.page(p); err != nil {
+			return err
+		}
+		if err := b.atom(st.Path+"feed.xml", b.cfg.Title+": "+st.Name, st.Path, newest); err != nil {
+			return err
+		}
+	}
+	return b.page(&Page{Kind: "stories", Title: "Stories", Path: "/stories/", Stories: all,
+		Description: "Briefings grouped into stories by the actors they share."})
+}
+
+// First is the story's first briefing.
+func (s *Story) First() *Entry { return s.Entries[0] }
+
+// Last is the story's latest briefing.
+func (s *Story) Last() *Entry { return s.Entries[len(s.Entries)-1] }
