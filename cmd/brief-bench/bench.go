@@ -73,7 +73,11 @@ func benchSite(o options, tmp string, n int) (*row, error) {
 	var paths []string
 	var err error
 	if n == 0 {
-		r.name = filepath.Base(filepath.Clean(o.site))
+		abs, err := filepath.Abs(o.site)
+		if err != nil {
+			return nil, err
+		}
+		r.name = filepath.Base(abs)
 		dir = filepath.Join(tmp, "site")
 		paths, err = copySite(o.site, dir)
 	} else {
