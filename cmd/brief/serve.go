@@ -70,7 +70,7 @@ type siteServer struct {
 func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr io.Writer) error {
 	url := serve.URL(l)
 	opt := buildOptions(s.dir)
-	opt.Memo = &site.Memo{}
+	opt.Memo = &build.Memo{}
 	opt.Output, opt.BaseURL = s.out, s.baseURL
 	if opt.BaseURL == "" {
 		opt.BaseURL = url

@@ -40,9 +40,11 @@ type Options struct {
 	Templates fs.FS  // brief's default templates, under the site's templates/
 	Theme     fs.FS  // brief's default theme, under the site's theme/
 	Generator string // "brief 0.1.0"
-	// Memo, when set, keeps rendered pages' Markdown between builds of one
-	// process (brief serve).
-	Memo *site.Memo
+	// Memo, when set, keeps what a build made for the next build of the
+	// same process (brief serve): parsed briefings, rendered Markdown, and
+	// what the output folder holds, so that the next build only rewrites
+	// the files that changed.
+	Memo *Memo
 	// Progress, when set, is called as articles are analysed.
 	Progress func(done, total int)
 }
@@ -97,7 +99,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	sr, err := site.Build(ctx, site.Input{Dir: opt.Dir, Config: cfg, Docs: docs, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator, Memo: opt.Memo})
+	sr, err := site.Build(ctx, site.Input{Dir: opt.Dir, Config: cfg, Docs: docs, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator, Memo: opt.Memo.site()})
 	if err != nil {
 		return nil, err
 	}
@@ -210,6 +212,10 @@ func readBriefings(opt Options, written map[string]bool, res *Result) []site.Doc
 			}
 			res.Warnings = append(res.Warnings, rel+": its article is gone; kept because it was edited by hand")
 		}
+		if d, ok := opt.Memo.doc(rel, src); ok {
+			docs = append(docs, d)
+			continue
+		}
 		b, err := briefing.Parse(rel, src)
 		if err != nil {
 			res.Errors = append(res.Errors, err)
@@ -218,7 +224,9 @@ func readBriefings(opt Options, written map[string]bool, res *Result) []site.Doc
 		if b.Slug == "" {
 			b.Slug = strings.TrimSuffix(name, ".md")
 		}
-		docs = append(docs, site.Doc{Briefing: b, File: rel, BodyLine: bodyLine(src, b.Body), Raw: src})
+		d := site.Doc{Briefing: b, File: rel, BodyLine: bodyLine(src, b.Body), Raw: src}
+		opt.Memo.keep(d)
+		docs = append(docs, d)
 	}
 	return docs
 }

@@ -40,7 +40,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := newStage(dir, cfg.Output)
+	out, err := newOutput(dir, cfg.Output, in.Memo)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 		return nil, err
 	}
 	in.Memo.sweep()
-	r.Files = len(out.written)
+	r.Files = len(out.names())
 	r.Write = time.Since(t)
 	r.Render = t.Sub(start)
 	return r, nil
@@ -65,7 +65,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 type builder struct {
 	cfg       *Config
 	ts        templates
-	out       *stage
+	out       output
 	res       *Result
 	generator string
 	overrides []Override
@@ -134,7 +134,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 			return errs[i]
 		}
 		b.res.Warnings = append(b.res.Warnings, warns[i]...)
-		if err := b.out.write("briefings/"+d.Slug+"/index.md", d.Raw); err != nil {
+		if err := write(b.out, "briefings/"+d.Slug+"/index.md", d.Raw); err != nil {
 			return err
 		}
 	}
@@ -300,7 +300,7 @@ func (b *builder) notFound([]*Entry) error {
 }
 
 func (b *builder) robots([]*Entry) error {
-	return b.out.write("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+b.cfg.absURL("/sitemap.xml")+"\n"))
+	return write(b.out, "robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+b.cfg.absURL("/sitemap.xml")+"\n"))
 }
 
 func (b *builder) copyTheme(theme fs.FS) error {
@@ -312,7 +312,7 @@ func (b *builder) copyTheme(theme fs.FS) error {
 		if err != nil {
 			return err
 		}
-		return b.out.write("theme/"+p, data)
+		return write(b.out, "theme/"+p, data)
 	})
 }
 

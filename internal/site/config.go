@@ -26,6 +26,7 @@ type Config struct {
 	Params      map[string]string `toml:"params"` // free theme parameters, .Site.Params in templates
 
 	Location *time.Location `toml:"-"`
+	base     string         // the path of BaseURL, set by SetBaseURL
 }
 
 // Feed configures the Atom feed.
@@ -100,16 +101,16 @@ func (c *Config) SetBaseURL(s string) error {
 		u.Path += "/"
 	}
 	c.BaseURL = u.String()
+	c.base = u.Path
 	return nil
 }
 
 // basePath is the path part of BaseURL, ending in "/": "/" or "/project/".
 func (c *Config) basePath() string {
-	u, _ := url.Parse(c.BaseURL)
-	if u.Path == "" {
+	if c.base == "" {
 		return "/"
 	}
-	return u.Path
+	return c.base
 }
 
 // absURL returns the absolute URL of site path p ("/briefings/x/").

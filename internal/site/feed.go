@@ -98,7 +98,7 @@ type sitemapURL struct {
 // sitemap writes /sitemap.xml with every HTML page but 404.
 func (b *builder) sitemap(entries []*Entry) error {
 	var set urlset
-	for _, name := range b.out.sortedHTML() {
+	for _, name := range sortedHTML(b.out.names()) {
 		set.URLs = append(set.URLs, sitemapURL{Loc: b.cfg.absURL("/" + name)})
 	}
 	last := map[string]string{}
@@ -120,5 +120,5 @@ func (b *builder) writeXML(name string, v any) error {
 		return err
 	}
 	buf.WriteByte('\n')
-	return b.out.write(name, buf.Bytes())
+	return write(b.out, name, buf.Bytes())
 }

@@ -90,5 +90,5 @@ func (b *builder) writeJSON(name string, v any) error {
 	if err != nil {
 		return err
 	}
-	return b.out.write(name, append(data, '\n'))
+	return write(b.out, name, append(data, '\n'))
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"crypto/sha256"
+	"hash/maphash"
 	"strconv"
 	"sync"
 
@@ -12,9 +13,43 @@ import (
 // process, so that `brief serve` converts only the briefings that changed.
 // The zero value is ready; a nil *Memo keeps nothing.
 type Memo struct {
-	mu   sync.Mutex
-	html map[[32]byte]memoHTML
-	used map[[32]byte]bool
+	mu    sync.Mutex
+	html  map[[32]byte]memoHTML
+	used  map[[32]byte]bool
+	seed  maphash.Seed
+	dir   string            // the output folder files describes
+	files map[string]uint64 // hash of every file the last build left there
+}
+
+// hash identifies file contents within this process.
+func (m *Memo) hash(b []byte) uint64 {
+	m.mu.Lock()
+	if m.seed == (maphash.Seed{}) {
+		m.seed = maphash.MakeSeed()
+	}
+	seed := m.seed
+	m.mu.Unlock()
+	return maphash.Bytes(seed, b)
+}
+
+// filesOf returns what the output folder dir holds, as the last build left
+// it, or nil when that is not known.
+func (m *Memo) filesOf(dir string) map[string]uint64 {
+	if m == nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.dir != dir {
+		return nil
+	}
+	return m.files
+}
+
+func (m *Memo) setFiles(dir string, files map[string]uint64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.dir, m.files = dir, files
 }
 
 type memoHTML struct {

@@ -53,14 +53,14 @@ func TestStageRefusesEscapes(t *testing.T) {
 	}
 	defer s.cleanup()
 	for _, name := range []string{"../x", "../../x", "/etc/passwd", "a/../../x", ""} {
-		if err := s.write(name, []byte("x")); err == nil {
+		if err := write(s, name, []byte("x")); err == nil {
 			t.Errorf("write(%q) succeeded", name)
 		}
 	}
-	if err := s.write("a/b.html", nil); err != nil {
+	if err := write(s, "a/b.html", nil); err != nil {
 		t.Error(err)
 	}
-	if err := s.write("a/b.html", nil); err == nil {
+	if err := write(s, "a/b.html", nil); err == nil {
 		t.Error("second write to one path succeeded")
 	}
 }

@@ -22,20 +22,17 @@ type stage struct {
 	out     string // the output folder
 	written map[string]bool
 	unlock  func()          // releases the build lock
-	mu      sync.Mutex      // guards dirs in put
+	mu      sync.Mutex      // guards dirs and hashes in put
 	dirs    map[string]bool // folders made
-	elapsed time.Duration   // spent in write
+	memo    *Memo           // when set, the hash of every file is kept for the next build
+	hashes  map[string]uint64
 }
 
 // keep are the entries of an old output folder carried into the new one.
 var keep = []string{".git", "CNAME"}
 
 func newStage(siteDir, output string) (*stage, error) {
-	out := output
-	if !filepath.IsAbs(out) {
-		out = filepath.Join(siteDir, output)
-	}
-	out = filepath.Clean(out)
+	out := outputPath(siteDir, output)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -53,27 +50,18 @@ func newStage(siteDir, output string) (*stage, error) {
 	return &stage{dir: dir, out: out, written: map[string]bool{}, dirs: map[string]bool{}, unlock: unlock}, nil
 }
 
-// write reserves the slash-separated path name inside the stage and
-// writes data to it. A name that would leave the folder, or that was
-// written before, is an error.
-func (s *stage) write(name string, data []byte) error {
-	if err := s.reserve(name); err != nil {
-		return err
+// outputPath is the absolute output folder.
+func outputPath(siteDir, output string) string {
+	out := output
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(siteDir, output)
 	}
-	return s.put(name, data)
+	return filepath.Clean(out)
 }
 
-// reserve claims name for one file. Not safe for concurrent use.
-func (s *stage) reserve(name string) error {
-	if !filepath.IsLocal(filepath.FromSlash(name)) {
-		return fmt.Errorf("refusing to write %q outside the output folder", name)
-	}
-	if s.written[name] {
-		return fmt.Errorf("two pages want to be written to %s", name)
-	}
-	s.written[name] = true
-	return nil
-}
+func (s *stage) reserve(name string) error { return reserveName(s.written, name) }
+
+func (s *stage) names() map[string]bool { return s.written }
 
 // put writes data to a reserved name. Safe for concurrent use.
 func (s *stage) put(name string, data []byte) error {
@@ -81,6 +69,9 @@ func (s *stage) put(name string, data []byte) error {
 	dir := filepath.Dir(p)
 	s.mu.Lock()
 	made := s.dirs[dir]
+	if s.memo != nil {
+		s.hashes[name] = s.memo.hash(data)
+	}
 	s.mu.Unlock()
 	if !made {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -115,6 +106,7 @@ func (s *stage) commit() error {
 			return fmt.Errorf("replacing %s: %w", s.out, err)
 		}
 		s.dir = ""
+		s.remember()
 		return nil
 	}
 	if err := exchange(s.dir, s.out); err == nil {
@@ -132,7 +124,18 @@ func (s *stage) commit() error {
 		}
 	}
 	s.dir = old // cleanup removes the old site
-	return carryKept(old, s.out)
+	if err := carryKept(old, s.out); err != nil {
+		return err
+	}
+	s.remember()
+	return nil
+}
+
+// remember gives the memo what the output folder now holds.
+func (s *stage) remember() {
+	if s.memo != nil {
+		s.memo.setFiles(s.out, s.hashes)
+	}
 }
 
 // carryKept moves .git and CNAME from folder from into folder to, where to
@@ -202,11 +205,11 @@ func (s *stage) cleanup() {
 	}
 }
 
-// sortedHTML returns the site paths of the pages written so far
+// sortedHTML returns the site paths of the pages among names
 // ("", "briefings/x/"), sorted, without 404.html.
-func (s *stage) sortedHTML() []string {
+func sortedHTML(names map[string]bool) []string {
 	var out []string
-	for name := range s.written {
+	for name := range names {
 		if name == "index.html" {
 			out = append(out, "")
 		} else if len(name) > len("/index.html") && name[len(name)-len("/index.html"):] == "/index.html" {
