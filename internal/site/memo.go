@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"hash/maphash"
+	"os"
 	"strconv"
 	"sync"
 
@@ -18,6 +19,7 @@ type Memo struct {
 	used  map[[32]byte]bool
 	seed  maphash.Seed
 	dir   string            // the output folder files describes
+	dirID os.FileInfo       // that folder as it was: another program's build replaces it
 	files map[string]uint64 // hash of every file the last build left there
 }
 
@@ -40,8 +42,11 @@ func (m *Memo) filesOf(dir string) map[string]uint64 {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.dir != dir {
+	if m.dir != dir || m.dirID == nil {
 		return nil
+	}
+	if st, err := os.Stat(dir); err != nil || !os.SameFile(st, m.dirID) {
+		return nil // replaced since, e.g. by brief build in another terminal
 	}
 	return m.files
 }
@@ -49,7 +54,10 @@ func (m *Memo) filesOf(dir string) map[string]uint64 {
 func (m *Memo) setFiles(dir string, files map[string]uint64) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.dir, m.files = dir, files
+	m.dir, m.files, m.dirID = dir, files, nil
+	if dir != "" {
+		m.dirID, _ = os.Stat(dir)
+	}
 }
 
 type memoHTML struct {
