@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -145,6 +146,9 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		return entries[i].Slug < entries[j].Slug
 	})
 	b.crossref(entries)
+	if err := b.cards(ctx, entries); err != nil {
+		return err
+	}
 	for _, e := range entries {
 		p := &Page{Kind: "briefing", Title: e.Title, Description: e.Lead, Path: e.Path, Entry: e}
 		if err := b.page(p); err != nil {
@@ -164,6 +168,25 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		return err
 	}
 	return b.flush(ctx)
+}
+
+// cards renders each entry's card once (it appears in many lists: home,
+// tags, actors, stories).
+func (b *builder) cards(ctx context.Context, entries []*Entry) error {
+	errs := make([]error, len(entries))
+	t := b.ts["home"]
+	parallel.For(ctx, len(entries), func(i int) {
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, "card", entries[i]); err != nil {
+			errs[i] = fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
+			return
+		}
+		entries[i].Card = template.HTML(buf.String())
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return errors.Join(errs...)
 }
 
 // page queues the page p for p.Path/index.html; flush renders the queue.

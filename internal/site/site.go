@@ -61,6 +61,7 @@ type Entry struct {
 	Actors       []*ActorPage  // the briefing's actors, merged across briefings
 	Related      []*Entry      // briefings sharing actors, then close in date
 	Story        *Story        // the story the briefing is part of, if any
+	Card         template.HTML // the "card" template (partials/card.html) of this entry, rendered once for every list it is in
 }
 
 // Page is the data of one template execution.
