@@ -1,7 +1,6 @@
 package site
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -121,45 +120,83 @@ func roleSpans(roles []actors.Role, entries []*Entry) []RoleAt {
 	return out
 }
 
+// MaxShared is the most briefings an actor may be in and still relate
+// briefings to each other or join them into stories: an actor in more is
+// too common to tell one story from another (and following it would make
+// those steps quadratic in the size of the site).
+const MaxShared = 100
+
+// sharedLimit is the number of briefings above which an actor does not
+// relate briefings: a fifth of the site (actors.MaxCommon), at most
+// MaxShared; every actor counts on a site of fewer than ten briefings.
+func sharedLimit(total int) int {
+	if total < 10 {
+		return total
+	}
+	return min(int(actors.MaxCommon*float64(total))+1, MaxShared)
+}
+
 // related picks up to five related entries for each entry: those sharing
-// the most actors (actors in more than MaxCommon of all briefings do not
-// count), then the closest in date. Linear in the actor-briefing pairs of
-// the rarer actors.
+// the most actors (actors in more than sharedLimit briefings do not
+// count), then the closest in date. Each entry looks at most 8 ×
+// MaxShared candidates, so the step is linear in the number of entries.
 func related(entries []*Entry, total int) {
-	limit := int(actors.MaxCommon*float64(total)) + 1
-	for _, e := range entries {
-		score := map[*Entry]int{}
+	limit := sharedLimit(total)
+	index := make(map[*Entry]int, len(entries))
+	for i, e := range entries {
+		index[e] = i
+	}
+	score := make([]int32, len(entries)) // reused: reset after each entry
+	var touched []int
+	for i, e := range entries {
+		touched = touched[:0]
 		for _, a := range e.Actors {
-			if len(a.Entries) > limit && total >= 10 {
+			if len(a.Entries) > limit {
 				continue
 			}
 			for _, o := range a.Entries {
-				if o != e {
-					score[o]++
+				j := index[o]
+				if j == i {
+					continue
 				}
+				if score[j] == 0 {
+					touched = append(touched, j)
+				}
+				score[j]++
 			}
 		}
-		var cands []*Entry
-		for o, s := range score {
-			if s >= 1 {
-				cands = append(cands, o)
-			}
-		}
-		sort.Slice(cands, func(i, j int) bool {
-			x, y := cands[i], cands[j]
+		better := func(x, y int) bool { // is entry x a better match than y?
 			if score[x] != score[y] {
 				return score[x] > score[y]
 			}
-			dx, dy := absDays(x, e), absDays(y, e)
+			dx, dy := absDays(entries[x], e), absDays(entries[y], e)
 			if dx != dy {
 				return dx < dy
 			}
-			return x.Slug < y.Slug
-		})
-		if len(cands) > 5 {
-			cands = cands[:5]
+			return entries[x].Slug < entries[y].Slug
 		}
-		e.Related = cands
+		var top []int // the best five, best first
+		for _, j := range touched {
+			k := len(top)
+			for k > 0 && better(j, top[k-1]) {
+				k--
+			}
+			if k < 5 {
+				top = append(top, 0)
+				copy(top[k+1:], top[k:])
+				top[k] = j
+				if len(top) > 5 {
+					top = top[:5]
+				}
+			}
+		}
+		e.Related = nil
+		for _, j := range top {
+			e.Related = append(e.Related, entries[j])
+		}
+		for _, j := range touched {
+			score[j] = 0
+		}
 	}
 }
 

@@ -3,13 +3,11 @@ package site
 import (
 	"sort"
 	"strings"
-
-	"brief/internal/actors"
 )
 
 // Story is briefings about one story: briefings that share at least
-// StoryLink actors (not counting places, nor actors common to more than
-// actors.MaxCommon of all briefings) are joined, and so are the briefings
+// StoryLink actors (not counting places, nor actors too common to tell
+// stories apart, see sharedLimit) are joined, and so are the briefings
 // joined to those; a group of at least StoryMin briefings is a story. It is
 // named by the actors its briefings share most.
 type Story struct {
@@ -42,11 +40,11 @@ func stories(entries []*Entry) []*Story {
 		}
 		return x
 	}
-	limit := int(actors.MaxCommon*float64(len(entries))) + 1
+	limit := sharedLimit(len(entries))
 	for i, e := range entries {
 		shared := map[int]int{}
 		for _, a := range e.Actors {
-			if a.Kind == "place" || len(a.Entries) > limit && len(entries) >= 10 {
+			if a.Kind == "place" || len(a.Entries) > limit {
 				continue // places join briefings of different stories
 			}
 			for _, o := range a.Entries {
