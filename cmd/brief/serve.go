@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -62,7 +63,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 type siteServer struct {
 	dir, baseURL, out string
 	poll              bool
-	debounce          time.Duration // 0: the watcher's default
+	debounce          time.Duration // 0: 25 ms (decisions are by file state, so a short quiet time is safe)
 }
 
 // serveSite builds the site in s.dir, serves it on l and rebuilds on every
@@ -88,7 +89,7 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 		},
 		Exclude:  []string{output, filepath.Join(s.dir, ".brief-cache")},
 		Poll:     s.poll,
-		Debounce: s.debounce,
+		Debounce: cmp.Or(s.debounce, 25*time.Millisecond),
 		Log:      stderr,
 	})
 	if err != nil {
