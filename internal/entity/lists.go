@@ -83,7 +83,8 @@ will would can could be been being`)
 // stopNames are never entities on their own.
 var stopNames = wordSet(`monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december mr mrs ms dr
-miss sir president minister spokesman secretary today yesterday tomorrow god`)
+miss sir president minister spokesman secretary today yesterday tomorrow god
+utc gmt est edt cst cdt mst mdt pst pdt bst cet cest ist jst aest`) // time zones
 
 // roleWords head a role: "Pentagon spokesman", "US Secretary of State".
 var roleWords = wordSet(`president vice-president president-elect premier chancellor minister
