@@ -16,6 +16,7 @@ type TimelineEvent struct {
 	Time    time.Time // the first instant of the value
 	Sources []Source
 	Actors  []*ActorPage // actors of its briefings named in its text
+	words   map[string]bool
 }
 
 // Source is where an event was read.
@@ -79,12 +80,13 @@ func (b *builder) timeline(entries []*Entry) error {
 				continue
 			}
 			src := Source{e, ev.Sentence}
-			if dup := sameEvent(byValue[ev.Value], ev.Text); dup != nil {
+			w := words(ev.Text)
+			if dup := sameEvent(byValue[ev.Value], w); dup != nil {
 				dup.Sources = append(dup.Sources, src)
 				addActors(dup, e)
 				continue
 			}
-			te := &TimelineEvent{Event: ev, Sources: []Source{src}}
+			te := &TimelineEvent{Event: ev, Sources: []Source{src}, words: w}
 			addActors(te, e)
 			byValue[ev.Value] = append(byValue[ev.Value], te)
 			all = append(all, te)
@@ -123,13 +125,12 @@ func (b *builder) timeline(entries []*Entry) error {
 		Description: "Every dated event in the briefings, in order, with its sources."})
 }
 
-// sameEvent returns the event among cands (of one date) that text reports
-// too: most of their words are shared.
-func sameEvent(cands []*TimelineEvent, text string) *TimelineEvent {
-	w := words(text)
+// sameEvent returns the event among cands (of one date) that a text with
+// the words w reports too: most of their words are shared.
+func sameEvent(cands []*TimelineEvent, w map[string]bool) *TimelineEvent {
 	start := max(0, len(cands)-50) // bounded: recent reports of the date
 	for _, c := range cands[start:] {
-		if overlap(w, words(c.Text)) >= 0.6 {
+		if overlap(w, c.words) >= 0.6 {
 			return c
 		}
 	}
