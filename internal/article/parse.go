@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"brief/internal/frontmatter"
@@ -237,14 +238,70 @@ func (a *Article) titleFromBody() {
 			return
 		}
 	}
+	a.TitleDerived = true
 	doc := text.Parse(src, a.Body, len(src))
+	if t := titleFromName(a.Path, doc); t != "" {
+		a.Title = t
+		return
+	}
 	if len(doc.Sentences) > 0 {
 		a.Title = shorten(doc.SentenceText(0), 90)
 	}
 	if a.Title == "" {
 		a.Title = "Untitled"
 	}
-	a.TitleDerived = true
+}
+
+// titleFromName makes a title of a descriptive file name, such as
+// 2021-06-28-us-strikes-iran-backed-militias.txt: its words, each written as
+// the article writes it ("US", "Iran-backed"), the first capitalised. Only
+// when the name has at least three words and the article uses every one of
+// them; otherwise "".
+func titleFromName(p string, doc *text.Doc) string {
+	base := path.Base(p)
+	base = strings.TrimSuffix(base, path.Ext(base))
+	if len(base) >= 11 && base[4] == '-' && base[7] == '-' && base[10] == '-' {
+		base = base[11:]
+	}
+	parts := strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	if len(parts) < 3 {
+		return ""
+	}
+	// How the article writes each word, and which words it joins with '-'.
+	forms := map[string]string{}
+	for _, t := range doc.Tokens {
+		if t.Kind != text.Word {
+			continue
+		}
+		w := doc.Text(t)
+		for _, piece := range strings.Split(w, "-") {
+			k := strings.ToLower(piece)
+			if f, ok := forms[k]; !ok || f == k { // prefer a capitalised form
+				forms[k] = piece
+			}
+		}
+		if strings.Contains(w, "-") {
+			forms["-"+strings.ToLower(w)] = w
+		}
+	}
+	var words []string
+	for i := 0; i < len(parts); i++ {
+		if i+1 < len(parts) {
+			if f, ok := forms["-"+strings.ToLower(parts[i]+"-"+parts[i+1])]; ok {
+				words = append(words, f)
+				i++
+				continue
+			}
+		}
+		f, ok := forms[strings.ToLower(parts[i])]
+		if !ok {
+			return ""
+		}
+		words = append(words, f)
+	}
+	t := strings.Join(words, " ")
+	r, size := utf8.DecodeRuneInString(t)
+	return string(unicode.ToUpper(r)) + t[size:]
 }
 
 func endsLikeSentence(line []byte) bool {

@@ -30,6 +30,12 @@ func TestParse(t *testing.T) {
 			date: "2019-05-06", title: "T", body: "Body."},
 		{name: "date from file name", path: "content/articles/2021-06-28-strikes.txt", src: "Strikes hit.\n\nMore.",
 			date: "2021-06-28", title: "Strikes hit", body: "Strikes hit.", derived: true},
+		{name: "title from a descriptive file name", path: "a/2021-06-28-us-strikes-iran-backed-militias.txt",
+			src:  "date 2021-06-28 The US on Sunday said it had conducted strikes on Iran-backed militias.",
+			date: "2021-06-28", title: "US strikes Iran-backed militias", body: "The US", derived: true},
+		{name: "file name with a word the article lacks", path: "a/2021-06-28-us-strikes-iran-backed-rebels.txt",
+			src:  "date 2021-06-28 The US on Sunday said it had conducted strikes on Iran-backed militias.",
+			date: "2021-06-28", title: "The US on Sunday said it had conducted strikes on Iran-backed militias", body: "The US", derived: true},
 		{name: "long lead", path: "d.txt", src: "date 2021-01-01 " + strings.Repeat("word ", 40) + "end.",
 			date: "2021-01-01", title: strings.TrimSpace(strings.Repeat("word ", 18)) + "…", body: "word", derived: true},
 	}
