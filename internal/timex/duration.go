@@ -440,7 +440,7 @@ func (s *scanner) clock(k int) (res, bool) {
 	if s.lower(q) == "on" {
 		q++
 	}
-	if r, ok := s.weekdayExpr(q); ok && r.hasDay {
+	if r, ok := s.weekdayFrom(q, i); ok && r.hasDay {
 		r.i, r.typ = i, "TIME"
 		r.val = dayVal(r.day) + suffix
 		return r, true

@@ -9,6 +9,12 @@ import "time"
 // weekday['s] [morning|afternoon|evening|night], and plural weekdays
 // (`on Tuesdays`) as sets.
 func (s *scanner) weekdayExpr(k int) (res, bool) {
+	return s.weekdayFrom(k, k)
+}
+
+// weekdayFrom is weekdayExpr for a weekday that ends a longer expression
+// starting at piece from (`9 a.m. Tuesday`): its tense is read from there.
+func (s *scanner) weekdayFrom(k, from int) (res, bool) {
 	i := k
 	det := ""
 	switch w := s.lower(k); w {
@@ -58,7 +64,7 @@ func (s *scanner) weekdayExpr(k int) (res, bool) {
 	case "next", "coming":
 		d = weekday(ref, wd, 1, true)
 	case "this":
-		if s.tense(i, j) > 0 {
+		if s.tense(from, j) > 0 {
 			d = weekday(ref, wd, 1, false)
 		} else {
 			d = weekday(ref, wd, -1, false)
@@ -77,7 +83,7 @@ func (s *scanner) weekdayExpr(k int) (res, bool) {
 		}
 	default:
 		// Wednesday's ruling: a day already spoken of
-		if !s.apostropheS(j) && s.tense(i, j) > 0 {
+		if !s.apostropheS(j) && s.tense(from, j) > 0 {
 			d = weekday(ref, wd, 1, false)
 		} else {
 			d = weekday(ref, wd, -1, false)
@@ -359,7 +365,9 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 			}
 			if w == "current" || w == "this" {
 				named = true
-				if s.lower(k+1) == "quarter" && q == 0 && s.lastQ == 0 && s.hasDCT {
+				// the current quarter is the article's; this quarter may
+				// be the one just reported on
+				if s.lower(k+1) == "quarter" && q == 0 && (w == "current" || s.lastQ == 0) && s.hasDCT {
 					r := s.unitNow(uQuarter, 0)
 					r.i, r.j = i, k+2
 					return r, true
