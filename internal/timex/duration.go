@@ -227,6 +227,9 @@ func (s *scanner) quantity(k int) (res, bool) {
 	if a && (u == uSecond || u == uQuarter) && s.lower(j+1) != "ago" && s.lower(j+1) != "earlier" {
 		return res{}, false // a second term, a quarter of
 	}
+	if u == uQuarter && hyphen && plural(uw) && s.lower(j+1) == "of" {
+		return res{}, false // three-quarters of its food: a fraction
+	}
 	if plural(uw) && n == 1 && !fuzzy && !half {
 		if s.lower(k) == "a" || s.lower(k) == "an" {
 			return res{}, false
@@ -325,6 +328,12 @@ func (s *scanner) countedBack(r res, n int, fuzzy bool, u, dir int, anchored boo
 // day, and daily, weekly, monthly, annually, yearly, hourly, nightly.
 func (s *scanner) setExpr(k int) (res, bool) {
 	w := s.lower(k)
+	switch w {
+	case "daily", "weekly", "monthly", "annually", "yearly", "hourly":
+		if s.rate(k) || s.lowerWord(max(k-1, 0)) == "average" && k > 0 {
+			return res{}, false // 8.5% annually, average daily volume: rates
+		}
+	}
 	switch w {
 	case "daily":
 		return res{i: k, j: k + 1, typ: "SET", val: "P1D"}, true
@@ -543,6 +552,10 @@ func (s *scanner) rate(i int) bool {
 	}
 	switch s.lowerWord(i - 1) {
 	case "million", "billion", "trillion", "thousand", "hundred", "cents", "percent", "dollars", "shares", "barrels", "tons", "pounds", "yen", "marks", "francs":
+		return true
+	}
+	// 10,000 units annually: a count of something
+	if i >= 2 && s.ps[i-2].kind == pNum && plural(s.lowerWord(i-1)) && s.lowerWord(i-1) != "times" {
 		return true
 	}
 	return false
