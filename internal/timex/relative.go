@@ -600,6 +600,18 @@ func (s *scanner) reference(k int) (res, bool) {
 		if s.lower(k-1) == "right" || s.lower(k-1) == "just" {
 			r.i = k - 1
 		}
+	case "current":
+		// the current weakness: the present, unless a unit follows (the
+		// current quarter is a date of its own) or an earlier time does
+		// (the then current price)
+		if k+1 >= len(s.ps) || s.ps[k+1].cat == cUnit || s.ps[k+1].kind != pWord || k > 0 && s.lowerWord(k-1) == "then" {
+			return res{}, false
+		}
+		switch s.lowerWord(k + 1) {
+		case "fiscal", "calendar", "account", "accounts", "assets", "liabilities":
+			return res{}, false
+		}
+		r.val = "PRESENT_REF"
 	case "recently":
 		r.val = "PAST_REF"
 		if s.lower(k-1) == "more" || s.lower(k-1) == "most" || s.lower(k-1) == "until" {

@@ -36,6 +36,7 @@ func TestFind(t *testing.T) {
 		{"2000-04-03", "It has given them until 9 a.m. Tuesday to sign.", "9 a.m. Tuesday|TIME|2000-04-04T09:00"},
 		{"1989-10-25", "Profit rose in the third quarter; it sees a loss in the current quarter.", "the third quarter|DATE|1989-Q3; the current quarter|DATE|1989-Q4"},
 		{"2021-06-28", "It imports three-quarters of its food, sells 10,000 units annually, up 8% yearly, at average daily volume; it meets 3 times a year.", "a year|SET|P1Y"},
+		{"2021-06-28", "The current crisis widened the current account deficit at the then current price.", "current|DATE|PRESENT_REF"},
 		{"2021-06-28", "Earlier this month and last year, this week and next month.", "Earlier this month|DATE|2021-06; last year|DATE|2020; this week|DATE|2021-W26; next month|DATE|2021-07"},
 	}
 	for _, c := range cases {
