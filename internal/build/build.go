@@ -26,6 +26,7 @@ import (
 	"strings"
 	"time"
 
+	"brief/internal/atomicfile"
 	"brief/internal/briefing"
 	"brief/internal/frontmatter"
 	"brief/internal/site"
@@ -166,26 +167,8 @@ func Slug(file, title string) string {
 	return s
 }
 
-// writeFile writes data through a temporary file and a rename, so a crash
-// never leaves a truncated briefing.
-func writeFile(file string, data []byte) error {
-	// The temporary name ends in ~, which file watchers take for an editor's
-	// backup and ignore.
-	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*~")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
-}
+// writeFile writes a briefing or cache file atomically (package atomicfile).
+func writeFile(file string, data []byte) error { return atomicfile.Write(file, data) }
 
 // readBriefings parses every briefing in content/briefings. A generated
 // briefing whose article is gone is removed; an edited one is kept.
@@ -193,6 +176,17 @@ func readBriefings(opt Options, written map[string]bool, res *Result) []site.Doc
 	dir, _ := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
 	ents, _ := os.ReadDir(dir)
 	var docs []site.Doc
+	var parsed *parsedCache
+	if opt.Memo == nil { // brief serve keeps parsed briefings in memory instead
+		parsed = loadParsed(opt.Dir)
+		live := map[string]bool{}
+		defer func() { parsed.save(opt.Dir, live) }()
+		defer func() {
+			for _, d := range docs {
+				live[d.File] = true
+			}
+		}()
+	}
 	for _, e := range ents {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".md") || strings.HasPrefix(name, ".") {
@@ -216,10 +210,18 @@ func readBriefings(opt Options, written map[string]bool, res *Result) []site.Doc
 			docs = append(docs, d)
 			continue
 		}
-		b, err := briefing.Parse(rel, src)
-		if err != nil {
-			res.Errors = append(res.Errors, err)
-			continue
+		var b *briefing.Briefing
+		if parsed != nil {
+			b, _ = parsed.get(rel, src)
+		}
+		if b == nil {
+			if b, err = briefing.Parse(rel, src); err != nil {
+				res.Errors = append(res.Errors, err)
+				continue
+			}
+			if parsed != nil {
+				parsed.put(rel, src, b)
+			}
 		}
 		if b.Slug == "" {
 			b.Slug = strings.TrimSuffix(name, ".md")

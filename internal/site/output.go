@@ -1,6 +1,7 @@
 package site
 
 import (
+	"brief/internal/atomicfile"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -108,7 +109,7 @@ func (p *inPlace) commit() error {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if err := replaceFile(filepath.Join(p.out, filepath.FromSlash(n)), p.changed[n]); err != nil {
+		if err := atomicfile.Write(filepath.Join(p.out, filepath.FromSlash(n)), p.changed[n]); err != nil {
 			p.memo.setFiles("", nil) // the folder is no longer known: stage next time
 			return err
 		}
@@ -128,32 +129,6 @@ func (p *inPlace) commit() error {
 }
 
 func (p *inPlace) cleanup() { p.unlock() }
-
-// replaceFile writes data to file through a temporary file and a rename.
-func replaceFile(file string, data []byte) error {
-	dir := filepath.Dir(file)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(file)+".*~")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), file)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
-}
 
 // removeEmptyDirs removes dir and its parents up to root while they are empty.
 func removeEmptyDirs(root, dir string) {

@@ -1,0 +1,80 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"os"
+	"path/filepath"
+
+	"brief/internal/briefing"
+)
+
+// parsedCache keeps parsed briefings on disk between runs, keyed by the
+// SHA-256 of the file, so a warm build does not parse every briefing's
+// TOML again (0.3 ms a briefing). A missing, corrupt or older file is an
+// empty cache.
+type parsedCache struct {
+	Version int
+	Entries map[string]parsedEntry // by slash path relative to the site
+	dirty   bool
+}
+
+type parsedEntry struct {
+	Sum      [32]byte
+	Briefing briefing.Briefing
+}
+
+// parsedVersion changes when briefing.Briefing or this layout does.
+const parsedVersion = 1
+
+func parsedPath(dir string) string { return filepath.Join(dir, CacheDir, "parsed.gob") }
+
+func loadParsed(dir string) *parsedCache {
+	c := &parsedCache{Version: parsedVersion, Entries: map[string]parsedEntry{}}
+	data, err := os.ReadFile(parsedPath(dir))
+	if err != nil {
+		return c
+	}
+	var on parsedCache
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&on) != nil || on.Version != parsedVersion || on.Entries == nil {
+		return c
+	}
+	return &on
+}
+
+// get returns a copy of the briefing parsed from exactly src.
+func (c *parsedCache) get(file string, src []byte) (*briefing.Briefing, bool) {
+	e, ok := c.Entries[file]
+	if !ok || e.Sum != sha256.Sum256(src) {
+		return nil, false
+	}
+	b := e.Briefing
+	return &b, true
+}
+
+func (c *parsedCache) put(file string, src []byte, b *briefing.Briefing) {
+	c.Entries[file] = parsedEntry{Sum: sha256.Sum256(src), Briefing: *b}
+	c.dirty = true
+}
+
+// save writes the cache, dropping files not in live; errors are ignored.
+func (c *parsedCache) save(dir string, live map[string]bool) {
+	for f := range c.Entries {
+		if !live[f] {
+			delete(c.Entries, f)
+			c.dirty = true
+		}
+	}
+	if !c.dirty {
+		return
+	}
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(c) != nil {
+		return
+	}
+	p := parsedPath(dir)
+	if os.MkdirAll(filepath.Dir(p), 0o755) == nil {
+		writeFile(p, buf.Bytes())
+	}
+}
