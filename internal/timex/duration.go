@@ -43,6 +43,9 @@ func durVal(n int, half, fuzzy bool, u int) string {
 		t, code = "T", code[1:]
 	}
 	if fuzzy {
+		if u == uDecade || u == uCentury || u == uMillennium {
+			code = "Y" // decades are counted in years, as TimeBank writes them
+		}
 		return "P" + t + "X" + code
 	}
 	switch u {
@@ -195,7 +198,7 @@ func (s *scanner) quantity(k int) (res, bool) {
 	n, half, fuzzy, j, ok := s.count(k)
 	if !ok {
 		// day-long, year-long, decades-long
-		if k < len(s.ps) && s.ps[k].cat == cUnit && s.punct(k+1, '-') && s.lower(k+2) == "" && s.attached(k+1) && k+2 < len(s.ps) && s.lowerWord(k+2) == "long" && lead == "" {
+		if k < len(s.ps) && s.ps[k].cat == cUnit && s.punct(k+1, '-') && s.attached(k+1) && k+2 < len(s.ps) && s.lowerWord(k+2) == "long" && lead == "" {
 			u := s.ps[k].n
 			return res{i: i, j: k + 3, typ: "DURATION", val: durVal(1, false, plural(s.ps[k].w), u)}, true
 		}
@@ -215,6 +218,10 @@ func (s *scanner) quantity(k int) (res, bool) {
 	}
 	u := s.ps[j].n
 	uw := s.ps[j].w
+	if a && lead == "" && !hyphen && !plural(uw) && s.punct(j+1, '-') && s.attached(j+1) && s.lower(j+2) == "long" {
+		// a day-long meeting: the adjective is the expression
+		return res{i: j, j: j + 3, typ: "DURATION", val: durVal(1, false, false, u)}, true
+	}
 	if a && s.punct(j+1, '-') && s.attached(j+1) && (s.lower(j+2) == "earlier" || s.lower(j+2) == "ago") {
 		return res{}, false // a year-earlier loss: the adjective is the expression
 	}
