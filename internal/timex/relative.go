@@ -223,6 +223,14 @@ func (s *scanner) detUnit(k int) (res, bool) {
 			r := s.unitNow(uWeek, 0)
 			r.i, r.j = i, j
 			return r, true
+		case uDay:
+			// the index closed the day up, fell 3% for the day: the
+			// trading day spoken of
+			if i > 0 && dayClosers[s.lowerWord(i-1)] {
+				r := s.fromAnchor(uDay, 0)
+				r.i, r.j = i, j
+				return r, true
+			}
 		}
 		return res{}, false
 	}
@@ -673,3 +681,8 @@ func (s *scanner) reference(k int) (res, bool) {
 	}
 	return r, true
 }
+
+// dayClosers are the words before `the day` that make it a date: the
+// trading day that a market ends or is measured for.
+var dayClosers = map[string]bool{"close": true, "closed": true, "closing": true, "end": true, "ended": true,
+	"ending": true, "finish": true, "finished": true, "finishing": true, "for": true}
