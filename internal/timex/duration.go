@@ -210,7 +210,7 @@ func (s *scanner) quantity(k int) (res, bool) {
 		hyphen = true
 		j++
 	}
-	for n := 0; n < 4 && (s.lower(j) == "more" || s.lower(j) == "additional" || s.lower(j) == "straight" || s.lower(j) == "consecutive" || s.lower(j) == "full" || s.lower(j) == "trading" || s.lower(j) == "business" || s.lower(j) == "calendar"); n++ {
+	for n := 0; n < 4 && (s.lower(j) == "more" || s.lower(j) == "additional" || s.lower(j) == "straight" || s.lower(j) == "consecutive" || s.lower(j) == "successive" || s.lower(j) == "full" || s.lower(j) == "trading" || s.lower(j) == "business" || s.lower(j) == "calendar"); n++ {
 		j++
 	}
 	if j >= len(s.ps) || s.ps[j].cat != cUnit {

@@ -87,7 +87,8 @@ func init() {
 	add(cWord, 0, "the", "a", "an", "of", "ago", "before", "after", "earlier", "later", "hence", "from", "and", "or",
 		"fiscal", "half", "year's", "than", "to", "at", "in", "on", "its", "their", "period", "periods",
 		"term", "near", "short", "long", "time", "times", "o'clock", "old", "so", "ahead", "once", "since",
-		"last", "no", "post", "pre", "corresponding", "comparable", "year-ago", "eve", "day", "full", "trading", "business", "calendar", "eastern")
+		"last", "no", "post", "pre", "corresponding", "comparable", "year-ago", "eve", "day", "full", "trading", "business", "calendar", "eastern",
+		"straight", "consecutive", "additional", "successive")
 
 	months := [][]string{
 		{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
