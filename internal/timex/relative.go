@@ -605,7 +605,7 @@ func (s *scanner) reference(k int) (res, bool) {
 			return res{}, false // `Now, he says...`: a discourse marker
 		}
 		r.val = "PRESENT_REF"
-		if s.lower(k-1) == "right" || s.lower(k-1) == "just" {
+		if s.lower(k-1) == "just" { // TimeBank leaves `right` in `right now` out
 			r.i = k - 1
 		}
 	case "current":
