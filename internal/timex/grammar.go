@@ -226,7 +226,7 @@ func (s *scanner) unitNow(u, n int) res {
 	case uDecade:
 		r.val = decadeVal(d.Year() + 10*n)
 	case uCentury:
-		r.val = centuryVal((d.Year()+100*n)/100 + 1)
+		r.val = centuryVal((d.Year() + 100*n) / 100) // 2009 is in century "20", the 21st
 	default:
 		r.val = dayVal(d)
 	}

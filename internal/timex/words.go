@@ -88,7 +88,8 @@ func init() {
 		"fiscal", "half", "year's", "than", "to", "at", "in", "on", "its", "their", "period", "periods",
 		"term", "near", "short", "long", "time", "times", "o'clock", "old", "so", "ahead", "once", "since",
 		"last", "no", "post", "pre", "corresponding", "comparable", "year-ago", "eve", "day", "full", "trading", "business", "calendar", "eastern",
-		"straight", "consecutive", "additional", "successive", "beyond", "by", "during", "most", "o", "other", "until")
+		"straight", "consecutive", "additional", "successive", "beyond", "by", "during", "most", "o", "other", "until",
+		"turn", "dawn", "final", "remaining", "initial", "flat", "through")
 
 	months := [][]string{
 		{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
