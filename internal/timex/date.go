@@ -262,6 +262,9 @@ func (s *scanner) monthDate(k int) (res, bool) {
 	if y, j3, ok := s.yearAt(q); ok {
 		return res{i: i, j: j3, typ: "DATE", val: monthVal(y, m), year: y}, true
 	}
+	if r, ok := s.shortYear(q); ok && q == j {
+		return res{i: i, j: r.j, typ: "DATE", val: monthVal(r.year, m), year: r.year}, true
+	}
 	// June last year, January this year, October of next year
 	if s.lower(j) == "of" && (s.lower(j+1) == "last" || s.lower(j+1) == "this" || s.lower(j+1) == "next") && s.lower(j+2) == "year" {
 		j++
@@ -396,6 +399,9 @@ func (s *scanner) yearExpr(k int) (res, bool) {
 	// centuries: the 20th century, the nineteenth century
 	if c, j, ok := s.dayNum(k); ok && j < len(s.ps) && s.lower(j) == "century" {
 		return res{i: i, j: j + 1, typ: "DATE", val: centuryVal(c - 1)}, true
+	}
+	if r, ok := s.shortYear(k); ok && !the {
+		return r, true
 	}
 	if s.lower(k) == "fiscal" || s.lower(k) == "calendar" {
 		k++
@@ -594,4 +600,29 @@ func (s *scanner) detMonth(i, j int, det string, m int) res {
 	}
 	r.val, r.year = monthVal(y, m), y
 	return r
+}
+
+// shortYear matches a year written with two digits after an apostrophe
+// (`since '82`, `October '08`) where a preposition or a month comes
+// before it, so that `iLife '11` stays a name. The century is the one
+// that does not put the year after the article date.
+func (s *scanner) shortYear(k int) (res, bool) {
+	if !(s.punct(k, '\'') || s.punct(k, '’')) || k+1 >= len(s.ps) || k == 0 {
+		return res{}, false
+	}
+	if s.ps[k+1].kind != pNum || s.ps[k+1].digits != 2 || !s.attached(k+1) || k+2 < len(s.ps) && s.attached(k+2) && s.ps[k+2].kind != pPunct {
+		return res{}, false
+	}
+	switch s.lowerWord(k - 1) {
+	case "in", "since", "of", "until", "by", "from", "to", "through", "before", "after":
+	default:
+		if s.ps[k-1].cat != cMonth {
+			return res{}, false
+		}
+	}
+	y := 1900 + s.ps[k+1].n
+	if s.hasDCT && y+100 <= s.dct.Year() {
+		y += 100
+	}
+	return res{i: k, j: k + 2, typ: "DATE", val: yearVal(y), year: y}, true
 }
