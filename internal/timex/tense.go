@@ -38,6 +38,8 @@ func (s *scanner) tense(i, j int) int {
 				return -1
 			}
 			break
+		} else if w != nil && relative[string(w)] && s.punct(k-1, ',') {
+			break // ..., where the blasts killed: a clause of its own
 		}
 		if t := s.cue(k); t > 0 {
 			return 1
@@ -185,3 +187,6 @@ func (s *scanner) cue(k int) int {
 	}
 	return 0
 }
+
+// relative pronouns that open a clause of their own after a comma.
+var relative = map[string]bool{"where": true, "which": true, "who": true, "whom": true, "whose": true, "when": true}
