@@ -1,5 +1,7 @@
 package timex
 
+import "time"
+
 // Calendar dates: numeric dates, month names with or without day and
 // year, day-month order, years, decades, centuries and holidays.
 
@@ -327,7 +329,9 @@ func (s *scanner) yearFor(m, d, i, j int) int {
 		}
 		return y
 	}
-	if this.Sub(s.dct) > s.dct.Sub(ymd(y-1, m, max(d, 15))) {
+	// news looks back more than ahead: an untensed month more than a
+	// quarter ahead is last year's
+	if this.Sub(s.dct) > 91*24*time.Hour || this.Sub(s.dct) > s.dct.Sub(ymd(y-1, m, max(d, 15))) {
 		return y - 1
 	}
 	return y

@@ -31,7 +31,8 @@
 // marks that the expression is not inside; `last`/`next` weekdays are
 // strictly before/after the article date. A month or a day without a
 // year is the nearest one in the direction of the tense (past tense looks
-// back, future cues look forward, no cue takes the nearest). Expressions
+// back, future cues look forward, no cue takes the nearest, but not more
+// than a quarter ahead). Expressions
 // anchored to another expression (`a year earlier`, `the following year`,
 // `that day`, `the quarter`) resolve against the latest expression of
 // that granularity before them, not against the article date. Deictic
