@@ -54,7 +54,7 @@ func (s *scanner) tense(i, j int) int {
 	for k := j; k < hi; k++ {
 		p := s.ps[k]
 		if p.r == ',' && k == j && opens {
-			hi = min(k+6, len(s.ps))
+			hi = min(k+12, len(s.ps))
 			continue
 		}
 		if p.quote != q || p.r == ';' || p.r == ',' || p.r == '.' {
