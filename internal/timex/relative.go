@@ -351,8 +351,7 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 				case "next":
 					yearShift = 1
 				}
-				k += 3
-				k--
+				k += 3 // on the s of year's; the loop steps past it
 				named = true
 				continue
 			}
