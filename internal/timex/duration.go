@@ -435,7 +435,8 @@ func (s *scanner) clock(k int) (res, bool) {
 			j = j2
 		case s.lower(j) == "o" && (s.punct(j+1, '\'') || s.punct(j+1, '’')) && s.lowerWord(j+2) == "clock":
 			j += 3
-		case hasMin && (j < len(s.ps) && s.ps[j].cat == cTZ || s.lower(i-1) == "at"):
+		case hasMin && j < len(s.ps) && s.ps[j].cat == cTZ,
+			hasMin && s.lower(i-1) == "at" && s.punct(i+1, ':'): // at 2.46 billion is not a time
 		default:
 			return res{}, false
 		}
@@ -448,8 +449,17 @@ func (s *scanner) clock(k int) (res, bool) {
 		j++
 	}
 	suffix := "T" + pad(h, 2) + ":" + pad(m, 2) + zone
-	// the day that follows: [,] weekday | today | yesterday | tomorrow | month day
+	// the day that follows: [,] [(0735 GMT)] weekday | today | yesterday |
+	// tomorrow | month day
 	q := j
+	if s.punct(q, '(') {
+		for e := q + 1; e < len(s.ps) && e <= q+6; e++ {
+			if s.punct(e, ')') {
+				q = e + 1
+				break
+			}
+		}
+	}
 	if s.punct(q, ',') {
 		q++
 	}
