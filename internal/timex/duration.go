@@ -406,6 +406,9 @@ func (s *scanner) clock(k int) (res, bool) {
 	j := k
 	switch s.lower(k) {
 	case "noon", "midday":
+		if k > 0 && s.lowerWord(k-1) == "high" {
+			return res{}, false // High Noon, high noon: a showdown
+		}
 		h, j = 12, k+1
 	case "midnight":
 		h, j = 24, k+1
