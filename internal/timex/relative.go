@@ -525,6 +525,21 @@ func (s *scanner) seasonExpr(k int) (res, bool) {
 			k++
 		}
 	}
+	mod := ""
+	switch s.lower(k) {
+	case "early": // in early summer, the late fall
+		mod = "START"
+	case "late":
+		mod = "END"
+	case "mid":
+		mod = "MID"
+	}
+	if mod != "" {
+		k++
+		if s.punct(k, '-') {
+			k++
+		}
+	}
 	if k >= len(s.ps) || s.ps[k].cat != cSeason {
 		return res{}, false
 	}
@@ -538,7 +553,7 @@ func (s *scanner) seasonExpr(k int) (res, bool) {
 		q++
 	}
 	if y, j2, ok := s.yearAt(q); ok {
-		return res{i: i, j: j2, typ: "DATE", val: seasonVal(y, se), year: y}, true
+		return res{i: i, j: j2, typ: "DATE", val: seasonVal(y, se), year: y, mod: mod}, true
 	}
 	if s.lower(j) == "of" {
 		return res{}, false // the fall of the Berlin Wall
@@ -547,15 +562,15 @@ func (s *scanner) seasonExpr(k int) (res, bool) {
 		if !s.ps[k].upper && s.lower(i-1) != "in" && s.lower(i-1) != "during" && s.lower(i-1) != "since" {
 			return res{}, false
 		}
-		if se == 3 && s.ps[k].w == "fall" {
+		if se == 3 && s.ps[k].w == "fall" && mod == "" {
 			return res{}, false
 		}
 	}
-	if det == "the" && s.ps[k].w == "fall" && s.lower(i-1) != "in" && s.lower(i-1) != "during" && s.lower(i-1) != "since" && s.lower(i-1) != "until" && s.lower(i-1) != "by" {
+	if det == "the" && mod == "" && s.ps[k].w == "fall" && s.lower(i-1) != "in" && s.lower(i-1) != "during" && s.lower(i-1) != "since" && s.lower(i-1) != "until" && s.lower(i-1) != "by" {
 		return res{}, false
 	}
 	if !s.hasDCT {
-		return res{i: i, j: j, typ: "DATE", val: "XXXX-" + seasonCode[se]}, true
+		return res{i: i, j: j, typ: "DATE", val: "XXXX-" + seasonCode[se], mod: mod}, true
 	}
 	y := s.dct.Year()
 	cur := seasonOf(s.dct)
@@ -577,7 +592,7 @@ func (s *scanner) seasonExpr(k int) (res, bool) {
 			y++
 		}
 	}
-	return res{i: i, j: j, typ: "DATE", val: seasonVal(y, se), year: y}, true
+	return res{i: i, j: j, typ: "DATE", val: seasonVal(y, se), year: y, mod: mod}, true
 }
 
 // seasonOf returns the season index of t: spring 1 (Mar-May) ... winter 4.

@@ -49,6 +49,7 @@ func TestFind(t *testing.T) {
 		{"1989-11-01", "Profit will rise in next year's first quarter after last year's fourth quarter.", "next year's first quarter|DATE|1990-Q1; last year's fourth quarter|DATE|1988-Q4"},
 		{"1998-08-08", "Sales were flat at 2.46 billion; the blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m. (0735 GMT) Friday|TIME|1998-08-07T10:35"},
 		{"2021-06-28", "For Poland, high noon comes at noon.", "noon|TIME|2021-06-28T12:00"},
+		{"1989-10-26", "Orders rose from the low levels of the early summer; in late fall they fell.", "the early summer|DATE|1989-SU; late fall|DATE|1989-FA"},
 		{"2021-06-28", "Earlier this month and last year, this week and next month.", "Earlier this month|DATE|2021-06; last year|DATE|2020; this week|DATE|2021-W26; next month|DATE|2021-07"},
 	}
 	for _, c := range cases {
