@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"brief/internal/eval/rouge"
+	"brief/internal/stem"
 	"brief/internal/text"
 )
 
@@ -67,7 +67,7 @@ func termID(w string, stems map[string]int32) int32 {
 	if stopwords[w] || utf8.RuneCountInString(w) < 2 {
 		return -1
 	}
-	st := rouge.Stem(w)
+	st := stem.Stem(w)
 	id, ok := stems[st]
 	if !ok {
 		id = int32(len(stems))

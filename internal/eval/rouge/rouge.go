@@ -5,7 +5,7 @@
 //
 //   - Tokens: the text is lower-cased, every run of characters other than
 //     a-z and 0-9 is a separator, and tokens longer than three letters are
-//     reduced by the original Porter stemmer (Stem).
+//     reduced by the original Porter stemmer (package stem).
 //   - ROUGE-N: clipped n-gram overlap; recall over the reference's n-grams,
 //     precision over the candidate's, F1 their harmonic mean.
 //   - ROUGE-L: the summary-level LCS of the ROUGE paper (rouge-score's
@@ -16,6 +16,8 @@
 //
 // Scores are fractions in [0, 1]; a side with no tokens scores 0.
 package rouge
+
+import "brief/internal/stem"
 
 // Score is one ROUGE measure of one candidate against one reference.
 type Score struct {
@@ -46,7 +48,7 @@ func Tokens(s string) []string {
 		}
 		w := string(word)
 		if len(w) > 3 {
-			w = Stem(w)
+			w = stem.Stem(w)
 		}
 		out = append(out, w)
 		word = word[:0]

@@ -1,4 +1,6 @@
-package rouge
+// Package stem is the Porter (1980) stemmer, shared by the summariser
+// (to compare sentences by stemmed words) and the ROUGE scorer.
+package stem
 
 // Stem returns the Porter (1980) stem of a lower-case ASCII word, as in
 // Martin Porter's reference C implementation, which is the stemmer the
