@@ -11,6 +11,17 @@
 // Slugs come from the article's file name without extension and without a
 // leading YYYY-MM-DD-; a name of digits only (Wikinews ids) gives way to
 // the title. Two articles with one slug: the second is an error.
+//
+// Caches, all in .brief-cache/ and all safe to delete: briefings.json says
+// which briefing on disk this program made from which article (an article
+// whose briefing is up to date is not analysed again; the key includes a
+// hash of the program itself, so a new analyser re-analyses everything
+// once); parsed.gob keeps parsed briefings by content hash. A corrupt or
+// older cache file is ignored. In `brief serve`, a Memo keeps the same and
+// more (rendered Markdown, what the output folder holds) in memory.
+//
+// Articles are parsed and analysed, and pages rendered, on all cores; the
+// output never depends on the order in which that work finishes.
 package build
 
 import (
