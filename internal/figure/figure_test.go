@@ -1,29 +1,13 @@
 package figure
 
 import (
-	"bytes"
+	"brief/internal/testcorpus"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"brief/internal/text"
 )
-
-const seedPath = "../../../shared/corpus/seed/2021-06-28-us-strikes-iran-backed-militias.txt"
-
-func seedDoc(t testing.TB) *text.Doc {
-	src, err := os.ReadFile(seedPath)
-	if err != nil {
-		t.Skip(err)
-	}
-	const header = "date 2021-06-28 "
-	i := bytes.Index(src, []byte(header))
-	if i < 0 {
-		t.Fatalf("%s: no %q header", seedPath, header)
-	}
-	return text.Parse(src, i+len(header), len(src))
-}
 
 func TestSeed(t *testing.T) {
 	doc := seedDoc(t)
@@ -91,4 +75,9 @@ func TestFind(t *testing.T) {
 			t.Errorf("%q:\n got %s\nwant %s", c.in, g, c.want)
 		}
 	}
+}
+
+func seedDoc(t testing.TB) *text.Doc {
+	doc, _ := testcorpus.Seed(t)
+	return doc
 }

@@ -1,30 +1,13 @@
 package summary
 
 import (
-	"bytes"
-	"os"
+	"brief/internal/testcorpus"
 	"slices"
 	"strings"
 	"testing"
 
 	"brief/internal/text"
 )
-
-const seedPath = "../../../shared/corpus/seed/2021-06-28-us-strikes-iran-backed-militias.txt"
-
-// seedDoc parses the seed article's body, which starts on the header line.
-func seedDoc(t testing.TB) *text.Doc {
-	src, err := os.ReadFile(seedPath)
-	if err != nil {
-		t.Skip(err)
-	}
-	const header = "date 2021-06-28 "
-	i := bytes.Index(src, []byte(header))
-	if i < 0 {
-		t.Fatalf("%s: no %q header", seedPath, header)
-	}
-	return text.Parse(src, i+len(header), len(src))
-}
 
 func TestSeed(t *testing.T) {
 	doc := seedDoc(t)
@@ -54,4 +37,10 @@ func TestSeed(t *testing.T) {
 			t.Errorf("summary lacks %s", c.what)
 		}
 	}
+}
+
+// seedDoc parses the seed article's body, which starts on the header line.
+func seedDoc(t testing.TB) *text.Doc {
+	doc, _ := testcorpus.Seed(t)
+	return doc
 }

@@ -1,8 +1,7 @@
 package timeline
 
 import (
-	"bytes"
-	"os"
+	"brief/internal/testcorpus"
 	"testing"
 	"time"
 
@@ -36,13 +35,7 @@ func TestDisplay(t *testing.T) {
 }
 
 func TestBuildSeed(t *testing.T) {
-	src, err := os.ReadFile("../../../shared/corpus/seed/2021-06-28-us-strikes-iran-backed-militias.txt")
-	if err != nil {
-		t.Skip("seed article absent")
-	}
-	i := bytes.Index(src, []byte("date ")) + 15
-	dct := time.Date(2021, 6, 28, 0, 0, 0, 0, time.UTC)
-	doc := text.Parse(src, i, len(src))
+	doc, dct := testcorpus.Seed(t)
 	tx := timex.Find(doc, dct)
 	evs := Build(doc, tx, dct)
 	var got []string

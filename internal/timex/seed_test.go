@@ -1,34 +1,14 @@
 package timex
 
 import (
+	"brief/internal/testcorpus"
 	"bytes"
-	"os"
 	"strings"
 	"testing"
-	"time"
-
-	"brief/internal/text"
 )
 
-const seedPath = "../../../shared/corpus/seed/2021-06-28-us-strikes-iran-backed-militias.txt"
-
-// loadSeed reads the seed article: `date 2021-06-28` then the body on the
-// same line.
-func loadSeed(t testing.TB) (*text.Doc, time.Time) {
-	src, err := os.ReadFile(seedPath)
-	if err != nil {
-		t.Skipf("seed article absent: %v", err)
-	}
-	i := bytes.Index(src, []byte("date "))
-	dct, err := time.Parse("2006-01-02", string(src[i+5:i+15]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return text.Parse(src, i+15, len(src)), dct
-}
-
 func TestSeedArticle(t *testing.T) {
-	doc, dct := loadSeed(t)
+	doc, dct := testcorpus.Seed(t)
 	got := Find(doc, dct)
 	cases := []struct {
 		context string // a phrase of the article around the expression

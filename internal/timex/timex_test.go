@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"brief/internal/testcorpus"
 	"strings"
 	"testing"
 	"time"
@@ -64,7 +65,7 @@ func TestFind(t *testing.T) {
 }
 
 func BenchmarkFind(b *testing.B) {
-	doc, dct := loadSeed(b)
+	doc, dct := testcorpus.Seed(b)
 	b.SetBytes(int64(len(doc.Src)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -74,7 +75,7 @@ func BenchmarkFind(b *testing.B) {
 
 // BenchmarkParseFind includes the text layer, as the analyser runs it.
 func BenchmarkParseFind(b *testing.B) {
-	doc, dct := loadSeed(b)
+	doc, dct := testcorpus.Seed(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		Find(text.Parse(doc.Src, 15, len(doc.Src)), dct)
