@@ -98,12 +98,12 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		cfg.Output = opt.Output
 	}
 	res.Stages = map[string]time.Duration{}
-	written, err := generate(ctx, opt, cfg, res)
+	current, err := generate(ctx, opt, cfg, res)
 	if err != nil {
 		return nil, err
 	}
 	t := time.Now()
-	docs := readBriefings(opt, written, res)
+	docs := readBriefings(opt, current, res)
 	res.Stages["briefings"] = time.Since(t)
 	tmpl := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "templates")), Base: opt.Templates}
 	theme := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "theme")), Base: opt.Theme}
@@ -181,9 +181,11 @@ func Slug(file, title string) string {
 // writeFile writes a briefing or cache file atomically (package atomicfile).
 func writeFile(file string, data []byte) error { return atomicfile.Write(file, data) }
 
-// readBriefings parses every briefing in content/briefings. A generated
-// briefing whose article is gone is removed; an edited one is kept.
-func readBriefings(opt Options, written map[string]bool, res *Result) []site.Doc {
+// readBriefings parses every briefing in content/briefings, taking the
+// bytes generate already holds (current) rather than reading them again. A
+// generated briefing whose article is gone (not in current) is removed; an
+// edited one is kept.
+func readBriefings(opt Options, current map[string][]byte, res *Result) []site.Doc {
 	dir, _ := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
 	ents, _ := os.ReadDir(dir)
 	var docs []site.Doc
@@ -204,12 +206,15 @@ func readBriefings(opt Options, written map[string]bool, res *Result) []site.Doc
 			continue
 		}
 		rel := "content/briefings/" + name
-		src, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			res.Errors = append(res.Errors, err)
-			continue
+		src, owned := current[name]
+		if src == nil {
+			var err error
+			if src, err = os.ReadFile(filepath.Join(dir, name)); err != nil {
+				res.Errors = append(res.Errors, err)
+				continue
+			}
 		}
-		if !written[name] {
+		if !owned {
 			if !briefing.Edited(src) {
 				os.Remove(filepath.Join(dir, name))
 				res.Written = append(res.Written, filepath.Join(dir, name))
@@ -226,6 +231,7 @@ func readBriefings(opt Options, written map[string]bool, res *Result) []site.Doc
 			b, _ = parsed.get(rel, src)
 		}
 		if b == nil {
+			var err error
 			if b, err = briefing.Parse(rel, src); err != nil {
 				res.Errors = append(res.Errors, err)
 				continue

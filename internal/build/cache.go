@@ -73,7 +73,7 @@ func (c *cache) put(file, articleHash, slug, fp string, data []byte) {
 // save writes the cache through a temporary file and a rename, so a reader
 // never sees half a file; entries of articles that are gone are dropped.
 // Errors are ignored: the cache is an optimisation.
-func (c *cache) save(dir string, _ map[string]bool, owner map[string]string) {
+func (c *cache) save(dir string, owner map[string]string) {
 	live := map[string]bool{}
 	for _, f := range owner {
 		live[f] = true

@@ -36,8 +36,10 @@ type job struct {
 // parsed in parallel, slugs given in file order, then each article is
 // analysed (in parallel) unless its briefing on disk is already what this
 // brief would write (the cache says so) or was edited by hand. It returns
-// the briefing file names that belong to an article now.
-func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (map[string]bool, error) {
+// the briefing file names that belong to an article now, each with the
+// bytes now on disk when it read or wrote them (nil when there are none),
+// so that readBriefings need not read them again.
+func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (map[string][]byte, error) {
 	files, err := articleFiles(opt.Dir)
 	if err != nil {
 		return nil, err
@@ -76,7 +78,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	cache := loadCache(opt.Dir, res)
 	fp := fingerprint(cfg)
 	owner := map[string]string{}
-	written := map[string]bool{}
+	current := map[string][]byte{}
 	var todo []*job
 	for _, j := range jobs {
 		if j.err != nil {
@@ -92,12 +94,13 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		}
 		owner[j.slug] = j.file
 		name := j.slug + ".md"
-		written[name] = true
+		current[name] = nil
 		j.out, j.rel = filepath.Join(outDir, name), "content/briefings/"+name
 		old, err := os.ReadFile(j.out)
 		switch {
 		case err == nil:
 			j.old = old
+			current[name] = old
 		case !errors.Is(err, fs.ErrNotExist):
 			return nil, err
 		}
@@ -137,14 +140,15 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		} else {
 			res.Generated++
 			res.Written = append(res.Written, j.out)
+			current[filepath.Base(j.out)] = j.data
 			if err := writeFile(j.out, j.data); err != nil {
 				return nil, err
 			}
 		}
 		cache.put(j.file, j.art.Hash, j.slug, fp, j.data)
 	}
-	cache.save(opt.Dir, written, owner)
-	return written, nil
+	cache.save(opt.Dir, owner)
+	return current, nil
 }
 
 var errSkipped = errors.New("skipped")
