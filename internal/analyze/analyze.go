@@ -122,7 +122,7 @@ func Run(a *article.Article, opt Options) *Analysis {
 	for _, t := range tx {
 		an.Timexes = append(an.Timexes, Timex{t.Start, t.End, t.Text, t.Type, t.Value})
 	}
-	an.Events = dropDatelines(doc, tx, timeline.Build(doc, tx, a.Date))
+	an.Events = timeline.Build(doc, tx, a.Date)
 	for _, e := range an.Events {
 		an.Timeline = append(an.Timeline, Event{e.Value, e.Sentence, e.Text})
 	}
@@ -169,37 +169,4 @@ func signals(doc *text.Doc, events []timeline.Event) summary.Signals {
 		sig.Dated[e.Sentence] = true
 	}
 	return sig
-}
-
-// dropDatelines removes events whose sentence is nothing but its date
-// (a Wikinews-style dateline such as "December 10, 2013"): they date the
-// article, not an event.
-func dropDatelines(doc *text.Doc, tx []timex.Timex, events []timeline.Event) []timeline.Event {
-	out := events[:0]
-	for _, e := range events {
-		if !onlyDate(doc, e.Sentence, tx) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// onlyDate reports whether every word of sentence i lies inside a time expression.
-func onlyDate(doc *text.Doc, i int, tx []timex.Timex) bool {
-	for _, t := range doc.SentenceTokens(i) {
-		if t.Kind != text.Word && t.Kind != text.Number {
-			continue
-		}
-		inside := false
-		for _, x := range tx {
-			if t.Start >= x.Start && t.End <= x.End {
-				inside = true
-				break
-			}
-		}
-		if !inside {
-			return false
-		}
-	}
-	return true
 }

@@ -7,7 +7,8 @@
 // states it, and the expressions that date it. Durations, sets,
 // references without a date (PRESENT_REF, PAST_REF, FUTURE_REF) and
 // values with unknown digits (XXXX-XX-XX) are left out: they do not place
-// an event on a calendar. Several mentions of the same date in one
+// an event on a calendar, and so is a sentence that is nothing but a date
+// (a dateline). Several mentions of the same date in one
 // sentence make one event. Events are sorted by their first instant, the
 // coarser granularity first on ties (2021 before 2021-01 before
 // 2021-01-01), then by sentence.
@@ -51,8 +52,8 @@ func Build(doc *text.Doc, tx []timex.Timex, dct time.Time) []Event {
 			continue
 		}
 		si := doc.SentenceAt(t.Start)
-		if si < 0 {
-			continue
+		if si < 0 || onlyDate(doc, si, tx) {
+			continue // a dateline ("December 10, 2013") dates the article, not an event
 		}
 		merged := false
 		for e := len(evs) - 1; e >= 0 && evs[e].Sentence == si; e-- {
@@ -211,4 +212,25 @@ func timeOfDay(s string) time.Duration {
 		}
 	}
 	return d
+}
+
+// onlyDate reports whether every word and number of sentence i lies inside
+// a time expression: the sentence says nothing but a date.
+func onlyDate(doc *text.Doc, i int, tx []timex.Timex) bool {
+	for _, t := range doc.SentenceTokens(i) {
+		if t.Kind != text.Word && t.Kind != text.Number {
+			continue
+		}
+		inside := false
+		for _, x := range tx {
+			if t.Start >= x.Start && t.End <= x.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return false
+		}
+	}
+	return true
 }

@@ -77,3 +77,13 @@ func TestBuildMerges(t *testing.T) {
 		t.Fatalf("got %+v from %+v", evs, tx)
 	}
 }
+
+func TestDatelineIsNotAnEvent(t *testing.T) {
+	src := []byte("December 10, 2013\nGM named Mary Barra its chief on Tuesday.\n")
+	doc := text.Parse(src, 0, len(src))
+	dct := time.Date(2013, 12, 10, 0, 0, 0, 0, time.UTC)
+	evs := Build(doc, timex.Find(doc, dct), dct)
+	if len(evs) != 1 || evs[0].Sentence != 1 {
+		t.Errorf("events %+v, want only sentence 1", evs)
+	}
+}
