@@ -572,7 +572,12 @@ func (s *scanner) seasonExpr(k int) (res, bool) {
 	if !s.hasDCT {
 		return res{i: i, j: j, typ: "DATE", val: "XXXX-" + seasonCode[se], mod: mod}, true
 	}
+	// The winter that spans New Year is named by the year it starts in, so
+	// in January and February the current season is last year's winter.
 	y := s.dct.Year()
+	if s.dct.Month() <= 2 {
+		y--
+	}
 	cur := seasonOf(s.dct)
 	switch det {
 	case "last", "past":
@@ -584,6 +589,9 @@ func (s *scanner) seasonExpr(k int) (res, bool) {
 			y++
 		}
 	case "this":
+		if se != cur {
+			y = s.dct.Year() // this spring, in February: the coming one
+		}
 	default:
 		t := s.tense(i, j)
 		if t < 0 && se > cur {

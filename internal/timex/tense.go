@@ -19,6 +19,8 @@ func (s *scanner) tense(i, j int) int {
 	var buf [16]byte
 	until := false
 	switch string(s.word(i-1, &buf)) {
+	case "effective":
+		return 1 // a change effective Feb. 1 takes effect then
 	case "until", "till":
 		until = true // postponed until Tuesday, unless the clause is past
 	case "as":
@@ -62,6 +64,8 @@ func (s *scanner) tense(i, j int) int {
 		}
 		if w := s.word(k, &buf); w != nil && reporting[string(w)] {
 			return -1 // In September, it announced...
+		} else if w != nil && intentVerbs[string(w)] {
+			return -1 // On Friday, it planned to...
 		}
 		if t := s.cue(k); t == 1 {
 			return 1
@@ -109,6 +113,15 @@ var futureWords = map[string]int{
 	"aims": 2, "wants": 2, "able": 2,
 }
 
+// intentVerbs, before `to`, commit to an act that lies ahead of them
+// (`agreed to buy it in February`, `decided to admit them in March`).
+// They count only before the expression: in `On Friday, it planned to
+// pay`, Friday is when the planning happened.
+var intentVerbs = map[string]bool{"agreed": true, "decided": true, "voted": true, "promised": true,
+	"pledged": true, "vowed": true, "threatened": true, "planned": true, "intended": true,
+	"proposed": true, "hoped": true, "aimed": true, "agrees": true, "decides": true, "threatens": true,
+	"proposes": true}
+
 // participleAfter: an -ed word after these is an adjective or a passive
 // participle, not a past tense (`to be completed`, `the reduced dividend`).
 var participleAfter = map[string]bool{"be": true, "been": true, "being": true, "is": true,
@@ -154,6 +167,9 @@ func (s *scanner) cue(k int) int {
 			return 1
 		}
 		return 0
+	}
+	if intentVerbs[string(lw)] && s.lowerWord(min(k+1, len(s.ps)-1)) == "to" && k+1 < len(s.ps) {
+		return 1 // agreed to buy in February: the act agreed on is ahead
 	}
 	switch string(lw) {
 	case "be":

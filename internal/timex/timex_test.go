@@ -51,6 +51,11 @@ func TestFind(t *testing.T) {
 		{"1998-08-08", "Sales were flat at 2.46 billion; the blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m. (0735 GMT) Friday|TIME|1998-08-07T10:35"},
 		{"2021-06-28", "For Poland, high noon comes at noon.", "noon|TIME|2021-06-28T12:00"},
 		{"1989-10-26", "Orders rose from the low levels of the early summer; in late fall they fell.", "the early summer|DATE|1989-SU; late fall|DATE|1989-FA"},
+		{"1998-02-06", "Hiring surged last fall and will slow next spring; this summer and this winter.", "last fall|DATE|1997-FA; next spring|DATE|1998-SP; this summer|DATE|1998-SU; this winter|DATE|1997-WI"},
+		{"1998-09-30", "The team planned to leave Nairobi on Thursday.", "Thursday|DATE|1998-10-01"},
+		{"1998-09-30", "On Friday, the government planned to pay the claims.", "Friday|DATE|1998-09-25"},
+		{"1999-02-10", "NATO has decided to admit the three nations in March.", "March|DATE|1999-03"},
+		{"1989-10-26", "It created a new office, effective Feb. 1, and set up a board in May.", "Feb. 1|DATE|1990-02-01; May|DATE|1989-05"},
 		{"2021-06-28", "Earlier this month and last year, this week and next month.", "Earlier this month|DATE|2021-06; last year|DATE|2020; this week|DATE|2021-W26; next month|DATE|2021-07"},
 	}
 	for _, c := range cases {
