@@ -253,6 +253,9 @@ func (s *scanner) quantity(k int) (res, bool) {
 		half, j = true, j+3
 	}
 	r := res{i: i, j: j, typ: "DURATION", val: durVal(n, half, fuzzy, u)}
+	if lead == "the" && hyphen && s.lower(i) == "the" {
+		r.i = i + 1 // the 30-day period: the adjective is the expression
+	}
 	if u == uWeekend {
 		r.val = "P" + strconv.Itoa(2*max(n, 1)) + "D"
 		if fuzzy {
