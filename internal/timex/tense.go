@@ -16,7 +16,7 @@ func (s *scanner) tense(i, j int) int {
 	if s.lowerWord(max(i-1, 0)) == "since" && i > 0 {
 		return -1 // since March: the period began before the article
 	}
-	var buf [16]byte
+	var buf, pbuf [16]byte
 	until := false
 	switch string(s.word(i-1, &buf)) {
 	case "effective":
@@ -40,6 +40,8 @@ func (s *scanner) tense(i, j int) int {
 				return -1
 			}
 			break
+		} else if w != nil && k >= i-2 && scheduled[string(w)] && !notScheduled[string(s.word(k-1, &pbuf))] {
+			return 1
 		} else if w != nil && relative[string(w)] && s.punct(k-1, ',') {
 			break // ..., where the blasts killed: a clause of its own
 		}
@@ -193,7 +195,7 @@ func (s *scanner) cue(k int) int {
 		return -1
 	}
 	if len(lw) > 4 && lw[len(lw)-2] == 'e' && lw[len(lw)-1] == 'd' {
-		if reporting[string(lw)] || notPast[string(lw)] {
+		if reporting[string(lw)] || notPast[string(lw)] || unAdjective(lw) {
 			return 0
 		}
 		if pw := s.word(k-1, &pbuf); pw != nil && participleAfter[string(pw)] {
@@ -203,6 +205,36 @@ func (s *scanner) cue(k int) int {
 	}
 	return 0
 }
+
+// unAdjective reports whether lw is an un-...-ed word, which is almost
+// always an adjective (a still unspecified date, an undisclosed sum),
+// unless it is one of the few un- verbs (unveiled, uncovered).
+func unAdjective(lw []byte) bool {
+	return len(lw) > 6 && lw[0] == 'u' && lw[1] == 'n' && !unVerbs[string(lw)]
+}
+
+var unVerbs = map[string]bool{"unveiled": true, "unleashed": true, "uncovered": true, "unfolded": true,
+	"unloaded": true, "unlocked": true, "unraveled": true, "unravelled": true, "unearthed": true,
+	"unseated": true, "unplugged": true, "unpacked": true, "untied": true, "unblocked": true,
+	"unified": true, "undermined": true, "underlined": true, "underscored": true, "understated": true,
+	"underestimated": true, "underwrote": true, "underpinned": true, "undercut": true, "unfroze": true}
+
+// scheduled: present-tense verbs of the timetable. With a day right after
+// them (`the Senate votes Tuesday`, `they meet Monday`) the present speaks
+// of what is planned, so the day is ahead.
+var scheduled = map[string]bool{"meets": true, "begins": true, "starts": true, "opens": true,
+	"resumes": true, "visits": true, "arrives": true, "leaves": true, "travels": true, "heads": true,
+	"votes": true, "returns": true, "expires": true, "convenes": true, "reconvenes": true,
+	"testifies": true, "hosts": true, "meet": true, "begin": true, "start": true, "open": true,
+	"resume": true, "visit": true, "arrive": true, "leave": true, "travel": true, "head": true,
+	"vote": true, "return": true, "expire": true, "convene": true, "reconvene": true, "testify": true}
+
+// notScheduled are words before a present form that make it something
+// else: a noun (`the votes`), a negated or modal past (`did not meet`).
+var notScheduled = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,
+	"his": true, "her": true, "our": true, "did": true, "not": true, "never": true, "t": true,
+	"could": true, "would": true, "might": true, "should": true, "must": true, "can": true, "may": true,
+	"of": true, "for": true, "s": true}
 
 // relative pronouns that open a clause of their own after a comma.
 var relative = map[string]bool{"where": true, "which": true, "who": true, "whom": true, "whose": true, "when": true}

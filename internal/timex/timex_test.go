@@ -57,6 +57,8 @@ func TestFind(t *testing.T) {
 		{"1999-02-10", "NATO has decided to admit the three nations in March.", "March|DATE|1999-03"},
 		{"1989-10-26", "It created a new office, effective Feb. 1, and set up a board in May.", "Feb. 1|DATE|1990-02-01; May|DATE|1989-05"},
 		{"2021-06-28", "The 30-day truce ended after the two-year talks.", "30-day|DURATION|P30D; two-year|DURATION|P2Y"},
+		{"1998-05-01", "They meet separately Monday; the Senate votes Tuesday; he did not meet Sunday; they counted the votes Thursday.", "Monday|DATE|1998-05-04; Tuesday|DATE|1998-05-05; Sunday|DATE|1998-04-26; Thursday|DATE|1998-04-30"},
+		{"1989-10-26", "The split would be paid on a still unspecified date in January; the unveiled plan starts in March.", "January|DATE|1990-01; March|DATE|1990-03"},
 		{"2021-06-28", "Earlier this month and last year, this week and next month.", "Earlier this month|DATE|2021-06; last year|DATE|2020; this week|DATE|2021-W26; next month|DATE|2021-07"},
 	}
 	for _, c := range cases {
