@@ -480,6 +480,16 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		return res{i: i, j: j, typ: "DATE", val: halfVal(year, q), year: year}, true
 	}
 	noAnchor := yearShift != 0
+	if q == 0 && !half && s.lastQ == 0 && j+1 < len(s.ps) && (s.lowerWord(j) == "ended" || s.lowerWord(j) == "ending") {
+		// the quarter ended July 31: the calendar quarter that holds
+		// most of the three months before that day (a fiscal quarter
+		// named before keeps its name: the fiscal first quarter ended
+		// Sept. 29 is Q1)
+		if e, ok := s.monthDate(j + 1); ok && e.hasDay {
+			mid := e.day.AddDate(0, 0, -45)
+			year, q, yearShift = mid.Year(), quarterOf(mid), 0
+		}
+	}
 	switch {
 	case q == 0 && latest:
 		year, q = addQuarters(s.dct.Year(), quarterOf(s.dct), -1)
