@@ -60,6 +60,13 @@ func (s *scanner) approx(i int) (res, bool) {
 		k, mod = i+1, "APPROX"
 	case "nearly", "almost":
 		k, mod = i+1, "EQUAL_OR_LESS"
+	case "over":
+		// over a year: more than one unit; `over three years` is as often
+		// a stretch something is spread over, and stays out
+		if w := s.lower(i + 1); w != "a" && w != "an" {
+			return res{}, false
+		}
+		k, mod = i+1, "MORE_THAN"
 	case "under":
 		k, mod = i+1, "LESS_THAN"
 		if s.lower(k) == "the" {
@@ -92,6 +99,9 @@ func (s *scanner) approx(i int) (res, bool) {
 	r, ok := s.core(k)
 	if !ok || s.apostropheS(r.j) {
 		return res{}, false // get around Wednesday's ruling
+	}
+	if s.lower(i) == "over" && r.typ != "DURATION" {
+		return res{}, false
 	}
 	switch r.typ {
 	case "DURATION", "TIME":

@@ -60,6 +60,7 @@ func TestFind(t *testing.T) {
 		{"1998-05-01", "They meet separately Monday; the Senate votes Tuesday; he did not meet Sunday; they counted the votes Thursday.", "Monday|DATE|1998-05-04; Tuesday|DATE|1998-05-05; Sunday|DATE|1998-04-26; Thursday|DATE|1998-04-30"},
 		{"1989-10-26", "The split would be paid on a still unspecified date in January; the unveiled plan starts in March.", "January|DATE|1990-01; March|DATE|1990-03"},
 		{"1989-10-30", "In the quarter ended July 31, it had 5.6 million shares, against 5 million a year earlier.", "the quarter|DATE|1989-Q2; July 31|DATE|1989-07-31; a year earlier|DATE|1988-Q2"},
+		{"2021-06-28", "It lasted over a week, then over three years, and over the weekend over an hour.", "over a week|DURATION|P1W; three years|DURATION|P3Y; the weekend|DATE|2021-W25-WE; over an hour|DURATION|PT1H"},
 		{"2021-06-28", "Earlier this month and last year, this week and next month.", "Earlier this month|DATE|2021-06; last year|DATE|2020; this week|DATE|2021-W26; next month|DATE|2021-07"},
 	}
 	for _, c := range cases {
