@@ -458,9 +458,13 @@ func (s *scanner) yearExpr(k int) (res, bool) {
 	return res{i: i, j: j, typ: "DATE", val: yearVal(y), year: y}, true
 }
 
-// lowerWord returns piece k in lower case for short ASCII words; it
+// lowerWord returns piece k in lower case for short ASCII words ("" out
+// of range); it
 // allocates, so it is used only on rare paths.
 func (s *scanner) lowerWord(k int) string {
+	if k < 0 || k >= len(s.ps) {
+		return ""
+	}
 	if s.ps[k].w != "" {
 		return s.ps[k].w
 	}
