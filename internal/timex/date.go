@@ -459,8 +459,7 @@ func (s *scanner) yearExpr(k int) (res, bool) {
 }
 
 // lowerWord returns piece k in lower case for short ASCII words ("" out
-// of range); it
-// allocates, so it is used only on rare paths.
+// of range); it allocates, so it is used only on rare paths.
 func (s *scanner) lowerWord(k int) string {
 	if k < 0 || k >= len(s.ps) {
 		return ""

@@ -27,7 +27,9 @@
 //
 // Resolution. A bare weekday is the most recent one, the article date
 // itself included, unless the clause carries a future cue (`will`, `is
-// due to`, `expected`, `scheduled`, `set to`, `next`) outside quotation
+// due to`, `expected`, `scheduled`, `set to`, `next`, an intention verb
+// before `to` such as `agreed to`, `effective`, a timetable verb in the
+// present just before the day: `they meet Monday`) outside quotation
 // marks that the expression is not inside; `last`/`next` weekdays are
 // strictly before/after the article date. A month or a day without a
 // year is the nearest one in the direction of the tense (past tense looks
