@@ -17,6 +17,7 @@ type row struct {
 	cold     measurement
 	warm     []measurement
 	one      []measurement
+	serve    []childEdit // one-article rebuilds in a process that built before (brief serve)
 	hugo     *hugoRow
 }
 
@@ -105,7 +106,7 @@ func benchSite(o options, tmp string, n int) (*row, error) {
 			return nil, err
 		}
 		r.warm = append(r.warm, m)
-		logf("  warm: %s (%s CPU), %d analysed, %s RSS", ms(m.Time()), ms(m.CPU), m.Analysed, mb(m.MaxRSS))
+		logf("  warm: %s (%s CPU), %d analysed, %d files made (%s), %s RSS", ms(m.Time()), ms(m.CPU), m.Analysed, m.Made, m.Mode, mb(m.MaxRSS))
 	}
 	restore := map[string][]byte{}
 	defer func() {
@@ -130,7 +131,21 @@ func benchSite(o options, tmp string, n int) (*row, error) {
 			return nil, err
 		}
 		r.one = append(r.one, m)
-		logf("  one article: %s (%s CPU), %d analysed, %d generated, %s RSS", ms(m.Time()), ms(m.CPU), m.Analysed, m.Generated, mb(m.MaxRSS))
+		logf("  one article: %s (%s CPU), %d analysed, %d generated, %d files made (%s), %s RSS", ms(m.Time()), ms(m.CPU), m.Analysed, m.Generated, m.Made, m.Mode, mb(m.MaxRSS))
+	}
+	if len(paths) > 0 {
+		var files []string
+		for k := range max(o.runs, 3) {
+			files = append(files, filepath.Join(dir, filepath.FromSlash(paths[(2*k+1)*len(paths)/(2*max(o.runs, 3)+1)%len(paths)])))
+		}
+		m, err := child("serve", profiles{}, append([]string{dir}, files...)...)
+		if err != nil {
+			return nil, err
+		}
+		r.serve = m.Edits
+		for _, e := range m.Edits {
+			logf("  one article in brief serve: %s, %d analysed, %d files made", ms(time.Duration(e.Nanos)), e.Analysed, e.Made)
+		}
 	}
 	if o.hugo != "" {
 		hdir := filepath.Join(tmp, "hugo-"+r.name)

@@ -10,6 +10,7 @@ import (
 
 	"brief"
 	"brief/internal/build"
+	"brief/internal/gensite"
 )
 
 // childResult is what a child prints: one JSON object.
@@ -23,7 +24,19 @@ type childResult struct {
 	Warnings  int      `json:",omitempty"`
 	Errors    []string `json:",omitempty"`
 	Analysed  int
+	Made      int              // files made (the rest had not changed)
+	Mode      string           `json:",omitempty"` // how the output was written
 	Stages    map[string]int64 `json:",omitempty"` // nanoseconds; nil when not told
+	Edits     []childEdit      `json:",omitempty"` // serve mode: one per edit
+}
+
+// childEdit is one edit measured in serve mode: the build that followed
+// a sentence appended to an article, in the process that built the site
+// before (brief serve's case).
+type childEdit struct {
+	Nanos    int64
+	Made     int
+	Analysed int
 }
 
 // runChild runs one measurement in this process and prints its result.
@@ -43,9 +56,11 @@ func runChild(mode string, args []string, cpuprofile, memprofile string) error {
 	var err error
 	switch {
 	case mode == "build" && len(args) == 1:
-		r, err = childBuild(args[0])
+		r, err = childBuild(args[0], nil)
+	case mode == "serve" && len(args) >= 2:
+		r, err = childServe(args[0], args[1:])
 	default:
-		return fmt.Errorf("-child %s %q: want build DIR", mode, args)
+		return fmt.Errorf("-child %s %q: want build DIR or serve DIR FILE...", mode, args)
 	}
 	if err != nil {
 		return err
@@ -63,12 +78,37 @@ func runChild(mode string, args []string, cpuprofile, memprofile string) error {
 	return json.NewEncoder(os.Stdout).Encode(r)
 }
 
-func childBuild(dir string) (*childResult, error) {
+// childServe builds dir with a memo, as brief serve does, then appends a
+// sentence to each file in turn and builds again, timing each build; the
+// files are restored at the end.
+func childServe(dir string, files []string) (*childResult, error) {
+	memo := &build.Memo{}
+	r, err := childBuild(dir, memo)
+	if err != nil {
+		return nil, err
+	}
+	for k, f := range files {
+		old, err := appendSentence(f, gensite.Sentence(k))
+		if err != nil {
+			return nil, err
+		}
+		defer os.WriteFile(f, old, 0o644)
+		e, err := childBuild(dir, memo)
+		if err != nil {
+			return nil, err
+		}
+		r.Edits = append(r.Edits, childEdit{Nanos: e.Nanos, Made: e.Made, Analysed: e.Analysed})
+	}
+	return r, nil
+}
+
+func childBuild(dir string, memo *build.Memo) (*childResult, error) {
 	opt := build.Options{
 		Dir:       dir,
 		Templates: brief.Templates(),
 		Theme:     brief.Theme(),
 		Generator: "brief " + brief.Version,
+		Memo:      memo,
 	}
 	start := time.Now()
 	res, err := build.Build(context.Background(), opt)
@@ -78,7 +118,7 @@ func childBuild(dir string) (*childResult, error) {
 	r := &childResult{
 		Nanos:    int64(time.Since(start)),
 		Articles: res.Articles, Generated: res.Generated, Kept: res.Kept, Analysed: res.Analysed,
-		Pages: res.Pages, Files: res.Files, Warnings: len(res.Warnings),
+		Pages: res.Pages, Files: res.Files, Warnings: len(res.Warnings), Made: res.Made, Mode: res.Mode,
 	}
 	if res.Stages != nil {
 		r.Stages = map[string]int64{}

@@ -69,8 +69,8 @@ var stageOrder = []string{"articles", "analyse", "briefings", "render", "write"}
 
 // printTable prints the figures as Markdown tables.
 func printTable(w io.Writer, rows []*row) {
-	fmt.Fprintln(w, "| articles | pages | cold build (CPU) | warm build (CPU) | one-article rebuild (CPU) | peak RSS (cold / warm) | pages/s (cold) | brief render / Hugo |")
-	fmt.Fprintln(w, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Fprintln(w, "| articles | pages | cold build (CPU) | warm build (CPU) | one-article rebuild (CPU) | one article in brief serve | peak RSS (cold / warm) | pages/s (cold) | brief render / Hugo |")
+	fmt.Fprintln(w, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, r := range rows {
 		warm, one := median(r.warm), median(r.one)
 		ratio := "n/a"
@@ -81,8 +81,17 @@ func printTable(w io.Writer, rows []*row) {
 		if fmt.Sprint(r.articles) != name {
 			name = fmt.Sprintf("%s (%d)", name, r.articles)
 		}
-		fmt.Fprintf(w, "| %s | %d | %s (%s) | %s (%s) | %s (%s) | %s / %s | %.0f | %s |\n",
-			name, r.cold.Pages, s(r.cold.Time()), s(r.cold.CPU), s(warm.Time()), s(warm.CPU), ms(one.Time()), ms(one.CPU),
+		served := "n/a"
+		if len(r.serve) > 0 {
+			ns := make([]int64, len(r.serve))
+			for i, e := range r.serve {
+				ns[i] = e.Nanos
+			}
+			slices.Sort(ns)
+			served = ms(time.Duration(ns[len(ns)/2]))
+		}
+		fmt.Fprintf(w, "| %s | %d | %s (%s) | %s (%s) | %s (%s) | %s | %s / %s | %.0f | %s |\n",
+			name, r.cold.Pages, s(r.cold.Time()), s(r.cold.CPU), s(warm.Time()), s(warm.CPU), ms(one.Time()), ms(one.CPU), served,
 			mb(peak(r.cold)), mb(peak(r.warm...)), float64(r.cold.Pages)/r.cold.Time().Seconds(), ratio)
 	}
 	fmt.Fprintln(w)

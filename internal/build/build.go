@@ -68,8 +68,10 @@ type Result struct {
 	Kept      int      // briefings kept: unchanged or edited by hand
 	Analysed  int      // articles analysed (the rest came from the cache)
 	Written   []string // briefing files written or removed (absolute paths)
-	Pages     int      // HTML pages written
-	Files     int      // files written to the output
+	Pages     int      // HTML pages in the site
+	Files     int      // files in the output
+	Made      int      // files made (the others had not changed)
+	Mode      string   // how the output was written (see site.Result)
 	Warnings  []string // did not stop anything
 	Errors    []error  // inputs skipped
 	Output    string   // the output folder
@@ -111,10 +113,25 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	sr, err := site.Build(ctx, site.Input{Dir: opt.Dir, Config: cfg, Docs: docs, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator, Memo: opt.Memo.site()})
+	in := site.Input{Dir: opt.Dir, Config: cfg, Docs: docs, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator, Program: exeHash()}
+	var saved *outState
+	if live, notes := opt.Memo.outputs(); live != nil {
+		in.Outputs, in.Notes = site.Outputs{InPlace: true, Live: live}, notes
+	} else {
+		saved = loadOutState(opt.Dir)
+		in.Outputs, in.Notes = site.Outputs{Live: saved.Live, Spare: saved.Spare}, saved.Notes
+	}
+	sr, err := site.Build(ctx, in)
 	if err != nil {
+		opt.Memo.setOutputs(nil, nil) // the output folder may have changed
 		return nil, err
 	}
+	opt.Memo.setOutputs(sr.State, sr.Notes)
+	if saved != nil {
+		saved.Live, saved.Spare, saved.Notes = sr.State, sr.Spare, sr.Notes
+		saved.save(opt.Dir)
+	}
+	res.Made, res.Mode = sr.Made, sr.Mode
 	res.Pages, res.Warnings = sr.Pages, append(res.Warnings, sr.Warnings...)
 	res.Errors = append(res.Errors, sr.Skipped...)
 	res.Stages["render"], res.Stages["write"] = sr.Render, sr.Write

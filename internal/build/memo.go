@@ -10,16 +10,28 @@ import (
 // Memo keeps what one build made for the next build of the same process.
 // The zero value is ready; a nil *Memo keeps nothing.
 type Memo struct {
-	siteMemo site.Memo
-	mu       sync.Mutex
-	docs     map[string]site.Doc // parsed briefings by file, with their bytes in Raw
+	mu    sync.Mutex
+	docs  map[string]site.Doc // parsed briefings by file, with their bytes in Raw
+	live  *site.State         // what the output folder holds
+	notes map[[32]byte][]string
 }
 
-func (m *Memo) site() *site.Memo {
+func (m *Memo) outputs() (*site.State, map[[32]byte][]string) {
 	if m == nil {
-		return nil
+		return nil, nil
 	}
-	return &m.siteMemo
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.live, m.notes
+}
+
+func (m *Memo) setOutputs(live *site.State, notes map[[32]byte][]string) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.live, m.notes = live, notes
 }
 
 // doc returns the briefing parsed from exactly these bytes last time.

@@ -5,14 +5,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
+	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
 
 	"brief/internal/actors"
 	"brief/internal/briefing"
@@ -26,9 +30,17 @@ type Input struct {
 	Docs      []Doc      // the briefings
 	Actors    []Override // data/actors.toml: hand fixes of actor merges, names, kinds, roles
 	Templates fs.FS      // the site's templates over brief's (see Overlay)
-	Theme     fs.FS      // the site's theme over brief's
+	Theme     fs.FS      // brief's theme under the site's
 	Generator string     // "brief 0.1.0", for <meta name=generator> and feeds
-	Memo      *Memo      // optional: keeps rendered Markdown between builds of one process (brief serve)
+	// Program identifies brief's own code (a hash of the binary): pages
+	// made by another build of brief are made again.
+	Program string
+	// Outputs is what earlier builds left and how this one may write.
+	Outputs Outputs
+	// Notes are the Markdown warnings of each briefing by its digest, from
+	// earlier builds: a briefing whose page is not rendered again still
+	// reports them.
+	Notes map[[32]byte][]string
 }
 
 // Override is a hand fix of one actor (see package actors).
@@ -37,17 +49,18 @@ type Override = actors.Override
 // Build renders the briefings into the output folder.
 func Build(ctx context.Context, in Input) (*Result, error) {
 	dir, cfg, docs, tmpl, theme, generator := in.Dir, in.Config, in.Docs, in.Templates, in.Theme, in.Generator
-	ts, err := loadTemplates(tmpl, cfg)
+	ts, tsum, err := loadTemplates(tmpl, cfg)
 	if err != nil {
 		return nil, err
 	}
-	out, err := newOutput(dir, cfg.Output, in.Memo)
+	out, err := newOutput(dir, cfg.Output, in.Outputs)
 	if err != nil {
 		return nil, err
 	}
 	defer out.cleanup()
-	r := &Result{}
-	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator, overrides: in.Actors, memo: in.Memo}
+	r := &Result{Notes: map[[32]byte][]string{}}
+	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator, overrides: in.Actors, md: newMarkdown(), notes: in.Notes}
+	b.dig.global = globalDigest(in.Program, generator, cfg, tsum)
 	start := time.Now()
 	if err := b.run(ctx, docs, theme); err != nil {
 		return nil, err
@@ -56,11 +69,30 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	if err := out.commit(); err != nil {
 		return nil, err
 	}
-	in.Memo.sweep()
 	r.Files = len(out.names())
 	r.Write = time.Since(t)
 	r.Render = t.Sub(start)
+	r.Mode = out.mode()
+	if s, ok := out.(*stage); ok {
+		r.State, r.Spare = s.final, s.spare
+	} else {
+		r.State = out.state()
+	}
 	return r, nil
+}
+
+// globalDigest is what every output file depends on: brief's code, the
+// configuration and the templates.
+func globalDigest(program, generator string, cfg *Config, templates Digest) Digest {
+	d := &digester{}
+	w := d.newWalker()
+	w.str(program)
+	w.str(generator)
+	w.value(reflect.ValueOf(*cfg))
+	w.str(cfg.Location.String())
+	w.str(cfg.base)
+	w.digest(templates)
+	return w.sum()
 }
 
 type builder struct {
@@ -70,11 +102,24 @@ type builder struct {
 	res       *Result
 	generator string
 	overrides []Override
-	memo      *Memo
-	pending   []pendingPage // pages to render, see flush
+	md        goldmark.Markdown
+	notes     map[[32]byte][]string
+	dig       digester
+	jobs      []job    // files to make, see flush
+	entries   []*Entry // newest first
 	stories   []*Story      // set by crossref
 	actors    []*ActorPage  // set by crossref
 	places    []*ActorPage
+}
+
+// job is one output file: a page (a template executed with a Page) or a
+// file brief makes itself (make), from parts (see digester.of; no parts:
+// no digest, always made).
+type job struct {
+	name  string
+	page  *Page
+	make  func() ([]byte, error)
+	parts []any
 }
 
 func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
@@ -92,7 +137,8 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 			b.res.Skipped = append(b.res.Skipped, fmt.Errorf("%s: slug %q is already used by %s; skipped", d.File, d.Slug, prev))
 			continue
 		}
-		if _, err := time.Parse("2006-01-02", d.Date); err != nil {
+		t, err := time.ParseInLocation("2006-01-02", d.Date, b.cfg.Location)
+		if err != nil {
 			b.res.Skipped = append(b.res.Skipped, fmt.Errorf("%s: date %q is not a date like 2021-06-28; skipped", d.File, d.Date))
 			continue
 		}
@@ -102,43 +148,26 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		}
 		seen[d.Slug] = d.File
 		live = append(live, d)
+		e := &Entry{Briefing: d.Briefing, Path: "/briefings/" + d.Slug + "/", MarkdownPath: "/briefings/" + d.Slug + "/index.md",
+			Time: t, Lead: lead(d.Briefing), source: d.Digest, file: d.File, bodyLine: d.BodyLine, b: b}
+		b.entries = append(b.entries, e)
 	}
-	entries := make([]*Entry, len(live))
-	warns := make([][]string, len(live))
-	errs := make([]error, len(live))
-	md := newMarkdown()
-	parallel.For(ctx, len(live), func(i int) {
-		d := live[i]
-		html, w, err := b.memo.markdown(md, d.File, d.BodyLine, d.Body)
-		t, terr := time.ParseInLocation("2006-01-02", d.Date, b.cfg.Location)
-		switch {
-		case err != nil:
-			errs[i] = err
-		case terr != nil:
-			errs[i] = fmt.Errorf("%s: date %q is not a date like 2021-06-28", d.File, d.Date)
-		}
-		warns[i] = w
-		entries[i] = &Entry{
-			Briefing:     d.Briefing,
-			Path:         "/briefings/" + d.Slug + "/",
-			MarkdownPath: "/briefings/" + d.Slug + "/index.md",
-			Time:         t,
-			Content:      template.HTML(html),
-			Lead:         lead(d.Briefing),
+	parallel.For(ctx, len(b.entries), func(i int) {
+		if e := b.entries[i]; e.source == ([32]byte{}) {
+			e.source = DocDigest(live[i].File, live[i].Raw)
 		}
 	})
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	for i, d := range live {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		b.res.Warnings = append(b.res.Warnings, warns[i]...)
-		if err := write(b.out, "briefings/"+d.Slug+"/index.md", d.Raw); err != nil {
+		raw := d.Raw
+		if err := b.file("briefings/"+d.Slug+"/index.md", func() ([]byte, error) { return raw, nil }, b.entries[i].source); err != nil {
 			return err
 		}
 	}
+	bySource := slices.Clone(b.entries) // for the warnings, in file order
+	entries := b.entries
 	sort.SliceStable(entries, func(i, j int) bool {
 		if !entries[i].Time.Equal(entries[j].Time) {
 			return entries[i].Time.After(entries[j].Time)
@@ -146,9 +175,6 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		return entries[i].Slug < entries[j].Slug
 	})
 	b.crossref(entries)
-	if err := b.cards(ctx, entries); err != nil {
-		return err
-	}
 	for _, e := range entries {
 		p := &Page{Kind: "briefing", Title: e.Title, Description: e.Lead, Path: e.Path, Entry: e}
 		if err := b.page(p); err != nil {
@@ -167,24 +193,36 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	if err := b.copyTheme(theme); err != nil {
 		return err
 	}
-	return b.flush(ctx)
+	if err := b.flush(ctx); err != nil {
+		return err
+	}
+	return b.markdownNotes(ctx, bySource)
 }
 
-// cards renders each entry's card once (it appears in many lists: home,
-// tags, actors, stories).
-func (b *builder) cards(ctx context.Context, entries []*Entry) error {
-	errs := make([]error, len(entries))
-	t := b.ts["home"]
+// markdownNotes reports the Markdown warnings of every briefing, in file
+// order: those converted in this build, and those of earlier builds for
+// the rest (converting a briefing whose notes are not known).
+func (b *builder) markdownNotes(ctx context.Context, entries []*Entry) error {
+	var errs []error
 	parallel.For(ctx, len(entries), func(i int) {
-		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "card", entries[i]); err != nil {
-			errs[i] = fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
-			return
+		e := entries[i]
+		if !e.converted() {
+			if n, ok := b.notes[e.source]; ok {
+				e.warns = n
+				return
+			}
 		}
-		entries[i].Card = template.HTML(buf.String())
+		e.Content()
 	})
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	for _, e := range entries {
+		if e.mdErr != nil {
+			errs = append(errs, e.mdErr)
+		}
+		b.res.Warnings = append(b.res.Warnings, e.warns...)
+		b.res.Notes[e.source] = e.warns
 	}
 	return errors.Join(errs...)
 }
@@ -201,38 +239,71 @@ func (b *builder) page(p *Page) error {
 		return err
 	}
 	b.res.Pages++
-	b.pending = append(b.pending, pendingPage{p, name})
+	b.jobs = append(b.jobs, job{name: name, page: p})
 	return nil
 }
 
-type pendingPage struct {
-	page *Page
-	name string
+// file queues the file name, made by make from parts.
+func (b *builder) file(name string, make func() ([]byte, error), parts ...any) error {
+	if err := b.out.reserve(name); err != nil {
+		return err
+	}
+	b.jobs = append(b.jobs, job{name: name, make: make, parts: parts})
+	return nil
 }
 
-// flush executes the queued pages' templates on all cores and writes them.
-// The first failing page in queue order is the error, so errors are
+// flush makes the queued files on all cores: each whose digest says the
+// output already holds it is kept, the rest are made and written. The
+// first failing file in queue order is the error, so errors are
 // deterministic.
 func (b *builder) flush(ctx context.Context) error {
-	errs := make([]error, len(b.pending))
-	parallel.For(ctx, len(b.pending), func(i int) {
-		pp := b.pending[i]
-		var buf bytes.Buffer
-		if err := b.ts[pp.page.Kind].ExecuteTemplate(&buf, "base.html", pp.page); err != nil {
-			errs[i] = fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
+	b.dig.prepare(b.entries, append(slices.Clone(b.actors), b.places...), b.stories)
+	errs := make([]error, len(b.jobs))
+	var made atomic.Int64
+	parallel.For(ctx, len(b.jobs), func(i int) {
+		j := b.jobs[i]
+		var d Digest
+		switch {
+		case j.page != nil:
+			d = b.dig.page(j.name, j.page)
+		case len(j.parts) > 0:
+			d = b.dig.of(j.name, j.parts...)
+		}
+		if b.out.keep(j.name, d) {
 			return
 		}
-		errs[i] = b.out.put(pp.name, buf.Bytes())
+		made.Add(1)
+		var data []byte
+		if j.page != nil {
+			var buf bytes.Buffer
+			if err := b.ts[j.page.Kind].ExecuteTemplate(&buf, "base.html", j.page); err != nil {
+				errs[i] = templateError(err)
+				return
+			}
+			data = buf.Bytes()
+		} else {
+			var err error
+			if data, err = j.make(); err != nil {
+				errs[i] = err
+				return
+			}
+		}
+		errs[i] = b.out.put(j.name, data, d)
 	})
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	b.res.Made = int(made.Load())
 	for _, err := range errs {
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func templateError(err error) error {
+	return fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
 }
 
 func (b *builder) home(entries []*Entry) error {
@@ -323,7 +394,8 @@ func (b *builder) notFound([]*Entry) error {
 }
 
 func (b *builder) robots([]*Entry) error {
-	return write(b.out, "robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+b.cfg.absURL("/sitemap.xml")+"\n"))
+	data := []byte("User-agent: *\nAllow: /\nSitemap: " + b.cfg.absURL("/sitemap.xml") + "\n")
+	return b.file("robots.txt", func() ([]byte, error) { return data, nil }, data)
 }
 
 func (b *builder) copyTheme(theme fs.FS) error {
@@ -335,7 +407,7 @@ func (b *builder) copyTheme(theme fs.FS) error {
 		if err != nil {
 			return err
 		}
-		return write(b.out, "theme/"+p, data)
+		return b.file("theme/"+p, func() ([]byte, error) { return data, nil }, data)
 	})
 }
 

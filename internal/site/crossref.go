@@ -18,7 +18,7 @@ type ActorPage struct {
 	Roles            []RoleAt
 	Entries          []*Entry // newest first
 	Quotes           []QuoteAt
-	CoActors         []*ActorPage
+	CoActors         []ActorRef
 	Mentions         int
 	Events           []*TimelineEvent // the actor's own timeline
 }
@@ -36,6 +36,11 @@ type QuoteAt struct {
 	Text     string
 	Entry    *Entry
 	Sentence int
+}
+
+// Ref is the actor as other pages link to it.
+func (a *ActorPage) Ref() ActorRef {
+	return ActorRef{Name: a.Name, Slug: a.Slug, Kind: a.Kind, Path: a.Path, Role: a.Role, Count: len(a.Entries)}
 }
 
 // KindLabel is the plural heading of an actor kind.
@@ -89,16 +94,29 @@ func (b *builder) crossref(entries []*Entry) {
 	}
 	for _, a := range idx.Actors {
 		for _, c := range a.CoActors {
-			pages[a].CoActors = append(pages[a].CoActors, pages[c])
+			pages[a].CoActors = append(pages[a].CoActors, pages[c].Ref())
 		}
 	}
 	for i, e := range entries {
 		for _, a := range idx.Of[i] {
-			e.Actors = append(e.Actors, pages[a])
+			e.actors = append(e.actors, pages[a])
 		}
 	}
 	related(entries, len(entries))
 	b.stories = stories(entries)
+	for _, e := range entries {
+		e.Actors = make([]ActorRef, len(e.actors))
+		for i, a := range e.actors {
+			e.Actors[i] = a.Ref()
+		}
+		e.Related = make([]EntryRef, len(e.related))
+		for i, r := range e.related {
+			e.Related[i] = r.Ref()
+		}
+		if st := e.story; st != nil {
+			e.Story = &StoryRef{Name: st.Name, Slug: st.Slug, Path: st.Path, Count: len(st.Entries)}
+		}
+	}
 }
 
 // roleSpans groups the roles of an actor (newest first) by their text,
@@ -150,7 +168,7 @@ func related(entries []*Entry, total int) {
 	var touched []int
 	for i, e := range entries {
 		touched = touched[:0]
-		for _, a := range e.Actors {
+		for _, a := range e.actors {
 			if len(a.Entries) > limit {
 				continue
 			}
@@ -190,9 +208,9 @@ func related(entries []*Entry, total int) {
 				}
 			}
 		}
-		e.Related = nil
+		e.related = nil
 		for _, j := range top {
-			e.Related = append(e.Related, entries[j])
+			e.related = append(e.related, entries[j])
 		}
 		for _, j := range touched {
 			score[j] = 0

@@ -55,6 +55,11 @@ func (b *builder) feed(entries []*Entry) error {
 // whole briefing as content when FullContent. Updated is the newest
 // entry's date, so the feed is deterministic.
 func (b *builder) atom(name, title, alt string, entries []*Entry) error {
+	entries = entries[:min(len(entries), b.cfg.Feed.Items)]
+	return b.file(strings.TrimPrefix(name, "/"), func() ([]byte, error) { return b.atomXML(name, title, alt, entries) }, title, alt, entries)
+}
+
+func (b *builder) atomXML(name, title, alt string, entries []*Entry) ([]byte, error) {
 	c := b.cfg
 	f := atomFeed{Lang: c.Language, Title: title, ID: c.absURL(name), Gen: b.generator,
 		Links:   []atomLink{{Href: c.absURL(name), Rel: "self", Type: "application/atom+xml"}, {Href: c.absURL(alt)}},
@@ -62,10 +67,7 @@ func (b *builder) atom(name, title, alt string, entries []*Entry) error {
 	if len(entries) > 0 {
 		f.Updated = entries[0].Time.Format(time.RFC3339)
 	}
-	for i, e := range entries {
-		if i == c.Feed.Items {
-			break
-		}
+	for _, e := range entries {
 		author := e.Credit
 		if author == "" {
 			author = c.Title
@@ -74,14 +76,18 @@ func (b *builder) atom(name, title, alt string, entries []*Entry) error {
 			Published: e.Time.Format(time.RFC3339), Link: atomLink{Href: c.absURL(e.Path)}, Author: author,
 			Summary: atomText{Type: "text", Body: e.Lead}}
 		if c.Feed.FullContent {
-			ae.Content = &atomText{Type: "html", Body: string(e.Content)}
+			html, err := e.Content()
+			if err != nil {
+				return nil, err
+			}
+			ae.Content = &atomText{Type: "html", Body: string(html)}
 		}
 		for _, t := range e.Tags {
 			ae.Category = append(ae.Category, atomCat{Term: t})
 		}
 		f.Entries = append(f.Entries, ae)
 	}
-	return b.writeXML(strings.TrimPrefix(name, "/"), f)
+	return encodeXML(f)
 }
 
 type urlset struct {
@@ -108,17 +114,17 @@ func (b *builder) sitemap(entries []*Entry) error {
 	for i := range set.URLs {
 		set.URLs[i].LastMod = last[set.URLs[i].Loc]
 	}
-	return b.writeXML("sitemap.xml", set)
+	return b.file("sitemap.xml", func() ([]byte, error) { return encodeXML(set) }, set)
 }
 
-func (b *builder) writeXML(name string, v any) error {
+func encodeXML(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		return err
+		return nil, err
 	}
 	buf.WriteByte('\n')
-	return write(b.out, name, buf.Bytes())
+	return buf.Bytes(), nil
 }

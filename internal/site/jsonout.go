@@ -33,6 +33,10 @@ func list[T any](xs []T) []any {
 }
 
 func (b *builder) briefingJSON(e *Entry) error {
+	return b.file(strings.TrimPrefix(e.Path, "/")+"index.json", func() ([]byte, error) { return b.briefingData(e) }, e)
+}
+
+func (b *builder) briefingData(e *Entry) ([]byte, error) {
 	tags := e.Tags
 	if tags == nil {
 		tags = []string{}
@@ -40,11 +44,16 @@ func (b *builder) briefingJSON(e *Entry) error {
 	d := briefingData{Title: e.Title, Date: e.Date, URL: b.cfg.absURL(e.Path), Markdown: b.cfg.absURL(e.MarkdownPath),
 		Source: e.Source, Original: e.URL, Credit: e.Credit, License: e.License, Tags: tags,
 		Summary: list(e.Summary), Actors: list(e.Briefing.Actors), Timeline: list(e.Timeline), Quotes: list(e.Quotes), Figures: list(e.Figures)}
-	return b.writeJSON(strings.TrimPrefix(e.Path, "/")+"index.json", d)
+	return encodeJSON(d)
 }
 
 // jsonFeed writes /feed.json (JSON Feed 1.1).
 func (b *builder) jsonFeed(entries []*Entry) error {
+	entries = entries[:min(len(entries), b.cfg.Feed.Items)]
+	return b.file("feed.json", func() ([]byte, error) { return b.jsonFeedData(entries) }, entries)
+}
+
+func (b *builder) jsonFeedData(entries []*Entry) ([]byte, error) {
 	type item struct {
 		ID            string   `json:"id"`
 		URL           string   `json:"url"`
@@ -64,18 +73,19 @@ func (b *builder) jsonFeed(entries []*Entry) error {
 		Language    string `json:"language"`
 		Items       []item `json:"items"`
 	}{"https://jsonfeed.org/version/1.1", b.cfg.Title, b.cfg.absURL("/"), b.cfg.absURL("/feed.json"), b.cfg.Description, b.cfg.Language, []item{}}
-	for i, e := range entries {
-		if i == b.cfg.Feed.Items {
-			break
-		}
+	for _, e := range entries {
 		it := item{ID: b.cfg.absURL(e.Path), URL: b.cfg.absURL(e.Path), Title: e.Title, Summary: e.Lead,
 			DatePublished: e.Time.Format("2006-01-02T15:04:05Z07:00"), Tags: e.Tags, ExternalURL: safeHTTP(e.URL)}
 		if b.cfg.Feed.FullContent {
-			it.ContentHTML = string(e.Content)
+			html, err := e.Content()
+			if err != nil {
+				return nil, err
+			}
+			it.ContentHTML = string(html)
 		}
 		feed.Items = append(feed.Items, it)
 	}
-	return b.writeJSON("feed.json", feed)
+	return encodeJSON(feed)
 }
 
 func safeHTTP(u string) string {
@@ -85,10 +95,10 @@ func safeHTTP(u string) string {
 	return ""
 }
 
-func (b *builder) writeJSON(name string, v any) error {
+func encodeJSON(v any) ([]byte, error) {
 	data, err := json.MarshalIndent(v, "", " ")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return write(b.out, name, append(data, '\n'))
+	return append(data, '\n'), nil
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"brief/internal/atomicfile"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,18 +9,26 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"brief/internal/atomicfile"
 )
 
 // output is where a build writes: a staging folder swapped in whole
-// (stage, the default), or, in a long-running `brief serve` that knows what
-// the output folder holds, the output folder itself, changed file by file
-// (inPlace).
+// (stage, what `brief build` does), or the output folder itself, changed
+// file by file (inPlace, what a long-running `brief serve` does).
 type output interface {
-	reserve(name string) error          // claim a slash-separated name; not concurrent
-	put(name string, data []byte) error // write a reserved name; safe for concurrent use
-	commit() error                      // make the build visible
-	cleanup()                           // remove what is left; release the lock
-	names() map[string]bool             // every name reserved
+	reserve(name string) error // claim a slash-separated name; not concurrent
+	// keep tells the output that the file name is made from what digest d
+	// says; it reports whether the output already holds that file (so it
+	// need not be made). Safe for concurrent use.
+	keep(name string, d Digest) bool
+	// put writes a reserved name made from d. Safe for concurrent use.
+	put(name string, data []byte, d Digest) error
+	commit() error          // make the build visible
+	cleanup()               // remove what is left; release the lock
+	names() map[string]bool // every name reserved
+	state() *State          // what the output folder holds after commit
+	mode() string           // "staged", "staged on the spare", "in place"
 }
 
 // write reserves name in out and writes data to it.
@@ -29,7 +36,7 @@ func write(out output, name string, data []byte) error {
 	if err := out.reserve(name); err != nil {
 		return err
 	}
-	return out.put(name, data)
+	return out.put(name, data, Digest{})
 }
 
 // reserveName claims name in set; a name that would leave the output
@@ -45,60 +52,86 @@ func reserveName(set map[string]bool, name string) error {
 	return nil
 }
 
-// newOutput picks the output of a build: in place when memo knows the
-// current contents of the output folder, else a stage (which then tells
-// memo what it wrote).
-func newOutput(siteDir, output string, memo *Memo) (output, error) {
+// Outputs says how a build may write the output folder.
+type Outputs struct {
+	// InPlace lets the build change the output folder file by file when
+	// Live describes it (brief serve: the folder may be seen half-updated
+	// for the moment the commit takes). Otherwise the build is staged.
+	InPlace bool
+	// Live and Spare are what the last builds left: the output folder, and
+	// the previous output kept beside it (.<name>.spare) so that the next
+	// staged build changes only what changed instead of making a whole new
+	// folder. Either may be nil or stale; a stale one is not used.
+	Live, Spare *State
+}
+
+// newOutput picks the output of a build (see Outputs).
+func newOutput(siteDir, output string, o Outputs) (output, error) {
 	out := outputPath(siteDir, output)
-	if files := memo.filesOf(out); files != nil {
-		if st, err := os.Stat(out); err == nil && st.IsDir() {
-			unlock, err := lock(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".lock"))
-			if err != nil {
-				return nil, err
-			}
-			return &inPlace{out: out, memo: memo, prev: files, next: map[string]uint64{}, changed: map[string][]byte{}, written: map[string]bool{}, unlock: unlock}, nil
+	if o.InPlace && o.Live.describes(out) {
+		unlock, err := lock(lockPath(out))
+		if err != nil {
+			return nil, err
 		}
+		if !o.Live.describes(out) { // changed while we waited
+			unlock()
+			return newStage(out, nil, nil)
+		}
+		return &inPlace{out: out, prev: o.Live, next: map[string]FileState{}, changed: map[string][]byte{}, written: map[string]bool{}, unlock: unlock}, nil
 	}
-	s, err := newStage(siteDir, output)
-	if err != nil {
-		return nil, err
-	}
-	if memo != nil {
-		s.memo, s.hashes = memo, map[string]uint64{}
-	}
-	return s, nil
+	return newStage(out, o.Live, o.Spare)
+}
+
+func lockPath(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".lock")
 }
 
 // inPlace updates the output folder file by file. Rendering keeps only the
-// files whose bytes differ from what the folder holds (known by hash from
-// the previous build); nothing touches the folder until commit, so a failed
-// build leaves it as it was. Commit writes each changed file through a
-// temporary file and a rename, then removes the files the build no longer
-// makes. A reader may see a mix of old and new files for the moment the
-// commit takes; that is why only `brief serve` builds in place.
+// files whose bytes differ from what the folder holds; nothing touches the
+// folder until commit, so a failed build leaves it as it was. Commit
+// writes each changed file through a temporary file and a rename, then
+// removes the files the build no longer makes. A reader may see a mix of
+// old and new files for the moment the commit takes; that is why only
+// `brief serve` builds in place.
 type inPlace struct {
 	out     string
-	memo    *Memo
-	prev    map[string]uint64
+	prev    *State
 	unlock  func()
 	written map[string]bool
 	mu      sync.Mutex // guards next and changed
-	next    map[string]uint64
+	next    map[string]FileState
 	changed map[string][]byte
+	final   *State
 }
 
 func (p *inPlace) reserve(name string) error { return reserveName(p.written, name) }
+func (p *inPlace) names() map[string]bool    { return p.written }
+func (p *inPlace) state() *State             { return p.final }
+func (p *inPlace) mode() string              { return "in place" }
 
-func (p *inPlace) names() map[string]bool { return p.written }
+func (p *inPlace) keep(name string, d Digest) bool {
+	old, ok := p.prev.Files[name]
+	if !ok || d == (Digest{}) || old.Digest != d {
+		return false
+	}
+	p.mu.Lock()
+	p.next[name] = old
+	p.mu.Unlock()
+	return true
+}
 
-func (p *inPlace) put(name string, data []byte) error {
-	h := p.memo.hash(data)
+func (p *inPlace) put(name string, data []byte, d Digest) error {
+	h := hashBytes(data)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.next[name] = h
-	if old, ok := p.prev[name]; !ok || old != h {
-		p.changed[name] = append([]byte(nil), data...)
+	old, ok := p.prev.Files[name]
+	if ok && old.Hash == h {
+		old.Digest = d
+		p.next[name] = old
+		return nil
 	}
+	p.next[name] = FileState{Digest: d, Hash: h, Size: int64(len(data))}
+	p.changed[name] = append([]byte(nil), data...)
 	return nil
 }
 
@@ -109,22 +142,26 @@ func (p *inPlace) commit() error {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if err := atomicfile.Write(filepath.Join(p.out, filepath.FromSlash(n)), p.changed[n]); err != nil {
-			p.memo.setFiles("", nil) // the folder is no longer known: stage next time
-			return err
+		f := filepath.Join(p.out, filepath.FromSlash(n))
+		if err := atomicfile.Write(f, p.changed[n]); err != nil {
+			return err // final stays nil: the folder is no longer known
+		}
+		if st, err := os.Lstat(f); err == nil {
+			fs := p.next[n]
+			fs.ModTime, fs.Ino = st.ModTime().UnixNano(), inode(st)
+			p.next[n] = fs
 		}
 	}
-	for n := range p.prev {
+	for n := range p.prev.Files {
 		if _, ok := p.next[n]; !ok {
 			f := filepath.Join(p.out, filepath.FromSlash(n))
 			if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				p.memo.setFiles("", nil)
 				return err
 			}
 			removeEmptyDirs(p.out, filepath.Dir(f))
 		}
 	}
-	p.memo.setFiles(p.out, p.next)
+	p.final = &State{Version: StateVersion, Output: p.out, Dev: p.prev.Dev, Ino: p.prev.Ino, Files: p.next}
 	return nil
 }
 

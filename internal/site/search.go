@@ -21,19 +21,23 @@ const SearchTextLimit = 1500
 
 // search writes the search index and the search page.
 func (b *builder) search(entries []*Entry) error {
+	if err := b.file("search/index.json", func() ([]byte, error) { return b.searchIndex(entries) }, entries); err != nil {
+		return err
+	}
+	return b.page(&Page{Kind: "search", Title: "Search", Path: "/search/", Description: "Search the briefings."})
+}
+
+func (b *builder) searchIndex(entries []*Entry) ([]byte, error) {
 	docs := make([]searchDoc, 0, len(entries))
 	for _, e := range entries {
 		var names []string
-		for _, a := range e.Actors {
+		for _, a := range e.actors {
 			names = append(names, a.Name)
 		}
 		docs = append(docs, searchDoc{Title: e.Title, URL: relURL(b.cfg, e.Path), Date: e.Date, Summary: e.Lead,
 			Actors: strings.Join(names, "; "), Text: sourceText(e.Body, SearchTextLimit)})
 	}
-	if err := b.writeJSON("search/index.json", docs); err != nil {
-		return err
-	}
-	return b.page(&Page{Kind: "search", Title: "Search", Path: "/search/", Description: "Search the briefings."})
+	return encodeJSON(docs)
 }
 
 // sourceText is the plain source text of a briefing body, up to limit bytes.

@@ -36,7 +36,11 @@
 package site
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"html/template"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"brief/internal/briefing"
@@ -48,20 +52,97 @@ type Doc struct {
 	File     string // path for messages, e.g. content/briefings/x.md
 	BodyLine int    // file line where the Markdown body starts
 	Raw      []byte // the file, published as index.md
+	// Digest, when set, is sha256(File + "\x00" + Raw), so that a caller
+	// that has it (brief serve) spares the build computing it again.
+	Digest [32]byte
 }
 
 // Entry is a briefing as templates see it.
 type Entry struct {
 	*briefing.Briefing
-	Path         string        // site path: /briefings/<slug>/
-	MarkdownPath string        // /briefings/<slug>/index.md
-	Time         time.Time     // the date, in the site's time zone
-	Content      template.HTML // the rendered Markdown body
-	Lead         string        // the bottom line as plain text, for descriptions
-	Actors       []*ActorPage  // the briefing's actors, merged across briefings
-	Related      []*Entry      // briefings sharing actors, then close in date
-	Story        *Story        // the story the briefing is part of, if any
-	Card         template.HTML // the "card" template (partials/card.html) of this entry, rendered once for every list it is in
+	Path         string     // site path: /briefings/<slug>/
+	MarkdownPath string     // /briefings/<slug>/index.md
+	Time         time.Time  // the date, in the site's time zone
+	Lead         string     // the bottom line as plain text, for descriptions
+	Actors       []ActorRef // the briefing's actors, merged across briefings
+	Related      []EntryRef // briefings sharing actors, then close in date
+	Story        *StoryRef  // the story the briefing is part of, if any
+
+	actors   []*ActorPage // Actors in full, for the cross-briefing steps
+	related  []*Entry
+	story    *Story
+	source   [32]byte // DocDigest of the briefing file, see digest.go
+	file     string
+	bodyLine int
+	b        *builder
+	md       sync.Once
+	html     template.HTML
+	warns    []string
+	mdErr    error
+	done     atomic.Bool
+	card     sync.Once
+	cardHTML template.HTML
+	cardErr  error
+}
+
+// Content is the briefing's Markdown body as HTML, converted on first use
+// (a page not rendered again does not need it).
+func (e *Entry) Content() (template.HTML, error) {
+	e.md.Do(func() {
+		html, warns, err := renderMarkdown(e.b.md, e.file, e.bodyLine, []byte(e.Body))
+		e.html, e.warns, e.mdErr = template.HTML(html), warns, err
+		e.done.Store(true)
+	})
+	return e.html, e.mdErr
+}
+
+func (e *Entry) converted() bool { return e.done.Load() }
+
+// Card is the entry's card (partials/card.html), rendered once for all the
+// lists it is in, on first use.
+func (e *Entry) Card() (template.HTML, error) {
+	e.card.Do(func() {
+		var buf bytes.Buffer
+		if err := e.b.ts["home"].ExecuteTemplate(&buf, "card", e); err != nil {
+			e.cardErr = templateError(err)
+			return
+		}
+		e.cardHTML = template.HTML(buf.String())
+	})
+	return e.cardHTML, e.cardErr
+}
+
+// DocDigest identifies a briefing file: its name and its bytes.
+func DocDigest(file string, raw []byte) [32]byte {
+	h := sha256.New()
+	h.Write([]byte(file))
+	h.Write([]byte{0})
+	h.Write(raw)
+	var d [32]byte
+	h.Sum(d[:0])
+	return d
+}
+
+// ActorRef is an actor as a page that is not the actor's own shows it: a
+// name and a link. Refs, not the actor's page data, keep the data of a page
+// a tree of what it shows, so that a page is rendered again exactly when
+// what it shows changed (see digest.go).
+type ActorRef struct {
+	Name, Slug, Kind, Path, Role string
+	Count                        int // briefings the actor is in
+}
+
+// EntryRef is another briefing, linked.
+type EntryRef struct {
+	Title, Path string
+	Time        time.Time
+	Lead        string
+}
+
+// StoryRef is a story, linked.
+type StoryRef struct {
+	Name, Slug, Path string
+	Count            int // briefings in the story
 }
 
 // Page is the data of one template execution.
@@ -82,7 +163,7 @@ type Page struct {
 	Stories      []*Story     // the story index
 	Groups       []ActorGroup // actor index pages, by kind
 	Years        []Year       // the timeline
-	FilterActors []*ActorPage // the timeline's actor filter
+	FilterActors []ActorRef   // the timeline's actor filter
 	Generator    string
 }
 
@@ -114,4 +195,15 @@ type Result struct {
 	Skipped  []error       // briefings left out (bad slug or date), with file names
 	Render   time.Duration // Markdown, templates and writing files to the staging folder (on all cores)
 	Write    time.Duration // swapping the staging folder in
+	Made     int           // files made (the rest were kept: what they show had not changed)
+	Mode     string        // how the output was written: "staged", "staged on the spare", "in place"
+	// State and Spare are what the output folder and the spare now hold,
+	// for the next build (see Outputs); nil when not known.
+	State, Spare *State
+	Notes        map[[32]byte][]string // Markdown warnings by briefing, for the next build (see Input)
+}
+
+// Ref is the entry as other pages link to it.
+func (e *Entry) Ref() EntryRef {
+	return EntryRef{Title: e.Title, Path: e.Path, Time: e.Time, Lead: e.Lead}
 }

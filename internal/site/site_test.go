@@ -47,7 +47,7 @@ func TestMarkdown(t *testing.T) {
 
 func TestStageRefusesEscapes(t *testing.T) {
 	dir := t.TempDir()
-	s, err := newStage(dir, "public")
+	s, err := newStage(outputPath(dir, "public"), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

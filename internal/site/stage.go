@@ -16,38 +16,115 @@ import (
 )
 
 // stage is a staging folder beside the output folder. Files are written
-// into it; commit swaps it in for the output folder.
+// into it; commit swaps it in for the output folder in one step, so the
+// output is always a whole site.
+//
+// The staging folder is a new one, or the spare: the previous output,
+// kept beside the output folder as .<name>.spare after the last swap and
+// described by a State. On the spare, a build changes only the files whose
+// bytes changed since the spare was the output, and links (hard links)
+// the files it shares with the current output, so that a build that
+// changes one page costs one page and one swap, not a whole new folder.
+// Files keep their inode and modification time for as long as their bytes
+// do, so rsync and static hosts upload only what changed.
 type stage struct {
-	dir     string // the staging folder
-	out     string // the output folder
-	written map[string]bool
-	unlock  func()          // releases the build lock
-	mu      sync.Mutex      // guards dirs and hashes in put
-	dirs    map[string]bool // folders made
-	memo    *Memo           // when set, the hash of every file is kept for the next build
-	hashes  map[string]uint64
+	dir      string // the staging folder
+	out      string // the output folder
+	spareDir string // where the spare lives
+	onSpare  bool   // dir is the spare
+	live     *State // what out holds, when known (files checked before use)
+	have     map[string]FileState // what dir already holds (on the spare)
+	written  map[string]bool
+	unlock   func() // releases the build lock
+	mu       sync.Mutex
+	dirs     map[string]bool // folders made
+	next     map[string]FileState
+	checked  map[string]bool // live files found as live says
+	final    *State
+	spare    *State // after commit: what the spare holds
 }
 
 // keep are the entries of an old output folder carried into the new one.
 var keep = []string{".git", "CNAME"}
 
-func newStage(siteDir, output string) (*stage, error) {
-	out := outputPath(siteDir, output)
+// updating marks a spare that a build is changing: a spare with it was
+// left by a killed build and is not trusted.
+const updating = ".brief-updating"
+
+func spareDir(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".spare")
+}
+
+func newStage(out string, live, spare *State) (*stage, error) {
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	unlock, err := lock(filepath.Join(parent, "."+filepath.Base(out)+".lock"))
+	unlock, err := lock(lockPath(out))
 	if err != nil {
 		return nil, fmt.Errorf("locking %s: %w", out, err)
 	}
 	recoverOutput(out)
+	s := &stage{out: out, spareDir: spareDir(out), written: map[string]bool{}, dirs: map[string]bool{},
+		next: map[string]FileState{}, checked: map[string]bool{}, have: map[string]FileState{}, unlock: unlock}
+	if live.describes(out) {
+		s.live = live
+	}
+	if _, err := os.Lstat(filepath.Join(s.spareDir, updating)); err == nil {
+		spare = nil
+	}
+	if s.live != nil && spare.describes(s.spareDir) {
+		if err := os.WriteFile(filepath.Join(s.spareDir, updating), nil, 0o644); err == nil {
+			s.dir, s.onSpare = s.spareDir, true
+			s.have = scanSpare(s.spareDir, spare)
+			return s, nil
+		}
+	}
+	if _, err := os.Lstat(s.spareDir); err == nil {
+		os.RemoveAll(s.spareDir)
+	}
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".staging-")
 	if err != nil {
 		unlock()
 		return nil, fmt.Errorf("making a staging folder: %w", err)
 	}
-	return &stage{dir: dir, out: out, written: map[string]bool{}, dirs: map[string]bool{}, unlock: unlock}, nil
+	s.dir = dir
+	return s, nil
+}
+
+// scanSpare walks the spare and returns the files it holds as its state
+// says; any other file (not brief's, or changed since) is removed.
+func scanSpare(dir string, st *State) map[string]FileState {
+	have := make(map[string]FileState, len(st.Files))
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return nil
+		}
+		rel := filepath.ToSlash(p[len(dir)+1:])
+		if d.IsDir() {
+			if rel == ".git" {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if rel == "CNAME" || rel == updating {
+			return nil
+		}
+		if f, ok := st.Files[rel]; ok {
+			if info, err := d.Info(); err == nil && sameFile(info, f) {
+				have[rel] = f
+				return nil
+			}
+		}
+		os.Remove(p)
+		return nil
+	})
+	return have
+}
+
+// sameFile reports whether info is the file f describes.
+func sameFile(info fs.FileInfo, f FileState) bool {
+	return info.Mode().IsRegular() && info.Size() == f.Size && info.ModTime().UnixNano() == f.ModTime && inode(info) == f.Ino
 }
 
 // outputPath is the absolute output folder.
@@ -60,59 +137,198 @@ func outputPath(siteDir, output string) string {
 }
 
 func (s *stage) reserve(name string) error { return reserveName(s.written, name) }
+func (s *stage) names() map[string]bool    { return s.written }
+func (s *stage) state() *State             { return s.final }
 
-func (s *stage) names() map[string]bool { return s.written }
-
-// put writes data to a reserved name. Safe for concurrent use.
-func (s *stage) put(name string, data []byte) error {
-	p := filepath.Join(s.dir, filepath.FromSlash(name))
-	dir := filepath.Dir(p)
-	s.mu.Lock()
-	made := s.dirs[dir]
-	if s.memo != nil {
-		s.hashes[name] = s.memo.hash(data)
+func (s *stage) mode() string {
+	if s.onSpare {
+		return "staged on the spare"
 	}
+	return "staged"
+}
+
+// liveFile returns what the output folder holds at name, if the live
+// state knows it and the file is still as it says.
+func (s *stage) liveFile(name string) (FileState, bool) {
+	if s.live == nil {
+		return FileState{}, false
+	}
+	f, ok := s.live.Files[name]
+	if !ok {
+		return f, false
+	}
+	s.mu.Lock()
+	done := s.checked[name]
 	s.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+	if !done {
+		st, err := os.Lstat(filepath.Join(s.out, filepath.FromSlash(name)))
+		if err != nil || !sameFile(st, f) {
+			return f, false
 		}
 		s.mu.Lock()
-		s.dirs[dir] = true
+		s.checked[name] = true
 		s.mu.Unlock()
 	}
-	// A file with the same bytes as in the current output is linked, not
-	// written: it keeps its modification time, so rsync and static hosts
-	// upload only what changed.
-	old := filepath.Join(s.out, filepath.FromSlash(name))
-	if st, err := os.Lstat(old); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
-		if b, err := os.ReadFile(old); err == nil && bytes.Equal(b, data) && os.Link(old, p) == nil {
-			return nil
-		}
+	return f, true
+}
+
+func (s *stage) record(name string, f FileState) {
+	s.mu.Lock()
+	s.next[name] = f
+	s.mu.Unlock()
+}
+
+func (s *stage) keep(name string, d Digest) bool {
+	if d == (Digest{}) {
+		return false
 	}
-	return os.WriteFile(p, data, 0o644)
+	l, ok := s.live.lookup(name)
+	if !ok || l.Digest != d {
+		return false
+	}
+	s.mu.Lock()
+	h, has := s.have[name]
+	s.mu.Unlock()
+	if has && h.Ino == l.Ino && l.Ino != 0 {
+		s.record(name, l) // the spare shares the live file
+		return true
+	}
+	if _, ok := s.liveFile(name); !ok {
+		return false
+	}
+	if s.linkLive(name, has) != nil {
+		return false
+	}
+	s.record(name, l)
+	return true
+}
+
+// linkLive makes name in the staging folder a hard link to the live file.
+func (s *stage) linkLive(name string, exists bool) error {
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	if err := s.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	src := filepath.Join(s.out, filepath.FromSlash(name))
+	if !exists {
+		return os.Link(src, p)
+	}
+	tmp := p + ".tmp-link"
+	os.Remove(tmp)
+	if err := os.Link(src, tmp); err != nil {
+		return err
+	}
+	return os.Rename(tmp, p)
+}
+
+func (s *stage) mkdir(dir string) error {
+	s.mu.Lock()
+	made := s.dirs[dir]
+	s.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.dirs[dir] = true
+	s.mu.Unlock()
+	return nil
+}
+
+// put writes data to a reserved name. Safe for concurrent use.
+func (s *stage) put(name string, data []byte, d Digest) error {
+	h := hashBytes(data)
+	s.mu.Lock()
+	have, has := s.have[name]
+	s.mu.Unlock()
+	// The same bytes as the output's file: that file, so that it keeps
+	// its time.
+	if l, ok := s.liveFile(name); ok && l.Hash == h && (has && have.Ino == l.Ino || s.linkLive(name, has) == nil) {
+		l.Digest = d
+		s.record(name, l)
+		return nil
+	}
+	if has && have.Hash == h {
+		have.Digest = d
+		s.record(name, have)
+		return nil
+	}
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	if err := s.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	if s.live == nil && !has && s.sameAsOld(name, data, p) {
+		// No state (a first build over an existing site): a file with the
+		// bytes the output already has is linked, to keep its time.
+	} else if has {
+		// The spare's file may be a link to a live one: replace, never
+		// write through.
+		tmp := p + ".tmp-new"
+		if err := os.WriteFile(tmp, data, 0o644); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, p); err != nil {
+			return err
+		}
+	} else if err := os.WriteFile(p, data, 0o644); err != nil {
+		return err
+	}
+	f := FileState{Digest: d, Hash: h, Size: int64(len(data))}
+	if st, err := os.Lstat(p); err == nil {
+		f.ModTime, f.Ino = st.ModTime().UnixNano(), inode(st)
+	}
+	s.record(name, f)
+	return nil
+}
+
+// sameAsOld links p to the output's file name when that holds data.
+func (s *stage) sameAsOld(name string, data []byte, p string) bool {
+	old := filepath.Join(s.out, filepath.FromSlash(name))
+	st, err := os.Lstat(old)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+		return false
+	}
+	b, err := os.ReadFile(old)
+	return err == nil && bytes.Equal(b, data) && os.Link(old, p) == nil
 }
 
 // commit swaps the stage in for the output folder and carries the kept
 // entries (.git, CNAME) of the old output over. Where the system can
 // exchange two folders in one step (Linux renameat2), readers never see a
 // missing output; elsewhere the output is missing between two renames, and
-// the next build's recover repairs a crash there. After commit, cleanup
-// removes the old output.
+// the next build's recover repairs a crash there. The old output becomes
+// the spare when its state is known; otherwise cleanup removes it.
 func (s *stage) commit() error {
+	if s.onSpare {
+		for n := range s.have {
+			if _, ok := s.next[n]; !ok {
+				f := filepath.Join(s.dir, filepath.FromSlash(n))
+				os.Remove(f)
+				removeEmptyDirs(s.dir, filepath.Dir(f))
+			}
+		}
+		if err := os.Remove(filepath.Join(s.dir, updating)); err != nil {
+			return err
+		}
+	}
 	old := s.out + ".old-" + strconv.Itoa(os.Getpid())
 	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(s.dir, s.out); err != nil {
 			return fmt.Errorf("replacing %s: %w", s.out, err)
 		}
 		s.dir = ""
-		s.remember()
+		s.remember(nil)
 		return nil
 	}
 	if err := exchange(s.dir, s.out); err == nil {
 		// s.dir now holds the old site.
-		if err := os.Rename(s.dir, old); err != nil {
-			return err
+		if !s.onSpare {
+			if err := os.Rename(s.dir, old); err != nil {
+				return err
+			}
+			s.dir = old
 		}
 	} else {
 		if err := os.Rename(s.out, old); err != nil {
@@ -122,20 +338,32 @@ func (s *stage) commit() error {
 			os.Rename(old, s.out)
 			return fmt.Errorf("replacing %s: %w", s.out, err)
 		}
+		s.dir = old
 	}
-	s.dir = old // cleanup removes the old site
-	if err := carryKept(old, s.out); err != nil {
+	if err := carryKept(s.dir, s.out); err != nil {
 		return err
 	}
-	s.remember()
-	return nil
+	// The old output becomes the spare if its state is known.
+	if s.live != nil && (s.dir == s.spareDir || os.Rename(s.dir, s.spareDir) == nil) {
+		s.dir = ""
+		sp := *s.live
+		sp.Output = s.spareDir
+		s.remember(&sp)
+		return nil
+	}
+	s.remember(nil)
+	return nil // cleanup removes s.dir, the old site
 }
 
-// remember gives the memo what the output folder now holds.
-func (s *stage) remember() {
-	if s.memo != nil {
-		s.memo.setFiles(s.out, s.hashes)
+// remember sets what the output folder (and the spare) now hold.
+func (s *stage) remember(spare *State) {
+	st, err := os.Stat(s.out)
+	if err != nil {
+		return
 	}
+	dev, ino := fileID(st)
+	s.final = &State{Version: StateVersion, Output: s.out, Dev: dev, Ino: ino, Files: s.next}
+	s.spare = spare
 }
 
 // carryKept moves .git and CNAME from folder from into folder to, where to
@@ -191,6 +419,9 @@ func recoverOutput(out string) {
 	}
 	for _, d := range append(stages, olds...) {
 		os.RemoveAll(d)
+	}
+	if _, err := os.Lstat(filepath.Join(spareDir(out), updating)); err == nil {
+		os.RemoveAll(spareDir(out)) // a build was killed while changing it
 	}
 }
 

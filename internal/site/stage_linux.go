@@ -28,3 +28,13 @@ func lock(path string) (func(), error) {
 		f.Close()
 	}, nil
 }
+
+// fileID is the device and inode of a file.
+func fileID(st os.FileInfo) (dev, ino uint64) {
+	if s, ok := st.Sys().(*syscall.Stat_t); ok {
+		return uint64(s.Dev), s.Ino
+	}
+	return 0, 0
+}
+
+func inode(st os.FileInfo) uint64 { _, ino := fileID(st); return ino }

@@ -2,7 +2,10 @@
 
 package site
 
-import "errors"
+import (
+	"errors"
+	"os"
+)
 
 // exchange is not available: commit falls back to two renames.
 func exchange(a, b string) error { return errors.ErrUnsupported }
@@ -10,3 +13,9 @@ func exchange(a, b string) error { return errors.ErrUnsupported }
 // lock is a no-op where flock is not wired; recoverOutput still repairs
 // what a killed build left.
 func lock(path string) (func(), error) { return func() {}, nil }
+
+// fileID is not known here: a State is trusted by its folder's path, and
+// files by size and time.
+func fileID(st os.FileInfo) (dev, ino uint64) { return 0, 0 }
+
+func inode(st os.FileInfo) uint64 { return 0 }

@@ -13,7 +13,7 @@ import (
 type Story struct {
 	Name, Slug, Path string
 	Entries          []*Entry // oldest first: a story is read in order
-	Actors           []*ActorPage
+	Actors           []ActorRef
 }
 
 const (
@@ -43,7 +43,7 @@ func stories(entries []*Entry) []*Story {
 	limit := sharedLimit(len(entries))
 	for i, e := range entries {
 		shared := map[int]int{}
-		for _, a := range e.Actors {
+		for _, a := range e.actors {
 			if a.Kind == "place" || len(a.Entries) > limit {
 				continue // places join briefings of different stories
 			}
@@ -78,17 +78,18 @@ func stories(entries []*Entry) []*Story {
 		st := &Story{Entries: g}
 		count := map[*ActorPage]int{}
 		for _, e := range g {
-			for _, a := range e.Actors {
+			for _, a := range e.actors {
 				count[a]++
 			}
 		}
+		var shared []*ActorPage
 		for a, n := range count {
 			if n > 1 {
-				st.Actors = append(st.Actors, a)
+				shared = append(shared, a)
 			}
 		}
-		sort.Slice(st.Actors, func(i, j int) bool {
-			x, y := st.Actors[i], st.Actors[j]
+		sort.Slice(shared, func(i, j int) bool {
+			x, y := shared[i], shared[j]
 			if count[x] != count[y] {
 				return count[x] > count[y]
 			}
@@ -97,6 +98,9 @@ func stories(entries []*Entry) []*Story {
 			}
 			return x.Slug < y.Slug
 		})
+		for _, a := range shared {
+			st.Actors = append(st.Actors, a.Ref())
+		}
 		var names []string
 		for _, a := range st.Actors {
 			if len(names) == 2 {
@@ -136,7 +140,7 @@ func stories(entries []*Entry) []*Story {
 			st.Actors = st.Actors[:12]
 		}
 		for _, e := range st.Entries {
-			e.Story = st
+			e.story = st
 		}
 	}
 	return out

@@ -16,7 +16,7 @@ func TestStories(t *testing.T) {
 	actor := func(name, kind string, es ...*Entry) *ActorPage {
 		p := &ActorPage{Name: name, Kind: kind, Entries: es}
 		for _, x := range es {
-			x.Actors = append(x.Actors, p)
+			x.actors = append(x.actors, p)
 		}
 		return p
 	}
@@ -32,7 +32,7 @@ func TestStories(t *testing.T) {
 	if st.Name != "Airbus and Boeing" || len(st.Entries) != 3 || st.First() != a || st.Last() != c || st.Path != "/stories/airbus-and-boeing/" {
 		t.Errorf("story %q %v %s", st.Name, st.Entries, st.Path)
 	}
-	if d.Story != nil || a.Story != st {
+	if d.story != nil || a.story != st {
 		t.Error("d shares one actor and a place: it is not part of the story")
 	}
 }

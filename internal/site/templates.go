@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -16,8 +17,22 @@ var pageKinds = []string{"home", "briefing", "archive", "tags", "tag", "actors",
 type templates map[string]*template.Template
 
 // loadTemplates parses base.html, partials/*.html and each page kind's file
-// from fsys. Parse errors name the template file and line.
-func loadTemplates(fsys fs.FS, c *Config) (templates, error) {
+// from fsys, and returns them with the digest of their text. Parse errors
+// name the template file and line.
+func loadTemplates(fsys fs.FS, c *Config) (templates, Digest, error) {
+	h := sha256.New()
+	parseFile := func(t *template.Template, fsys fs.FS, name string) error {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return fmt.Errorf("templates/%s: %w", name, err)
+		}
+		fmt.Fprintf(h, "%s %d\n", name, len(data))
+		h.Write(data)
+		if _, err := t.Parse(string(data)); err != nil {
+			return fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
+		}
+		return nil
+	}
 	funcs := template.FuncMap{
 		"rel":         func(p string) string { return relURL(c, p) },
 		"abs":         func(p string) string { return c.absURL(p) },
@@ -36,39 +51,30 @@ func loadTemplates(fsys fs.FS, c *Config) (templates, error) {
 	}
 	base := template.New("base.html").Funcs(funcs)
 	if err := parseFile(base, fsys, "base.html"); err != nil {
-		return nil, err
+		return nil, Digest{}, err
 	}
 	partials, _ := fs.Glob(fsys, "partials/*.html")
 	sort.Strings(partials)
 	for _, p := range partials {
 		if err := parseFile(base.New(p), fsys, p); err != nil {
-			return nil, err
+			return nil, Digest{}, err
 		}
 	}
 	out := templates{}
 	for _, k := range pageKinds {
 		t, err := base.Clone()
 		if err != nil {
-			return nil, err
+			return nil, Digest{}, err
 		}
 		name := k + ".html"
 		if err := parseFile(t.New(name), fsys, name); err != nil {
-			return nil, err
+			return nil, Digest{}, err
 		}
 		out[k] = t
 	}
-	return out, nil
-}
-
-func parseFile(t *template.Template, fsys fs.FS, name string) error {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return fmt.Errorf("templates/%s: %w", name, err)
-	}
-	if _, err := t.Parse(string(data)); err != nil {
-		return fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
-	}
-	return nil
+	var d Digest
+	copy(d[:], h.Sum(nil))
+	return out, d, nil
 }
 
 // relURL makes site path p ("/briefings/x/") a URL that works under the

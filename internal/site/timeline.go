@@ -15,7 +15,7 @@ type TimelineEvent struct {
 	briefing.Event
 	Time    time.Time // the first instant of the value
 	Sources []Source
-	Actors  []*ActorPage // actors of its briefings named in its text
+	Actors  []ActorRef // actors of its briefings named in its text
 	words   map[string]bool
 }
 
@@ -110,17 +110,22 @@ func (b *builder) timeline(entries []*Entry) error {
 		m := &yr.Months[len(yr.Months)-1]
 		m.Events = append(m.Events, ev)
 	}
-	var filter []*ActorPage
-	seen := map[*ActorPage]bool{}
+	var filter []ActorRef
+	seen := map[string]bool{}
 	for _, ev := range all {
 		for _, a := range ev.Actors {
-			if !seen[a] {
-				seen[a] = true
+			if !seen[a.Path] {
+				seen[a.Path] = true
 				filter = append(filter, a)
 			}
 		}
 	}
-	sort.Slice(filter, func(i, j int) bool { return filter[i].Name < filter[j].Name })
+	sort.Slice(filter, func(i, j int) bool {
+		if filter[i].Name != filter[j].Name {
+			return filter[i].Name < filter[j].Name
+		}
+		return filter[i].Path < filter[j].Path
+	})
 	return b.page(&Page{Kind: "timeline", Title: "Timeline", Path: "/timeline/", Years: years, FilterActors: filter,
 		Description: "Every dated event in the briefings, in order, with its sources."})
 }
@@ -165,15 +170,15 @@ func overlap(a, b map[string]bool) float64 {
 
 // addActors links the actors of entry e named in the event's text.
 func addActors(ev *TimelineEvent, e *Entry) {
-	for _, a := range e.Actors {
+	for _, a := range e.actors {
 		for _, n := range append([]string{a.Name}, a.Aliases...) {
 			if n != "" && strings.Contains(ev.Text, n) {
 				dup := false
 				for _, x := range ev.Actors {
-					dup = dup || x == a
+					dup = dup || x.Path == a.Path
 				}
 				if !dup {
-					ev.Actors = append(ev.Actors, a)
+					ev.Actors = append(ev.Actors, a.Ref())
 				}
 				break
 			}

@@ -31,11 +31,11 @@ func Ignored(name string) bool {
 
 // ExcludedDir reports whether a folder name is never watched, wherever it
 // is: version control, dependencies, and brief's own cache and staging
-// folders (.brief-cache, .brief-staging*, and hidden .*.staging-* folders
-// such as the site builder's .public.staging-123).
+// folders (.brief-cache, .brief-staging*, hidden .*.staging-* folders such
+// as the site builder's .public.staging-123, and its spare, .public.spare).
 func ExcludedDir(name string) bool {
 	n := strings.ToLower(name)
 	return n == ".git" || n == "node_modules" || n == ".brief-cache" ||
 		strings.HasPrefix(n, ".brief-staging") ||
-		strings.HasPrefix(n, ".") && strings.Contains(n, ".staging-")
+		strings.HasPrefix(n, ".") && (strings.Contains(n, ".staging-") || strings.HasSuffix(n, ".spare"))
 }

@@ -48,6 +48,7 @@ func TestExcludedDir(t *testing.T) {
 		{".brief-staging-42", true},
 		{".Brief-Staging.tmp", true},
 		{".public.staging-12345", true},
+		{".public.spare", true},
 		{"public.staging-12345", false},
 		{"content", false},
 		{"git", false},

@@ -1,0 +1,158 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestIncrementalEqualsClean edits a site step by step and checks, after
+// each step, that what `brief build` makes from the last build's state
+// (rendering only the pages whose digest changed, on the spare) and what
+// `brief serve` makes (in place, from its memo) are byte for byte what a
+// clean build of the same files makes. It is the test of the page
+// digests: a page whose data changed but whose digest did not would be
+// stale here.
+func TestIncrementalEqualsClean(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site 30 times")
+	}
+	root := t.TempDir()
+	cli, srv := filepath.Join(root, "cli"), filepath.Join(root, "serve")
+	arts, _ := filepath.Glob("../../content/articles/wikinews/*.txt")
+	var picked []string
+	for _, a := range arts {
+		b, _ := os.ReadFile(a)
+		if strings.Contains(string(b), "\ntags Airbus and Boeing") || strings.Contains(string(b), "\ntags Apple") {
+			picked = append(picked, a)
+		}
+	}
+	sort.Strings(picked)
+	if len(picked) > 24 {
+		picked = picked[:24]
+	}
+	if len(picked) < 10 {
+		t.Skip("example articles not found")
+	}
+	for _, dir := range []string{cli, srv} {
+		for _, a := range picked {
+			b, _ := os.ReadFile(a)
+			write(t, dir, "content/articles/"+filepath.Base(a), string(b))
+		}
+		write(t, dir, "site.toml", "title = \"Inc\"\nbaseURL = \"https://example.org/\"\npageSize = 5\n")
+	}
+	memo := &Memo{}
+	first := filepath.Base(picked[0])
+	second := filepath.Base(picked[1])
+	appendTo := func(name, text string) func(string) {
+		return func(dir string) {
+			p := filepath.Join(dir, "content", "articles", name)
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(p, append(b, text...), 0o644)
+		}
+	}
+	steps := []struct {
+		name string
+		do   func(dir string)
+	}{
+		{"nothing changed", func(string) {}},
+		{"a sentence added", appendTo(first, "\nBoeing said on Tuesday that it would deliver 12 more aircraft.\n")},
+		{"a new actor", appendTo(second, "\nThe chief executive of Embraer, Frederico Curado, said the market was growing.\n")},
+		{"an article's title", func(dir string) {
+			p := filepath.Join(dir, "content", "articles", second)
+			b, _ := os.ReadFile(p)
+			lines := strings.SplitN(string(b), "\n", 8)
+			for i, l := range lines {
+				if l == "" && i+1 < len(lines) {
+					lines[i+1] = "A new title for this briefing"
+					break
+				}
+			}
+			os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
+		}},
+		{"an article removed", func(dir string) { os.Remove(filepath.Join(dir, "content", "articles", filepath.Base(picked[2]))) }},
+		{"an article added", func(dir string) {
+			b, _ := os.ReadFile("../../content/articles/2021-06-28-us-strikes-iran-backed-militias.txt")
+			write(t, dir, "content/articles/2021-06-28-strikes.txt", string(b))
+		}},
+		{"a briefing edited by hand", func(dir string) {
+			ents, _ := os.ReadDir(filepath.Join(dir, "content", "briefings"))
+			p := filepath.Join(dir, "content", "briefings", ents[3].Name())
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, []byte(strings.Replace(string(b), "## Bottom line", "## Bottom line\n\nAn analyst's note.", 1)), 0o644)
+		}},
+		{"an actor fixed in data/actors.toml", func(dir string) {
+			write(t, dir, "data/actors.toml", "[[actors]]\nname = \"The Boeing Company\"\naliases = [\"Boeing\"]\nkind = \"organization\"\n")
+		}},
+		{"site.toml", func(dir string) {
+			write(t, dir, "site.toml", "title = \"Inc 2\"\nbaseURL = \"https://example.org/sub/\"\npageSize = 4\n[feed]\nitems = 3\nfullContent = true\n")
+		}},
+		{"a template", func(dir string) {
+			b, _ := os.ReadFile("../../templates/partials/card.html")
+			write(t, dir, "templates/partials/card.html", strings.Replace(string(b), "<article class=\"card\">", "<article class=\"card card2\">", 1))
+		}},
+		{"a theme file", func(dir string) { write(t, dir, "theme/extra.css", "body{}\n") }},
+		{"nothing changed again", func(string) {}},
+	}
+	for i, st := range steps {
+		st.do(cli)
+		st.do(srv)
+		if i == 0 {
+			build1(t, cli, nil) // the first build has no state yet
+		}
+		res := build1(t, cli, nil)
+		build1(t, srv, memo)
+		clean := filepath.Join(root, "clean", strings.ReplaceAll(st.name, " ", "-"))
+		for _, sub := range []string{"content", "templates", "theme", "data", "site.toml"} {
+			if st, err := os.Stat(filepath.Join(cli, sub)); err == nil && st.IsDir() {
+				copyTree(t, filepath.Join(cli, sub), filepath.Join(clean, sub))
+			} else if err == nil {
+				b, _ := os.ReadFile(filepath.Join(cli, sub))
+				write(t, clean, sub, string(b))
+			}
+		}
+		build1(t, clean, nil)
+		want := tree(t, filepath.Join(clean, "public"))
+		for _, got := range []struct{ who, dir string }{{"brief build", cli}, {"brief serve", srv}} {
+			have := tree(t, filepath.Join(got.dir, "public"))
+			for n, h := range want {
+				if have[n] != h {
+					t.Errorf("%s: after %q, %s differs from a clean build", got.who, st.name, n)
+				}
+			}
+			for n := range have {
+				if _, ok := want[n]; !ok {
+					t.Errorf("%s: after %q, %s is left over", got.who, st.name, n)
+				}
+			}
+		}
+		if st.name == "nothing changed" || st.name == "nothing changed again" {
+			if res.Made != 0 || res.Analysed != 0 {
+				t.Errorf("%s: %d files made, %d articles analysed, want none", st.name, res.Made, res.Analysed)
+			}
+		}
+		if i > 0 && res.Mode != "staged on the spare" {
+			t.Errorf("%s: the build was %s, not staged on the spare", st.name, res.Mode)
+		}
+		t.Logf("%-36s %4d of %4d files made (%s)", st.name, res.Made, res.Files, res.Mode)
+	}
+}
+
+func build1(t *testing.T, dir string, memo *Memo) *Result {
+	t.Helper()
+	o := opts(dir)
+	o.Memo = memo
+	res, err := Build(t.Context(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) > 0 {
+		t.Fatalf("%s: %v", dir, res.Errors)
+	}
+	return res
+}

@@ -1,0 +1,237 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"math"
+	"reflect"
+	"sort"
+	"time"
+)
+
+// A page is rendered again only when what it shows changed. What it shows
+// is its Page value: the template sees nothing else but the site's
+// configuration, the templates themselves and brief's own code, which
+// together make the global digest. The page's digest hashes the global
+// digest, the output name and every exported value reachable from the
+// Page. That reach is finite and small because pages link to one another
+// through refs (ActorRef, EntryRef, StoryRef), never through the other
+// page's data: an entry on an actor page carries its actors as refs, not
+// their pages, so a template cannot show anything the digest did not hash.
+//
+// Shortcuts, each exact: an *Entry is hashed as its source digest (the
+// briefing file, which determines Briefing, Content, Lead and, with the
+// templates, Card) and its own fields; an *Entry, *ActorPage or *Story is
+// hashed once per build and reused by every page that shows it.
+
+// Digest is the hash of what produced an output file.
+type Digest [16]byte
+
+// digester hashes page data. Entries, actor pages and stories must have
+// their digests set (prepare) before pages are hashed on several cores.
+type digester struct {
+	global  Digest
+	entries map[*Entry]Digest
+	actors  map[*ActorPage]Digest
+	stories map[*Story]Digest
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// walker writes a value into a hash.
+type walker struct {
+	d   *digester
+	h   hash.Hash
+	buf [8]byte
+}
+
+func (d *digester) newWalker() *walker { return &walker{d: d, h: sha256.New()} }
+
+func (w *walker) sum() Digest {
+	var out Digest
+	copy(out[:], w.h.Sum(nil))
+	return out
+}
+
+func (w *walker) u64(x uint64) {
+	binary.LittleEndian.PutUint64(w.buf[:], x)
+	w.h.Write(w.buf[:])
+}
+
+func (w *walker) str(s string) {
+	w.u64(uint64(len(s)))
+	w.h.Write([]byte(s))
+}
+
+// value hashes v and everything exported it reaches.
+func (w *walker) value(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			w.u64(0)
+			return
+		}
+		w.u64(1)
+		switch p := v.Interface().(type) {
+		case *Entry:
+			w.digest(w.d.entry(p))
+			return
+		case *ActorPage:
+			w.digest(w.d.actor(p))
+			return
+		case *Story:
+			w.digest(w.d.story(p))
+			return
+		case *Config:
+			return // in the global digest
+		}
+		w.value(v.Elem())
+	case reflect.Struct:
+		if v.Type() == timeType {
+			t := v.Interface().(time.Time)
+			w.u64(uint64(t.UnixNano()))
+			w.str(t.Location().String())
+			return
+		}
+		t := v.Type()
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				w.value(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		w.u64(uint64(v.Len()))
+		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+			w.h.Write(v.Bytes())
+			return
+		}
+		for i := range v.Len() {
+			w.value(v.Index(i))
+		}
+	case reflect.String:
+		w.str(v.String())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		w.u64(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		w.u64(v.Uint())
+	case reflect.Bool:
+		if v.Bool() {
+			w.u64(1)
+		} else {
+			w.u64(0)
+		}
+	case reflect.Float32, reflect.Float64:
+		w.u64(math.Float64bits(v.Float()))
+	case reflect.Map:
+		if v.Type().Key().Kind() != reflect.String {
+			panic(fmt.Sprintf("site: page data holds a map keyed by %s, which cannot be digested", v.Type().Key()))
+		}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		w.u64(uint64(len(keys)))
+		for _, k := range keys {
+			w.str(k.String())
+			w.value(v.MapIndex(k))
+		}
+	case reflect.Interface:
+		if v.IsNil() {
+			w.u64(0)
+			return
+		}
+		w.str(v.Elem().Type().String())
+		w.value(v.Elem())
+	default:
+		// Funcs and channels have no place in page data: their order
+		// or meaning is not stable. A new field of such a kind must be
+		// given a stable form first.
+		panic(fmt.Sprintf("site: page data holds a %s (%s), which cannot be digested", v.Kind(), v.Type()))
+	}
+}
+
+func (w *walker) digest(d Digest) { w.h.Write(d[:]) }
+
+// entry is the digest of e: its source and its own fields (see above).
+func (d *digester) entry(e *Entry) Digest {
+	if x, ok := d.entries[e]; ok {
+		return x
+	}
+	panic("site: entry digest used before prepare")
+}
+
+func (d *digester) actor(a *ActorPage) Digest {
+	if x, ok := d.actors[a]; ok {
+		return x
+	}
+	panic("site: actor digest used before prepare")
+}
+
+func (d *digester) story(s *Story) Digest {
+	if x, ok := d.stories[s]; ok {
+		return x
+	}
+	panic("site: story digest used before prepare")
+}
+
+// entryDigest hashes e without the fields its source determines.
+func (d *digester) entryDigest(e *Entry) Digest {
+	w := d.newWalker()
+	w.h.Write(e.source[:])
+	v := reflect.ValueOf(e).Elem()
+	t := v.Type()
+	for i := range t.NumField() {
+		switch f := t.Field(i); {
+		case !f.IsExported():
+		case f.Name == "Briefing", f.Name == "Content", f.Name == "Lead", f.Name == "Card":
+			// determined by the source (and the templates, for Card)
+		default:
+			w.str(f.Name)
+			w.value(v.Field(i))
+		}
+	}
+	return w.sum()
+}
+
+// prepare digests every entry, actor page and story. Entries first: the
+// others contain entries.
+func (d *digester) prepare(entries []*Entry, actors []*ActorPage, stories []*Story) {
+	d.entries = make(map[*Entry]Digest, len(entries))
+	for _, e := range entries {
+		d.entries[e] = d.entryDigest(e)
+	}
+	d.actors = make(map[*ActorPage]Digest, len(actors))
+	for _, a := range actors {
+		w := d.newWalker()
+		w.value(reflect.ValueOf(a).Elem())
+		d.actors[a] = w.sum()
+	}
+	d.stories = make(map[*Story]Digest, len(stories))
+	for _, s := range stories {
+		w := d.newWalker()
+		w.value(reflect.ValueOf(s).Elem())
+		d.stories[s] = w.sum()
+	}
+}
+
+// page is the digest of the output file name rendered from p.
+func (d *digester) page(name string, p *Page) Digest {
+	w := d.newWalker()
+	w.digest(d.global)
+	w.str(name)
+	w.value(reflect.ValueOf(p).Elem())
+	return w.sum()
+}
+
+// of is the digest of a file made by brief's own code from the given
+// parts (strings, ints, digests of entries...): the global digest, the
+// name and the parts.
+func (d *digester) of(name string, parts ...any) Digest {
+	w := d.newWalker()
+	w.digest(d.global)
+	w.str(name)
+	for _, p := range parts {
+		w.value(reflect.ValueOf(&p).Elem())
+	}
+	return w.sum()
+}
