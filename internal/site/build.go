@@ -105,10 +105,10 @@ type builder struct {
 	md        goldmark.Markdown
 	notes     map[[32]byte][]string
 	dig       digester
-	jobs      []job    // files to make, see flush
-	entries   []*Entry // newest first
-	stories   []*Story      // set by crossref
-	actors    []*ActorPage  // set by crossref
+	jobs      []job        // files to make, see flush
+	entries   []*Entry     // newest first
+	stories   []*Story     // set by crossref
+	actors    []*ActorPage // set by crossref
 	places    []*ActorPage
 }
 

@@ -28,11 +28,11 @@ import (
 // Files keep their inode and modification time for as long as their bytes
 // do, so rsync and static hosts upload only what changed.
 type stage struct {
-	dir      string // the staging folder
-	out      string // the output folder
-	spareDir string // where the spare lives
-	onSpare  bool   // dir is the spare
-	live     *State // what out holds, when known (files checked before use)
+	dir      string               // the staging folder
+	out      string               // the output folder
+	spareDir string               // where the spare lives
+	onSpare  bool                 // dir is the spare
+	live     *State               // what out holds, when known (files checked before use)
 	have     map[string]FileState // what dir already holds (on the spare)
 	written  map[string]bool
 	unlock   func() // releases the build lock
