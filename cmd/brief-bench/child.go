@@ -41,7 +41,7 @@ type childEdit struct {
 
 // runChild runs one measurement in this process and prints its result.
 func runChild(mode string, args []string, cpuprofile, memprofile string) error {
-	if cpuprofile != "" {
+	if cpuprofile != "" && mode != "serve" {
 		f, err := os.Create(cpuprofile)
 		if err != nil {
 			return err
@@ -58,7 +58,7 @@ func runChild(mode string, args []string, cpuprofile, memprofile string) error {
 	case mode == "build" && len(args) == 1:
 		r, err = childBuild(args[0], nil)
 	case mode == "serve" && len(args) >= 2:
-		r, err = childServe(args[0], args[1:])
+		r, err = childServe(args[0], args[1:], cpuprofile)
 	default:
 		return fmt.Errorf("-child %s %q: want build DIR or serve DIR FILE...", mode, args)
 	}
@@ -80,12 +80,23 @@ func runChild(mode string, args []string, cpuprofile, memprofile string) error {
 
 // childServe builds dir with a memo, as brief serve does, then appends a
 // sentence to each file in turn and builds again, timing each build; the
-// files are restored at the end.
-func childServe(dir string, files []string) (*childResult, error) {
+// files are restored at the end. A CPU profile covers the edits only.
+func childServe(dir string, files []string, cpuprofile string) (*childResult, error) {
 	memo := &build.Memo{}
 	r, err := childBuild(dir, memo)
 	if err != nil {
 		return nil, err
+	}
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	for k, f := range files {
 		old, err := appendSentence(f, gensite.Sentence(k))

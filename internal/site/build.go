@@ -307,37 +307,53 @@ func templateError(err error) error {
 }
 
 func (b *builder) home(entries []*Entry) error {
-	size := b.cfg.PageSize
-	total := (len(entries) + size - 1) / size
-	if total == 0 {
-		total = 1
-	}
+	return b.paginate("/", entries, b.cfg.PageSize, func(part []*Entry, pg *Pager) *Page {
+		title := b.cfg.Title
+		if pg.Number > 1 {
+			title = fmt.Sprintf("%s, page %d", b.cfg.Title, pg.Number)
+		}
+		return &Page{Kind: "home", Title: title, Description: b.cfg.Description, Entries: part}
+	})
+}
+
+// ListPageSize is how many briefings a tag, actor, place or story page
+// lists; the rest go on to <path>page/2/ and on.
+const ListPageSize = 50
+
+// paginate queues the pages of a list of entries at path, path+"page/2/"...,
+// size entries a page (at least one page, empty when there are no
+// entries); mk makes each page's data, and paginate sets its path and
+// pager.
+func (b *builder) paginate(path string, entries []*Entry, size int, mk func(part []*Entry, pg *Pager) *Page) error {
+	total := max(1, (len(entries)+size-1)/size)
 	pagePath := func(n int) string {
 		if n == 1 {
-			return "/"
+			return path
 		}
-		return "/page/" + strconv.Itoa(n) + "/"
+		return path + "page/" + strconv.Itoa(n) + "/"
 	}
 	for n := 1; n <= total; n++ {
 		lo, hi := (n-1)*size, min(n*size, len(entries))
-		pg := &Pager{Number: n, Total: total}
+		pg := &Pager{Number: n, Total: total, First: lo + 1}
 		if n > 1 {
 			pg.Prev = pagePath(n - 1)
 		}
 		if n < total {
 			pg.Next = pagePath(n + 1)
 		}
-		title := b.cfg.Title
-		if n > 1 {
-			title = fmt.Sprintf("%s, page %d", b.cfg.Title, n)
-		}
-		p := &Page{Kind: "home", Title: title, Description: b.cfg.Description, Path: pagePath(n), Entries: entries[lo:hi], Pager: pg}
+		p := mk(entries[lo:hi], pg)
+		p.Path, p.Pager = pagePath(n), pg
 		if err := b.page(p); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// ArchiveMax is the most briefings /archive/ lists on one page; a longer
+// archive has a page a year (/archive/YYYY/), and /archive/ lists the
+// years.
+const ArchiveMax = 1000
 
 func (b *builder) archive(entries []*Entry) error {
 	var months []Month
@@ -349,7 +365,38 @@ func (b *builder) archive(entries []*Entry) error {
 		m := &months[len(months)-1]
 		m.Entries = append(m.Entries, e)
 	}
-	return b.page(&Page{Kind: "archive", Title: "Archive", Description: "Every briefing by month.", Path: "/archive/", Entries: entries, Months: months})
+	if len(entries) <= ArchiveMax {
+		return b.page(&Page{Kind: "archive", Title: "Archive", Description: "Every briefing by month.", Path: "/archive/", Entries: entries, Months: months})
+	}
+	type year struct {
+		name    string
+		months  []Month
+		entries []*Entry
+	}
+	var years []year
+	for _, m := range months {
+		y := m.ID[:4]
+		if len(years) == 0 || years[len(years)-1].name != y {
+			years = append(years, year{name: y})
+		}
+		yr := &years[len(years)-1]
+		yr.months = append(yr.months, m)
+		yr.entries = append(yr.entries, m.Entries...)
+	}
+	var nav, index []YearLink
+	for _, y := range years {
+		nav = append(nav, YearLink{Year: y.name, Path: "/archive/" + y.name + "/"})
+		index = append(index, YearLink{Year: y.name, Path: "/archive/" + y.name + "/", Count: len(y.entries)})
+	}
+	for i, y := range years {
+		yn := slices.Clone(nav)
+		yn[i].Current = true
+		if err := b.page(&Page{Kind: "archive", Title: "Archive: " + y.name, Description: "Every briefing of " + y.name + " by month.",
+			Path: "/archive/" + y.name + "/", Entries: y.entries, Months: y.months, YearNav: yn}); err != nil {
+			return err
+		}
+	}
+	return b.page(&Page{Kind: "archive", Title: "Archive", Description: "Every briefing, a page a year.", Path: "/archive/", Entries: entries, YearNav: index})
 }
 
 func (b *builder) tags(entries []*Entry) error {
@@ -377,9 +424,14 @@ func (b *builder) tags(entries []*Entry) error {
 	sort.Slice(all, func(i, j int) bool { return all[i].Slug < all[j].Slug })
 	for i := range all {
 		t := &all[i]
-		p := &Page{Kind: "tag", Title: "Tagged “" + t.Name + "”", Path: t.Path, Entries: t.Entries, Tag: t.Name,
-			Description: fmt.Sprintf("%d briefings tagged %s.", len(t.Entries), t.Name)}
-		if err := b.page(p); err != nil {
+		desc := fmt.Sprintf("%s tagged %s.", plural(len(t.Entries), "briefing"), t.Name)
+		if err := b.paginate(t.Path, t.Entries, ListPageSize, func(part []*Entry, pg *Pager) *Page {
+			title := "Tagged “" + t.Name + "”"
+			if pg.Number > 1 {
+				title += fmt.Sprintf(", page %d", pg.Number)
+			}
+			return &Page{Kind: "tag", Title: title, Entries: part, Tag: t.Name, Description: desc}
+		}); err != nil {
 			return err
 		}
 		if err := b.atom(t.Path+"feed.xml", b.cfg.Title+": "+t.Name, t.Path, t.Entries); err != nil {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -20,8 +21,18 @@ type ActorPage struct {
 	Quotes           []QuoteAt
 	CoActors         []ActorRef
 	Mentions         int
-	Events           []*TimelineEvent // the actor's own timeline
+	Count            int              // briefings the actor is in
+	Events           []*TimelineEvent // the actor's own timeline: the latest MaxActorEvents events
+	MoreEvents       int              // events left out of Events
+	MoreQuotes       int              // quotes left out of Quotes (the latest MaxActorQuotes are in)
 }
+
+// MaxActorEvents and MaxActorQuotes bound what an actor's page shows of
+// its timeline and quotes: the latest ones (the timeline has them all).
+const (
+	MaxActorEvents = 100
+	MaxActorQuotes = 50
+)
 
 // RoleAt is a role an actor was given, from the first briefing that gave
 // it (First) to the latest (Last), in Count briefings.
@@ -40,7 +51,7 @@ type QuoteAt struct {
 
 // Ref is the actor as other pages link to it.
 func (a *ActorPage) Ref() ActorRef {
-	return ActorRef{Name: a.Name, Slug: a.Slug, Kind: a.Kind, Path: a.Path, Role: a.Role, Count: len(a.Entries)}
+	return ActorRef{Name: a.Name, Slug: a.Slug, Kind: a.Kind, Path: a.Path, Role: a.Role, Count: a.Count}
 }
 
 // KindLabel is the plural heading of an actor kind.
@@ -90,6 +101,10 @@ func (b *builder) crossref(entries []*Entry) {
 		for _, q := range a.Quotes {
 			p.Quotes = append(p.Quotes, QuoteAt{q.Text, entries[q.Briefing], q.Sentence})
 		}
+		if n := len(p.Quotes); n > MaxActorQuotes {
+			p.Quotes, p.MoreQuotes = p.Quotes[:MaxActorQuotes], n-MaxActorQuotes
+		}
+		p.Count = len(p.Entries)
 		pages[a] = p
 	}
 	for _, a := range idx.Actors {
@@ -114,7 +129,7 @@ func (b *builder) crossref(entries []*Entry) {
 			e.Related[i] = r.Ref()
 		}
 		if st := e.story; st != nil {
-			e.Story = &StoryRef{Name: st.Name, Slug: st.Slug, Path: st.Path, Count: len(st.Entries)}
+			e.Story = &StoryRef{Name: st.Name, Slug: st.Slug, Path: st.Path, Count: st.Count}
 		}
 	}
 }
@@ -231,13 +246,24 @@ func (b *builder) actorPages(entries []*Entry) error {
 	for _, list := range [][]*ActorPage{b.actors, b.places} {
 		for _, a := range list {
 			a.Events = actorEvents(a)
+			if n := len(a.Events); n > MaxActorEvents {
+				a.Events, a.MoreEvents = a.Events[n-MaxActorEvents:], n-MaxActorEvents
+			}
 			desc := a.Name
 			if a.Role != "" {
 				desc += ", " + a.Role
 			}
-			p := &Page{Kind: "actor", Title: a.Name, Path: a.Path, Actor: a, Entries: a.Entries,
-				Description: desc + ": " + plural(len(a.Entries), "briefing") + "."}
-			if err := b.page(p); err != nil {
+			desc += ": " + plural(len(a.Entries), "briefing") + "."
+			if err := b.paginate(a.Path, a.Entries, ListPageSize, func(part []*Entry, pg *Pager) *Page {
+				p := &Page{Kind: "actor", Title: a.Name, Actor: a, Entries: part, Description: desc}
+				if pg.Number > 1 {
+					// Later pages list briefings only: their data is the
+					// actor's name and counts, not everything it touches.
+					p.Title = fmt.Sprintf("%s, page %d", a.Name, pg.Number)
+					p.Actor = &ActorPage{Name: a.Name, Slug: a.Slug, Kind: a.Kind, Path: a.Path, Role: a.Role, Aliases: a.Aliases, Mentions: a.Mentions, Count: a.Count}
+				}
+				return p
+			}); err != nil {
 				return err
 			}
 			if err := b.atom(a.Path+"feed.xml", b.cfg.Title+": "+a.Name, a.Path, a.Entries); err != nil {

@@ -153,25 +153,34 @@ func (w *walker) value(v reflect.Value) {
 func (w *walker) digest(d Digest) { w.h.Write(d[:]) }
 
 // entry is the digest of e: its source and its own fields (see above).
+// The digests of the site's entries, actor pages and stories are computed
+// once (prepare); another value (a page's own trimmed copy) is walked.
 func (d *digester) entry(e *Entry) Digest {
 	if x, ok := d.entries[e]; ok {
 		return x
 	}
-	panic("site: entry digest used before prepare")
+	return d.entryDigest(e)
 }
 
 func (d *digester) actor(a *ActorPage) Digest {
 	if x, ok := d.actors[a]; ok {
 		return x
 	}
-	panic("site: actor digest used before prepare")
+	return d.walk(a)
 }
 
 func (d *digester) story(s *Story) Digest {
 	if x, ok := d.stories[s]; ok {
 		return x
 	}
-	panic("site: story digest used before prepare")
+	return d.walk(s)
+}
+
+// walk digests what the pointer p points to.
+func (d *digester) walk(p any) Digest {
+	w := d.newWalker()
+	w.value(reflect.ValueOf(p).Elem())
+	return w.sum()
 }
 
 // entryDigest hashes e without the fields its source determines.
@@ -202,15 +211,11 @@ func (d *digester) prepare(entries []*Entry, actors []*ActorPage, stories []*Sto
 	}
 	d.actors = make(map[*ActorPage]Digest, len(actors))
 	for _, a := range actors {
-		w := d.newWalker()
-		w.value(reflect.ValueOf(a).Elem())
-		d.actors[a] = w.sum()
+		d.actors[a] = d.walk(a)
 	}
 	d.stories = make(map[*Story]Digest, len(stories))
 	for _, s := range stories {
-		w := d.newWalker()
-		w.value(reflect.ValueOf(s).Elem())
-		d.stories[s] = w.sum()
+		d.stories[s] = d.walk(s)
 	}
 }
 

@@ -162,7 +162,8 @@ type Page struct {
 	Story        *Story       // story pages
 	Stories      []*Story     // the story index
 	Groups       []ActorGroup // actor index pages, by kind
-	Years        []Year       // the timeline
+	Years        []Year       // the timeline (one year on a year's page)
+	YearNav      []YearLink   // the years of the timeline or archive
 	FilterActors []ActorRef   // the timeline's actor filter
 	Generator    string
 }
@@ -171,6 +172,7 @@ type Page struct {
 type Pager struct {
 	Number, Total int
 	Prev, Next    string // site paths, "" at the ends
+	First         int    // the 1-based position of the page's first item in the whole list
 }
 
 // Month groups the archive.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -12,8 +13,9 @@ import (
 // named by the actors its briefings share most.
 type Story struct {
 	Name, Slug, Path string
-	Entries          []*Entry // oldest first: a story is read in order
+	Entries          []*Entry // oldest first: a story is read in order (none on the story's later pages)
 	Actors           []ActorRef
+	Count            int // briefings
 }
 
 const (
@@ -135,7 +137,7 @@ func stories(entries []*Entry) []*Story {
 			s = base + "-" + itoa(i)
 		}
 		used[s] = true
-		st.Slug, st.Path = s, "/stories/"+s+"/"
+		st.Slug, st.Path, st.Count = s, "/stories/"+s+"/", len(st.Entries)
 		if len(st.Actors) > 12 {
 			st.Actors = st.Actors[:12]
 		}
@@ -154,9 +156,15 @@ func (b *builder) storyPages(entries []*Entry) error {
 		for i, e := range st.Entries {
 			newest[len(st.Entries)-1-i] = e
 		}
-		p := &Page{Kind: "story", Title: st.Name, Path: st.Path, Story: st, Entries: st.Entries,
-			Description: "A story in " + plural(len(st.Entries), "briefing") + ", from " + st.Entries[0].Time.Format("2 Jan 2006") + " to " + st.Entries[len(st.Entries)-1].Time.Format("2 Jan 2006") + "."}
-		if err := b.page(p); err != nil {
+		desc := "A story in " + plural(len(st.Entries), "briefing") + ", from " + st.Entries[0].Time.Format("2 Jan 2006") + " to " + st.Entries[len(st.Entries)-1].Time.Format("2 Jan 2006") + "."
+		if err := b.paginate(st.Path, st.Entries, ListPageSize, func(part []*Entry, pg *Pager) *Page {
+			p := &Page{Kind: "story", Title: st.Name, Story: st, Entries: part, Description: desc}
+			if pg.Number > 1 {
+				p.Title = fmt.Sprintf("%s, page %d", st.Name, pg.Number)
+				p.Story = &Story{Name: st.Name, Slug: st.Slug, Path: st.Path, Actors: st.Actors, Count: st.Count}
+			}
+			return p
+		}); err != nil {
 			return err
 		}
 		if err := b.atom(st.Path+"feed.xml", b.cfg.Title+": "+st.Name, st.Path, newest); err != nil {
@@ -167,8 +175,18 @@ func (b *builder) storyPages(entries []*Entry) error {
 		Description: "Briefings grouped into stories by the actors they share."})
 }
 
-// First is the story's first briefing.
-func (s *Story) First() *Entry { return s.Entries[0] }
+// First is the story's first briefing (nil on a story's later pages).
+func (s *Story) First() *Entry {
+	if len(s.Entries) == 0 {
+		return nil
+	}
+	return s.Entries[0]
+}
 
-// Last is the story's latest briefing.
-func (s *Story) Last() *Entry { return s.Entries[len(s.Entries)-1] }
+// Last is the story's latest briefing (nil on a story's later pages).
+func (s *Story) Last() *Entry {
+	if len(s.Entries) == 0 {
+		return nil
+	}
+	return s.Entries[len(s.Entries)-1]
+}

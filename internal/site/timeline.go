@@ -1,9 +1,12 @@
 package site
 
 import (
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"brief/internal/briefing"
 	"brief/internal/timeline"
@@ -16,7 +19,7 @@ type TimelineEvent struct {
 	Time    time.Time // the first instant of the value
 	Sources []Source
 	Actors  []ActorRef // actors of its briefings named in its text
-	words   map[string]bool
+	words   []uint64
 }
 
 // Source is where an event was read.
@@ -41,6 +44,7 @@ func (e *TimelineEvent) ActorSlugs() string {
 // Year groups the timeline.
 type Year struct {
 	Year   string
+	Count  int // events
 	Months []MonthEvents
 }
 
@@ -100,6 +104,7 @@ func (b *builder) timeline(entries []*Entry) error {
 			years = append(years, Year{Year: y})
 		}
 		yr := &years[len(years)-1]
+		yr.Count++
 		label, id := "", y
 		if len(ev.Value) >= 7 && ev.Value[4] == '-' && ev.Value[5] != 'W' && ev.Value[5] != 'Q' && ev.Value[5] != 'H' {
 			label, id = ev.Time.Format("January 2006"), ev.Time.Format("2006-01")
@@ -110,9 +115,54 @@ func (b *builder) timeline(entries []*Entry) error {
 		m := &yr.Months[len(yr.Months)-1]
 		m.Events = append(m.Events, ev)
 	}
+	const desc = "Every dated event in the briefings, in order, with its sources."
+	if len(all) <= TimelineMax {
+		var nav []YearLink
+		for _, y := range years {
+			nav = append(nav, YearLink{Year: y.Year})
+		}
+		return b.page(&Page{Kind: "timeline", Title: "Timeline", Path: "/timeline/", Years: years, YearNav: nav,
+			FilterActors: filterActors(all), Description: desc})
+	}
+	// Too long for one page: a page a year, and the years on /timeline/.
+	var nav, index []YearLink
+	for _, y := range years {
+		nav = append(nav, YearLink{Year: y.Year, Path: "/timeline/" + y.Year + "/"})
+		index = append(index, YearLink{Year: y.Year, Path: "/timeline/" + y.Year + "/", Count: y.Count})
+	}
+	for i, y := range years {
+		var evs []*TimelineEvent
+		for _, m := range y.Months {
+			evs = append(evs, m.Events...)
+		}
+		yn := slices.Clone(nav)
+		yn[i].Current = true
+		if err := b.page(&Page{Kind: "timeline", Title: "Timeline: " + y.Year, Path: "/timeline/" + y.Year + "/", Years: years[i : i+1],
+			YearNav: yn, FilterActors: filterActors(evs), Description: fmt.Sprintf("The dated events of %s in the briefings, in order, with their sources.", y.Year)}); err != nil {
+			return err
+		}
+	}
+	return b.page(&Page{Kind: "timeline", Title: "Timeline", Path: "/timeline/", YearNav: index, Description: desc + " A page a year."})
+}
+
+// TimelineMax is the most events /timeline/ shows on one page; a longer
+// timeline has a page a year (/timeline/YYYY/), and /timeline/ lists the
+// years.
+const TimelineMax = 1500
+
+// YearLink is a year in the year navigation of the timeline or archive.
+type YearLink struct {
+	Year    string
+	Path    string // its page; "" when it is on this page (#yYYYY)
+	Count   int    // events or briefings, on the index of a split timeline or archive
+	Current bool   // this page's year
+}
+
+// filterActors is the actors named in evs, by name: the timeline's filter.
+func filterActors(evs []*TimelineEvent) []ActorRef {
 	var filter []ActorRef
 	seen := map[string]bool{}
-	for _, ev := range all {
+	for _, ev := range evs {
 		for _, a := range ev.Actors {
 			if !seen[a.Path] {
 				seen[a.Path] = true
@@ -126,13 +176,12 @@ func (b *builder) timeline(entries []*Entry) error {
 		}
 		return filter[i].Path < filter[j].Path
 	})
-	return b.page(&Page{Kind: "timeline", Title: "Timeline", Path: "/timeline/", Years: years, FilterActors: filter,
-		Description: "Every dated event in the briefings, in order, with its sources."})
+	return filter
 }
 
 // sameEvent returns the event among cands (of one date) that a text with
 // the words w reports too: most of their words are shared.
-func sameEvent(cands []*TimelineEvent, w map[string]bool) *TimelineEvent {
+func sameEvent(cands []*TimelineEvent, w []uint64) *TimelineEvent {
 	start := max(0, len(cands)-50) // bounded: recent reports of the date
 	for _, c := range cands[start:] {
 		if overlap(w, c.words) >= 0.6 {
@@ -142,27 +191,53 @@ func sameEvent(cands []*TimelineEvent, w map[string]bool) *TimelineEvent {
 	return nil
 }
 
-func words(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
-	}) {
-		if len(f) > 2 {
-			out[f] = true
+// words is the set of words of s longer than two letters, case aside, as
+// sorted hashes (FNV-1a).
+func words(s string) []uint64 {
+	var out []uint64
+	var h uint64
+	n := 0
+	flush := func() {
+		if n > 2 {
+			out = append(out, h)
 		}
+		h, n = 14695981039346656037, 0
 	}
-	return out
+	flush()
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r > 127 {
+			r = unicode.ToLower(r)
+		}
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 {
+			h = (h ^ uint64(r)) * 1099511628211
+			n++
+			continue
+		}
+		flush()
+	}
+	flush()
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // overlap is the Jaccard index of two word sets.
-func overlap(a, b map[string]bool) float64 {
+func overlap(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	n := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(n) / float64(len(a)+len(b)-n)
