@@ -12,14 +12,23 @@
   function norm(s) {
     return (s || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
-  function load() {
-    if (docs) return Promise.resolve(docs);
-    return fetch(form.getAttribute("data-index")).then(function (r) {
+  function json(url) {
+    return fetch(url).then(function (r) {
       if (!r.ok) throw new Error("index " + r.status);
       return r.json();
-    }).then(function (d) {
-      docs = d.map(function (x) {
-        return { d: x, t: norm(x.t), s: norm(x.s), a: norm(x.a), x: norm(x.x) };
+    });
+  }
+  // The index lists its shards; they load in parallel.
+  function load() {
+    if (docs) return Promise.resolve(docs);
+    return json(form.getAttribute("data-index")).then(function (idx) {
+      return Promise.all((idx.shards || []).map(json));
+    }).then(function (parts) {
+      docs = [];
+      parts.forEach(function (part) {
+        part.forEach(function (x) {
+          docs.push({ d: x, t: norm(x.t), s: norm(x.s), a: norm(x.a), x: norm(x.x) });
+        });
       });
       return docs;
     });

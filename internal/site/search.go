@@ -1,6 +1,9 @@
 package site
 
 import (
+	"encoding/json"
+	"hash/fnv"
+	"strconv"
 	"strings"
 )
 
@@ -17,17 +20,53 @@ type searchDoc struct {
 }
 
 // SearchTextLimit is how much of each briefing's source text is indexed.
-const SearchTextLimit = 1500
+const SearchTextLimit = 800
+
+// SearchShard is about how many briefings one file of the search index
+// holds: the index is /search/index.json, a list of shard files
+// (/search/index-N.json), each the briefings whose slug hashes to it. An
+// edit changes one shard, and the browser loads the shards in parallel.
+const SearchShard = 500
+
+// searchIndex is /search/index.json.
+type searchIndex struct {
+	Version int      `json:"version"`
+	Count   int      `json:"count"`
+	Shards  []string `json:"shards"` // URLs of the shards
+}
 
 // search writes the search index and the search page.
 func (b *builder) search(entries []*Entry) error {
-	if err := b.file("search/index.json", func() ([]byte, error) { return b.searchIndex(entries) }, entries); err != nil {
+	n := 1
+	for n*SearchShard < len(entries) {
+		n *= 2
+	}
+	shards := make([][]*Entry, n)
+	for _, e := range entries { // newest first, in each shard too
+		h := fnv.New32a()
+		h.Write([]byte(e.Slug))
+		k := int(h.Sum32() % uint32(n))
+		shards[k] = append(shards[k], e)
+	}
+	idx := searchIndex{Version: 2, Count: len(entries)}
+	for k, part := range shards {
+		name := "search/index-" + strconv.Itoa(k) + ".json"
+		idx.Shards = append(idx.Shards, relURL(b.cfg, "/"+name))
+		if err := b.file(name, func() ([]byte, error) { return b.searchShard(part) }, part); err != nil {
+			return err
+		}
+	}
+	data, err := encodeJSON(idx)
+	if err != nil {
+		return err
+	}
+	if err := b.file("search/index.json", func() ([]byte, error) { return data, nil }, data); err != nil {
 		return err
 	}
 	return b.page(&Page{Kind: "search", Title: "Search", Path: "/search/", Description: "Search the briefings."})
 }
 
-func (b *builder) searchIndex(entries []*Entry) ([]byte, error) {
+func (b *builder) searchShard(entries []*Entry) ([]byte, error) {
 	docs := make([]searchDoc, 0, len(entries))
 	for _, e := range entries {
 		var names []string
@@ -37,7 +76,8 @@ func (b *builder) searchIndex(entries []*Entry) ([]byte, error) {
 		docs = append(docs, searchDoc{Title: e.Title, URL: relURL(b.cfg, e.Path), Date: e.Date, Summary: e.Lead,
 			Actors: strings.Join(names, "; "), Text: sourceText(e.Body, SearchTextLimit)})
 	}
-	return encodeJSON(docs)
+	data, err := json.Marshal(docs)
+	return append(data, '\n'), err
 }
 
 // sourceText is the plain source text of a briefing body, up to limit bytes.

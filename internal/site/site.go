@@ -20,7 +20,7 @@
 //	/places/ /places/<slug>/   places across briefings
 //	/stories/ /stories/<slug>/ briefings grouped into stories by shared actors (each with feed.xml)
 //	/timeline/                 every dated event of every briefing
-//	/search/                   client-side search over /search/index.json
+//	/search/                   client-side search over /search/index.json (a list of shards)
 //	/feed.xml /feed.json       Atom feed and JSON Feed (bottom lines, or full content)
 //	/sitemap.xml /robots.txt /404.html
 //	/theme/...                 the theme's static files
