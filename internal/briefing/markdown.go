@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -103,4 +104,28 @@ func invalidLine(src []byte) int {
 		i += w
 	}
 	return 1
+}
+
+// Written returns what Parse returns for data = Marshal(b), without
+// parsing: b with its Generated hash and Body as Parse reads them back.
+// Builds use it for the briefings they have just written.
+func Written(b *Briefing, data []byte) *Briefing {
+	c := *b
+	c.Generated = ""
+	if i := bytes.Index(data, []byte("\n"+generatedKey)); i >= 0 {
+		line := data[i+1+len(generatedKey):]
+		if j := bytes.IndexByte(line, '\n'); j >= 0 {
+			line = line[:j]
+		}
+		c.Generated = strings.Trim(string(line), `"`)
+	}
+	c.Body = strings.TrimLeft(b.Body, "\n")
+	// TOML has no empty list: an empty one reads back as none.
+	c.Actors = slices.Clone(c.Actors)
+	for i := range c.Actors {
+		if len(c.Actors[i].Aliases) == 0 {
+			c.Actors[i].Aliases = nil
+		}
+	}
+	return &c
 }

@@ -27,6 +27,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -40,6 +41,7 @@ import (
 	"brief/internal/atomicfile"
 	"brief/internal/briefing"
 	"brief/internal/frontmatter"
+	"brief/internal/parallel"
 	"brief/internal/site"
 )
 
@@ -100,12 +102,12 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		cfg.Output = opt.Output
 	}
 	res.Stages = map[string]time.Duration{}
-	current, err := generate(ctx, opt, cfg, res)
+	current, fresh, err := generate(ctx, opt, cfg, res)
 	if err != nil {
 		return nil, err
 	}
 	t := time.Now()
-	docs := readBriefings(opt, current, res)
+	docs := readBriefings(ctx, opt, current, fresh, res)
 	res.Stages["briefings"] = time.Since(t)
 	tmpl := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "templates")), Base: opt.Templates}
 	theme := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "theme")), Base: opt.Theme}
@@ -199,70 +201,96 @@ func Slug(file, title string) string {
 func writeFile(file string, data []byte) error { return atomicfile.Write(file, data) }
 
 // readBriefings parses every briefing in content/briefings, taking the
-// bytes generate already holds (current) rather than reading them again. A
-// generated briefing whose article is gone (not in current) is removed; an
-// edited one is kept.
-func readBriefings(opt Options, current map[string][]byte, res *Result) []site.Doc {
+// bytes generate already holds (current) rather than reading them again,
+// and the briefings it wrote as parsed (fresh). A generated briefing whose
+// article is gone (not in current) is removed; an edited one is kept.
+// Files are read and parsed on all cores.
+func readBriefings(ctx context.Context, opt Options, current map[string][]byte, fresh map[string]*briefing.Briefing, res *Result) []site.Doc {
 	dir, _ := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
 	ents, _ := os.ReadDir(dir)
-	var docs []site.Doc
 	var parsed *parsedCache
 	if opt.Memo == nil { // brief serve keeps parsed briefings in memory instead
 		parsed = loadParsed(opt.Dir)
-		live := map[string]bool{}
-		defer func() { parsed.save(opt.Dir, live) }()
-		defer func() {
-			for _, d := range docs {
-				live[d.File] = true
-			}
-		}()
 	}
+	type item struct {
+		name, rel string
+		src       []byte
+		owned     bool
+		doc       site.Doc
+		sum       [32]byte // SHA-256 of src
+		put       bool     // a new entry for the parsed cache
+		err       error
+		gone      bool // removed: generated for an article that is gone
+	}
+	var items []*item
 	for _, e := range ents {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".md") || strings.HasPrefix(name, ".") {
 			continue
 		}
-		rel := "content/briefings/" + name
 		src, owned := current[name]
-		if src == nil {
-			var err error
-			if src, err = os.ReadFile(filepath.Join(dir, name)); err != nil {
-				res.Errors = append(res.Errors, err)
-				continue
+		items = append(items, &item{name: name, rel: "content/briefings/" + name, src: src, owned: owned})
+	}
+	parallel.For(ctx, len(items), func(i int) {
+		it := items[i]
+		if it.src == nil {
+			if it.src, it.err = os.ReadFile(filepath.Join(dir, it.name)); it.err != nil {
+				return
 			}
 		}
-		if !owned {
-			if !briefing.Edited(src) {
-				os.Remove(filepath.Join(dir, name))
-				res.Written = append(res.Written, filepath.Join(dir, name))
-				continue
-			}
-			res.Warnings = append(res.Warnings, rel+": its article is gone; kept because it was edited by hand")
+		if !it.owned && !briefing.Edited(it.src) {
+			it.gone = true
+			return
 		}
-		if d, ok := opt.Memo.doc(rel, src); ok {
-			docs = append(docs, d)
-			continue
+		if d, ok := opt.Memo.doc(it.rel, it.src); ok {
+			it.doc = d
+			return
 		}
-		var b *briefing.Briefing
+		it.sum = sha256.Sum256(it.src)
+		b := fresh[it.name]
 		if parsed != nil {
-			b, _ = parsed.get(rel, src)
+			if c, ok := parsed.get(it.rel, it.sum); ok {
+				if b == nil {
+					b = c
+				}
+			} else {
+				it.put = true
+			}
 		}
 		if b == nil {
-			var err error
-			if b, err = briefing.Parse(rel, src); err != nil {
-				res.Errors = append(res.Errors, err)
-				continue
-			}
-			if parsed != nil {
-				parsed.put(rel, src, b)
+			if b, it.err = briefing.Parse(it.rel, it.src); it.err != nil {
+				return
 			}
 		}
 		if b.Slug == "" {
-			b.Slug = strings.TrimSuffix(name, ".md")
+			b.Slug = strings.TrimSuffix(it.name, ".md")
 		}
-		d := site.Doc{Briefing: b, File: rel, BodyLine: bodyLine(src, b.Body), Raw: src}
-		opt.Memo.keep(d)
-		docs = append(docs, d)
+		it.doc = site.Doc{Briefing: b, File: it.rel, BodyLine: bodyLine(it.src, b.Body), Raw: it.src, Digest: site.SourceDigest(it.rel, it.sum)}
+	})
+	var docs []site.Doc
+	live := map[string]bool{}
+	for _, it := range items {
+		switch {
+		case it.err != nil:
+			res.Errors = append(res.Errors, it.err)
+			continue
+		case it.gone:
+			os.Remove(filepath.Join(dir, it.name))
+			res.Written = append(res.Written, filepath.Join(dir, it.name))
+			continue
+		}
+		if !it.owned {
+			res.Warnings = append(res.Warnings, it.rel+": its article is gone; kept because it was edited by hand")
+		}
+		if it.put {
+			parsed.put(it.rel, it.sum, it.doc.Briefing)
+		}
+		opt.Memo.keep(it.doc)
+		docs = append(docs, it.doc)
+		live[it.rel] = true
+	}
+	if parsed != nil {
+		parsed.save(opt.Dir, live)
 	}
 	return docs
 }

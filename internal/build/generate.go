@@ -27,8 +27,9 @@ type job struct {
 	out     string // absolute path of the briefing file
 	rel     string // content/briefings/<slug>.md
 	old     []byte // the briefing file on disk, nil if none
-	data    []byte // the generated briefing
-	analyse bool   // the article must be analysed
+	data    []byte             // the generated briefing
+	written *briefing.Briefing // what parsing data gives (briefing.Written)
+	analyse bool               // the article must be analysed
 	err     error
 }
 
@@ -38,19 +39,20 @@ type job struct {
 // brief would write (the cache says so) or was edited by hand. It returns
 // the briefing file names that belong to an article now, each with the
 // bytes now on disk when it read or wrote them (nil when there are none),
-// so that readBriefings need not read them again.
-func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (map[string][]byte, error) {
+// so that readBriefings need not read them again, and the briefings it
+// wrote as parsed, so that readBriefings need not parse them.
+func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (map[string][]byte, map[string]*briefing.Briefing, error) {
 	files, err := articleFiles(opt.Dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res.Articles = len(files)
 	outDir, err := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	removeTemps(outDir)
 	removeTemps(filepath.Join(opt.Dir, CacheDir))
@@ -69,7 +71,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		j.art, j.err = article.Parse(j.file, src)
 	})
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	res.Stages["articles"] = time.Since(t)
@@ -102,7 +104,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			j.old = old
 			current[name] = old
 		case !errors.Is(err, fs.ErrNotExist):
-			return nil, err
+			return nil, nil, err
 		}
 		edited := j.old != nil && briefing.Edited(j.old)
 		switch {
@@ -121,15 +123,18 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		j := todo[i]
 		an := analyze.Run(j.art, analyze.Options{SummarySentences: cfg.Summary})
 		b := briefing.New(j.art, an, j.slug, j.file, opt.Generator)
-		j.data, j.err = briefing.Marshal(b)
+		if j.data, j.err = briefing.Marshal(b); j.err == nil {
+			j.written = briefing.Written(b, j.data)
+		}
 		if opt.Progress != nil {
 			opt.Progress(int(done.Add(1)), len(todo))
 		}
 	})
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res.Analysed = len(todo)
+	fresh := map[string]*briefing.Briefing{}
 	for _, j := range todo {
 		if j.err != nil {
 			res.Errors = append(res.Errors, fmt.Errorf("%s: %w", j.file, j.err))
@@ -142,13 +147,14 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			res.Written = append(res.Written, j.out)
 			current[filepath.Base(j.out)] = j.data
 			if err := writeFile(j.out, j.data); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
+		fresh[filepath.Base(j.out)] = j.written
 		cache.put(j.file, j.art.Hash, j.slug, fp, j.data)
 	}
 	cache.save(opt.Dir, owner)
-	return current, nil
+	return current, fresh, nil
 }
 
 var errSkipped = errors.New("skipped")

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/gob"
 	"os"
 	"path/filepath"
@@ -43,18 +42,19 @@ func loadParsed(dir string) *parsedCache {
 	return &on
 }
 
-// get returns a copy of the briefing parsed from exactly src.
-func (c *parsedCache) get(file string, src []byte) (*briefing.Briefing, bool) {
+// get returns a copy of the briefing parsed from exactly the bytes whose
+// SHA-256 is sum. Safe for concurrent use (with no put).
+func (c *parsedCache) get(file string, sum [32]byte) (*briefing.Briefing, bool) {
 	e, ok := c.Entries[file]
-	if !ok || e.Sum != sha256.Sum256(src) {
+	if !ok || e.Sum != sum {
 		return nil, false
 	}
 	b := e.Briefing
 	return &b, true
 }
 
-func (c *parsedCache) put(file string, src []byte, b *briefing.Briefing) {
-	c.Entries[file] = parsedEntry{Sum: sha256.Sum256(src), Briefing: *b}
+func (c *parsedCache) put(file string, sum [32]byte, b *briefing.Briefing) {
+	c.Entries[file] = parsedEntry{Sum: sum, Briefing: *b}
 	c.dirty = true
 }
 

@@ -52,8 +52,8 @@ type Doc struct {
 	File     string // path for messages, e.g. content/briefings/x.md
 	BodyLine int    // file line where the Markdown body starts
 	Raw      []byte // the file, published as index.md
-	// Digest, when set, is sha256(File + "\x00" + Raw), so that a caller
-	// that has it (brief serve) spares the build computing it again.
+	// Digest, when set, is DocDigest(File, Raw), so that a caller that
+	// has it spares the build computing it again.
 	Digest [32]byte
 }
 
@@ -113,11 +113,14 @@ func (e *Entry) Card() (template.HTML, error) {
 }
 
 // DocDigest identifies a briefing file: its name and its bytes.
-func DocDigest(file string, raw []byte) [32]byte {
+func DocDigest(file string, raw []byte) [32]byte { return SourceDigest(file, sha256.Sum256(raw)) }
+
+// SourceDigest is DocDigest from the SHA-256 of the bytes.
+func SourceDigest(file string, rawSum [32]byte) [32]byte {
 	h := sha256.New()
 	h.Write([]byte(file))
 	h.Write([]byte{0})
-	h.Write(raw)
+	h.Write(rawSum[:])
 	var d [32]byte
 	h.Sum(d[:0])
 	return d
