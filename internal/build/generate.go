@@ -30,6 +30,9 @@ type job struct {
 	data    []byte             // the generated briefing
 	written *briefing.Briefing // what parsing data gives (briefing.Written)
 	analyse bool               // the article must be analysed
+	edited  bool               // old was edited by hand
+	fresh   bool               // old is what this brief would write (the cache says so)
+	fatal   error              // reading old failed: the build stops
 	err     error
 }
 
@@ -57,10 +60,15 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	removeTemps(outDir)
 	removeTemps(filepath.Join(opt.Dir, CacheDir))
 	t := time.Now()
+	cache := loadCache(opt.Dir, res)
+	fp := fingerprint(cfg)
 	jobs := make([]*job, len(files))
 	for i, f := range files {
 		jobs[i] = &job{file: f}
 	}
+	// On all cores: read and parse each article, and read the briefing its
+	// slug names and decide whether it is up to date. Slugs are checked
+	// for clashes after, in file order.
 	parallel.For(ctx, len(jobs), func(i int) {
 		j := jobs[i]
 		src, err := os.ReadFile(filepath.Join(opt.Dir, filepath.FromSlash(j.file)))
@@ -68,7 +76,21 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			j.err = err
 			return
 		}
-		j.art, j.err = article.Parse(j.file, src)
+		if j.art, j.err = article.Parse(j.file, src); j.err != nil {
+			return
+		}
+		j.slug = Slug(j.file, j.art.Title)
+		name := j.slug + ".md"
+		j.out, j.rel = filepath.Join(outDir, name), "content/briefings/"+name
+		old, err := os.ReadFile(j.out)
+		switch {
+		case err == nil:
+			j.old = old
+			j.edited = briefing.Edited(old)
+			j.fresh = !j.edited && cache.fresh(j.file, j.art.Hash, j.slug, fp, old)
+		case !errors.Is(err, fs.ErrNotExist):
+			j.fatal = err
+		}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
@@ -77,8 +99,6 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	res.Stages["articles"] = time.Since(t)
 	t = time.Now()
 	defer func() { res.Stages["analyse"] = time.Since(t) }()
-	cache := loadCache(opt.Dir, res)
-	fp := fingerprint(cfg)
 	owner := map[string]string{}
 	current := map[string][]byte{}
 	var todo []*job
@@ -88,29 +108,20 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			continue
 		}
 		res.Warnings = append(res.Warnings, j.art.Warnings...)
-		j.slug = Slug(j.file, j.art.Title)
 		if prev, ok := owner[j.slug]; ok {
 			res.Errors = append(res.Errors, fmt.Errorf("%s: slug %q is already taken by %s; rename one of the files", j.file, j.slug, prev))
 			j.err = errSkipped
 			continue
 		}
-		owner[j.slug] = j.file
-		name := j.slug + ".md"
-		current[name] = nil
-		j.out, j.rel = filepath.Join(outDir, name), "content/briefings/"+name
-		old, err := os.ReadFile(j.out)
-		switch {
-		case err == nil:
-			j.old = old
-			current[name] = old
-		case !errors.Is(err, fs.ErrNotExist):
-			return nil, nil, err
+		if j.fatal != nil {
+			return nil, nil, j.fatal
 		}
-		edited := j.old != nil && briefing.Edited(j.old)
+		owner[j.slug] = j.file
+		current[filepath.Base(j.out)] = j.old
 		switch {
-		case edited && !opt.Force:
+		case j.edited && !opt.Force:
 			keepEdited(j, res)
-		case !edited && j.old != nil && !opt.Force && cache.fresh(j.file, j.art.Hash, j.slug, fp, j.old):
+		case j.fresh && !opt.Force:
 			res.Kept++
 		default:
 			j.analyse = true
