@@ -24,9 +24,9 @@ type job struct {
 	file    string // slash path relative to the site
 	art     *article.Article
 	slug    string
-	out     string // absolute path of the briefing file
-	rel     string // content/briefings/<slug>.md
-	old     []byte // the briefing file on disk, nil if none
+	out     string             // absolute path of the briefing file
+	rel     string             // content/briefings/<slug>.md
+	old     []byte             // the briefing file on disk, nil if none
 	data    []byte             // the generated briefing
 	written *briefing.Briefing // what parsing data gives (briefing.Written)
 	analyse bool               // the article must be analysed
