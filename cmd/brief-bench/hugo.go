@@ -42,8 +42,12 @@ func benchHugo(o options, siteDir, hugoDir string) (*hugoRow, error) {
 	}
 	h := &hugoRow{}
 	runBrief := func() error {
-		if err := os.RemoveAll(out); err != nil {
-			return err
+		// No output, no spare, no output state: every page is rendered
+		// and written, as Hugo does with no public/.
+		for _, p := range []string{out, filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".spare"), filepath.Join(siteDir, cacheDir, "output.gob")} {
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
 		}
 		m, err := child("build", profiles{}, siteDir)
 		if err != nil {

@@ -111,7 +111,7 @@ func copyFile(src, dst string) error {
 }
 
 // coldReset removes what a build leaves: content/briefings, the analysis
-// cache and the output folder.
+// cache, the output folder and its spare.
 func coldReset(dir string) error {
 	cfg, err := site.LoadConfig(filepath.Join(dir, "site.toml"))
 	if err != nil {
@@ -122,7 +122,8 @@ func coldReset(dir string) error {
 		out = filepath.Join(dir, out)
 	}
 	var errs []error
-	for _, p := range []string{filepath.Join(dir, "content", "briefings"), filepath.Join(dir, cacheDir), out} {
+	spare := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".spare") // the previous output, see package site
+	for _, p := range []string{filepath.Join(dir, "content", "briefings"), filepath.Join(dir, cacheDir), out, spare} {
 		errs = append(errs, os.RemoveAll(p))
 	}
 	return errors.Join(errs...)

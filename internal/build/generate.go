@@ -146,6 +146,15 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	}
 	res.Analysed = len(todo)
 	fresh := map[string]*briefing.Briefing{}
+	writeErrs := make([]error, len(todo))
+	parallel.For(ctx, len(todo), func(i int) {
+		if j := todo[i]; j.err == nil && !bytes.Equal(j.old, j.data) {
+			writeErrs[i] = writeFile(j.out, j.data)
+		}
+	})
+	if err := errors.Join(writeErrs...); err != nil {
+		return nil, nil, err
+	}
 	for _, j := range todo {
 		if j.err != nil {
 			res.Errors = append(res.Errors, fmt.Errorf("%s: %w", j.file, j.err))
@@ -157,9 +166,6 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			res.Generated++
 			res.Written = append(res.Written, j.out)
 			current[filepath.Base(j.out)] = j.data
-			if err := writeFile(j.out, j.data); err != nil {
-				return nil, nil, err
-			}
 		}
 		fresh[filepath.Base(j.out)] = j.written
 		cache.put(j.file, j.art.Hash, j.slug, fp, j.data)

@@ -272,8 +272,13 @@ func (s *stage) put(name string, data []byte, d Digest) error {
 		if err := os.Rename(tmp, p); err != nil {
 			return err
 		}
-	} else if err := os.WriteFile(p, data, 0o644); err != nil {
-		return err
+	} else {
+		st, err := writeNew(p, data)
+		if err != nil {
+			return err
+		}
+		s.record(name, FileState{Digest: d, Hash: h, Size: int64(len(data)), ModTime: st.ModTime().UnixNano(), Ino: inode(st)})
+		return nil
 	}
 	f := FileState{Digest: d, Hash: h, Size: int64(len(data))}
 	if st, err := os.Lstat(p); err == nil {
@@ -281,6 +286,23 @@ func (s *stage) put(name string, data []byte, d Digest) error {
 	}
 	s.record(name, f)
 	return nil
+}
+
+// writeNew writes a new file and returns what it is.
+func writeNew(p string, data []byte) (os.FileInfo, error) {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	_, err = f.Write(data)
+	var st os.FileInfo
+	if err == nil {
+		st, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return st, err
 }
 
 // sameAsOld links p to the output's file name when that holds data.
