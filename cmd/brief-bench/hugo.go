@@ -18,6 +18,7 @@ type hugoRow struct {
 	brief, hugo []measurement
 	briefPages  int
 	hugoPages   int // HTML files Hugo wrote
+	hugoFiles   int // all files Hugo wrote
 }
 
 func (h *hugoRow) briefWall() time.Duration { return medianWall(h.brief).Wall }
@@ -66,7 +67,7 @@ func benchHugo(o options, siteDir, hugoDir string) (*hugoRow, error) {
 		if err != nil {
 			return err
 		}
-		h.hugo, h.hugoPages = append(h.hugo, m), countHTML(pub)
+		h.hugo, h.hugoPages, h.hugoFiles = append(h.hugo, m), countHTML(pub), countFiles(pub)
 		logf("  hugo: %s (%s CPU), %d HTML files, %s RSS", ms(m.Wall), ms(m.CPU), h.hugoPages, mb(m.MaxRSS))
 		return nil
 	}
@@ -88,12 +89,12 @@ func benchHugo(o options, siteDir, hugoDir string) (*hugoRow, error) {
 func (h *hugoRow) print(w io.Writer, name string) {
 	b, g := medianWall(h.brief), medianWall(h.hugo)
 	fmt.Fprintf(w, "Render side by side, %s articles (medians of %d interleaved runs, whole processes, cold output):\n\n", name, len(h.brief))
-	fmt.Fprintln(w, "| | time | CPU | pages | per page | peak RSS |")
-	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: |")
-	fmt.Fprintf(w, "| brief (build, analyses cached) | %s | %s | %d | %.2f ms | %s |\n", s(b.Wall), s(b.CPU), h.briefPages, b.Wall.Seconds()*1000/float64(max(1, h.briefPages)), mb(peak(h.brief...)))
-	fmt.Fprintf(w, "| hugo --quiet | %s | %s | %d | %.2f ms | %s |\n", s(g.Wall), s(g.CPU), h.hugoPages, g.Wall.Seconds()*1000/float64(max(1, h.hugoPages)), mb(peak(h.hugo...)))
-	fmt.Fprintf(w, "\nbrief/Hugo: %.2f (CPU time: %.2f); brief's stages in that run: briefings %s, render %s, write %s (sum %s, ratio of the sum to Hugo %.2f)\n",
-		h.ratio(), b.CPU.Seconds()/g.CPU.Seconds(), stage(b, "briefings"), stage(b, "render"), stage(b, "write"),
+	fmt.Fprintln(w, "| | time | CPU | user CPU | files | pages | per page | peak RSS |")
+	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Fprintf(w, "| brief (build, analyses cached) | %s | %s | %s | %d | %d | %.2f ms | %s |\n", s(b.Wall), s(b.CPU), s(b.User), b.Files, h.briefPages, b.Wall.Seconds()*1000/float64(max(1, h.briefPages)), mb(peak(h.brief...)))
+	fmt.Fprintf(w, "| hugo --quiet | %s | %s | %s | %d | %d | %.2f ms | %s |\n", s(g.Wall), s(g.CPU), s(g.User), h.hugoFiles, h.hugoPages, g.Wall.Seconds()*1000/float64(max(1, h.hugoPages)), mb(peak(h.hugo...)))
+	fmt.Fprintf(w, "\nbrief/Hugo: %.2f (CPU time: %.2f, user CPU time: %.2f); brief's stages in that run: briefings %s, render %s, write %s (sum %s, ratio of the sum to Hugo %.2f)\n",
+		h.ratio(), b.CPU.Seconds()/g.CPU.Seconds(), b.User.Seconds()/g.User.Seconds(), stage(b, "briefings"), stage(b, "render"), stage(b, "write"),
 		ms(time.Duration(b.Stages["briefings"]+b.Stages["render"]+b.Stages["write"])),
 		time.Duration(b.Stages["briefings"]+b.Stages["render"]+b.Stages["write"]).Seconds()/g.Wall.Seconds())
 }
@@ -179,6 +180,18 @@ func countHTML(dir string) int {
 	n := 0
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// countFiles counts the files under dir.
+func countFiles(dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
 			n++
 		}
 		return nil

@@ -21,6 +21,9 @@
 //     The ratio is brief's process time over Hugo's, of the medians (both
 //     whole processes, start to exit); brief's stage times are shown too.
 //
+// Before each timed run it waits for the disk to write back what earlier
+// runs wrote (settle), so that no run pays for another's writes.
+//
 // It prints one Markdown table row per N: build times (and the CPU time of
 // the child process, less sensitive to a loaded machine), peak RSS (the child's
 // maximum resident set size), pages per second of the cold build, and the

@@ -16,6 +16,7 @@ type measurement struct {
 	Wall   time.Duration // the whole process, start to exit
 	MaxRSS int64         // bytes; 0 when the system does not tell
 	CPU    time.Duration // user and system time of the process; 0 when not told
+	User   time.Duration // user time alone: the program's own work, not the kernel's file system
 }
 
 // Time is the measured call inside the child.
@@ -38,11 +39,12 @@ func child(mode string, prof profiles, args ...string) (measurement, error) {
 		argv = append(argv, "-memprofile", prof.mem)
 	}
 	cmd := exec.Command(exe, append(argv, args...)...)
+	settle()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	start := time.Now()
 	err = cmd.Run()
-	m := measurement{Wall: time.Since(start), MaxRSS: maxRSS(cmd.ProcessState), CPU: cpuTime(cmd.ProcessState)}
+	m := measurement{Wall: time.Since(start), MaxRSS: maxRSS(cmd.ProcessState), CPU: cpuTime(cmd.ProcessState), User: userTime(cmd.ProcessState)}
 	if err != nil {
 		return m, fmt.Errorf("%s %v: %v\n%s", mode, args, err, errb.Bytes())
 	}
@@ -56,11 +58,12 @@ func child(mode string, prof profiles, args ...string) (measurement, error) {
 func timed(dir string, name string, args ...string) (measurement, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
+	settle()
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
 	err := cmd.Run()
-	m := measurement{Wall: time.Since(start), MaxRSS: maxRSS(cmd.ProcessState), CPU: cpuTime(cmd.ProcessState)}
+	m := measurement{Wall: time.Since(start), MaxRSS: maxRSS(cmd.ProcessState), CPU: cpuTime(cmd.ProcessState), User: userTime(cmd.ProcessState)}
 	m.Nanos = int64(m.Wall)
 	if err != nil {
 		return m, fmt.Errorf("%s %v: %v\n%s", name, args, err, out.Bytes())

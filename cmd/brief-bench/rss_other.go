@@ -12,3 +12,5 @@ func maxRSS(*os.ProcessState) int64 { return 0 }
 
 // cpuTime is not known here.
 func cpuTime(*os.ProcessState) time.Duration { return 0 }
+
+func userTime(*os.ProcessState) time.Duration { return 0 }

@@ -31,3 +31,10 @@ func cpuTime(ps *os.ProcessState) time.Duration {
 	}
 	return ps.UserTime() + ps.SystemTime()
 }
+
+func userTime(ps *os.ProcessState) time.Duration {
+	if ps == nil {
+		return 0
+	}
+	return ps.UserTime()
+}

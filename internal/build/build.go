@@ -102,12 +102,12 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		cfg.Output = opt.Output
 	}
 	res.Stages = map[string]time.Duration{}
-	current, fresh, err := generate(ctx, opt, cfg, res)
+	gen, err := generate(ctx, opt, cfg, res)
 	if err != nil {
 		return nil, err
 	}
 	t := time.Now()
-	docs := readBriefings(ctx, opt, current, fresh, res)
+	docs := readBriefings(ctx, opt, gen, res)
 	res.Stages["briefings"] = time.Since(t)
 	tmpl := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "templates")), Base: opt.Templates}
 	theme := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "theme")), Base: opt.Theme}
@@ -201,11 +201,15 @@ func Slug(file, title string) string {
 func writeFile(file string, data []byte) error { return atomicfile.Write(file, data) }
 
 // readBriefings parses every briefing in content/briefings, taking the
-// bytes generate already holds (current) rather than reading them again,
-// and the briefings it wrote as parsed (fresh). A generated briefing whose
-// article is gone (not in current) is removed; an edited one is kept.
-// Files are read and parsed on all cores.
-func readBriefings(ctx context.Context, opt Options, current map[string][]byte, fresh map[string]*briefing.Briefing, res *Result) []site.Doc {
+// bytes generate already holds rather than reading them again, and the
+// briefings it wrote as parsed. A briefing generate knew unchanged without
+// reading it is taken from the parsed cache (or the memo) by its hash, and
+// read only when it is not there; its bytes are read later only if a page
+// needs them (site.Doc.Read). A generated briefing whose article is gone
+// (not in current) is removed; an edited one is kept. Files are read and
+// parsed on all cores.
+func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result) []site.Doc {
+	current, fresh := gen.current, gen.fresh
 	dir, _ := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
 	ents, _ := os.ReadDir(dir)
 	var parsed *parsedCache
@@ -233,8 +237,26 @@ func readBriefings(ctx context.Context, opt Options, current map[string][]byte, 
 	}
 	parallel.For(ctx, len(items), func(i int) {
 		it := items[i]
+		file := filepath.Join(dir, it.name)
+		if sum, ok := gen.sums[it.name]; ok && it.src == nil {
+			if d, ok := opt.Memo.doc(it.rel, sum); ok {
+				it.doc = d
+				return
+			}
+			if parsed != nil {
+				if c, ok := parsed.get(it.rel, sum); ok {
+					if c.Slug == "" {
+						c.Slug = strings.TrimSuffix(it.name, ".md")
+					}
+					it.doc = site.Doc{Briefing: c, File: it.rel, BodyLine: parsed.Entries[it.rel].BodyLine, Digest: site.SourceDigest(it.rel, sum),
+						Read: func() ([]byte, error) { return os.ReadFile(file) }}
+					it.sum = sum
+					return
+				}
+			}
+		}
 		if it.src == nil {
-			if it.src, it.err = os.ReadFile(filepath.Join(dir, it.name)); it.err != nil {
+			if it.src, it.err = os.ReadFile(file); it.err != nil {
 				return
 			}
 		}
@@ -242,11 +264,11 @@ func readBriefings(ctx context.Context, opt Options, current map[string][]byte, 
 			it.gone = true
 			return
 		}
-		if d, ok := opt.Memo.doc(it.rel, it.src); ok {
+		it.sum = sha256.Sum256(it.src)
+		if d, ok := opt.Memo.doc(it.rel, it.sum); ok {
 			it.doc = d
 			return
 		}
-		it.sum = sha256.Sum256(it.src)
 		b := fresh[it.name]
 		if parsed != nil {
 			if c, ok := parsed.get(it.rel, it.sum); ok {
@@ -283,9 +305,9 @@ func readBriefings(ctx context.Context, opt Options, current map[string][]byte, 
 			res.Warnings = append(res.Warnings, it.rel+": its article is gone; kept because it was edited by hand")
 		}
 		if it.put {
-			parsed.put(it.rel, it.sum, it.doc.Briefing)
+			parsed.put(it.rel, it.sum, it.doc.BodyLine, it.doc.Briefing)
 		}
-		opt.Memo.keep(it.doc)
+		opt.Memo.keep(it.doc, it.sum)
 		docs = append(docs, it.doc)
 		live[it.rel] = true
 	}

@@ -19,7 +19,7 @@ import (
 const CacheDir = ".brief-cache"
 
 // cacheVersion changes when the cache file's layout does.
-const cacheVersion = 1
+const cacheVersion = 2
 
 // cache remembers, for each article, what brief generated from it last
 // time: the article's hash, its slug, the fingerprint of the program and
@@ -36,6 +36,11 @@ type cacheEntry struct {
 	Slug        string `json:"slug"`        //
 	Fingerprint string `json:"fingerprint"` // see fingerprint
 	Briefing    string `json:"briefing"`    // hex SHA-256 of the briefing written
+	// With both files as they were (statKey) when a build last found the
+	// briefing up to date, the next build need not read either.
+	ArticleStat  string   `json:"articleStat,omitempty"`
+	BriefingStat string   `json:"briefingStat,omitempty"`
+	Warnings     []string `json:"warnings,omitempty"` // the article's (package article)
 }
 
 func cachePath(dir string) string { return filepath.Join(dir, CacheDir, "briefings.json") }
@@ -68,6 +73,24 @@ func (c *cache) fresh(file, articleHash, slug, fp string, onDisk []byte) bool {
 
 func (c *cache) put(file, articleHash, slug, fp string, data []byte) {
 	c.Entries[file] = cacheEntry{Article: articleHash, Slug: slug, Fingerprint: fp, Briefing: sum(data)}
+}
+
+// unchanged returns the entry of an article whose file and briefing are as
+// they were when a build last found the briefing up to date.
+func (c *cache) unchanged(file, fp, articleStat string, briefingStat func(slug string) string) (cacheEntry, bool) {
+	e, ok := c.Entries[file]
+	if !ok || e.Fingerprint != fp || e.ArticleStat == "" || e.ArticleStat != articleStat || e.BriefingStat == "" {
+		return e, false
+	}
+	return e, briefingStat(e.Slug) == e.BriefingStat
+}
+
+// seen records the files of an up-to-date briefing (see unchanged).
+func (c *cache) seen(file, articleStat, briefingStat string, warnings []string) {
+	if e, ok := c.Entries[file]; ok {
+		e.ArticleStat, e.BriefingStat, e.Warnings = articleStat, briefingStat, warnings
+		c.Entries[file] = e
+	}
 }
 
 // save writes the cache through a temporary file and a rename, so a reader

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -21,19 +22,23 @@ import (
 
 // job is one article on its way to a briefing.
 type job struct {
-	file    string // slash path relative to the site
-	art     *article.Article
-	slug    string
-	out     string             // absolute path of the briefing file
-	rel     string             // content/briefings/<slug>.md
-	old     []byte             // the briefing file on disk, nil if none
-	data    []byte             // the generated briefing
-	written *briefing.Briefing // what parsing data gives (briefing.Written)
-	analyse bool               // the article must be analysed
-	edited  bool               // old was edited by hand
-	fresh   bool               // old is what this brief would write (the cache says so)
-	fatal   error              // reading old failed: the build stops
-	err     error
+	file      string // slash path relative to the site
+	art       *article.Article
+	slug      string
+	out       string             // absolute path of the briefing file
+	rel       string             // content/briefings/<slug>.md
+	old       []byte             // the briefing file on disk, nil if none
+	data      []byte             // the generated briefing
+	written   *briefing.Briefing // what parsing data gives (briefing.Written)
+	analyse   bool               // the article must be analysed
+	edited    bool               // old was edited by hand
+	fresh     bool               // old is what this brief would write (the cache says so)
+	fatal     error              // reading old failed: the build stops
+	warnings  []string           // the article's
+	artStat   string             // statKey of the article, taken before reading it
+	briefStat string             // statKey of the briefing
+	sum       [32]byte           // SHA-256 of the briefing, when it was not read (old is nil)
+	err       error
 }
 
 // generate writes the briefing of every article: articles are read and
@@ -44,18 +49,18 @@ type job struct {
 // bytes now on disk when it read or wrote them (nil when there are none),
 // so that readBriefings need not read them again, and the briefings it
 // wrote as parsed, so that readBriefings need not parse them.
-func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (map[string][]byte, map[string]*briefing.Briefing, error) {
+func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (*generated, error) {
 	files, err := articleFiles(opt.Dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	res.Articles = len(files)
 	outDir, err := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	removeTemps(outDir)
 	removeTemps(filepath.Join(opt.Dir, CacheDir))
@@ -69,9 +74,27 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	// On all cores: read and parse each article, and read the briefing its
 	// slug names and decide whether it is up to date. Slugs are checked
 	// for clashes after, in file order.
+	briefingStat := func(slug string) string {
+		if st, err := os.Lstat(filepath.Join(outDir, slug+".md")); err == nil {
+			return statKey(st)
+		}
+		return ""
+	}
 	parallel.For(ctx, len(jobs), func(i int) {
 		j := jobs[i]
-		src, err := os.ReadFile(filepath.Join(opt.Dir, filepath.FromSlash(j.file)))
+		path := filepath.Join(opt.Dir, filepath.FromSlash(j.file))
+		if st, err := os.Lstat(path); err == nil {
+			j.artStat = statKey(st)
+		}
+		if e, ok := cache.unchanged(j.file, fp, j.artStat, briefingStat); ok && !opt.Force {
+			// Neither file changed since a build found the briefing up
+			// to date: nothing to read.
+			j.slug, j.fresh, j.warnings, j.briefStat = e.Slug, true, e.Warnings, e.BriefingStat
+			j.out, j.rel = filepath.Join(outDir, j.slug+".md"), "content/briefings/"+j.slug+".md"
+			j.sum, _ = hexSum(e.Briefing)
+			return
+		}
+		src, err := os.ReadFile(path)
 		if err != nil {
 			j.err = err
 			return
@@ -79,9 +102,11 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		if j.art, j.err = article.Parse(j.file, src); j.err != nil {
 			return
 		}
+		j.warnings = j.art.Warnings
 		j.slug = Slug(j.file, j.art.Title)
 		name := j.slug + ".md"
 		j.out, j.rel = filepath.Join(outDir, name), "content/briefings/"+name
+		j.briefStat = briefingStat(j.slug)
 		old, err := os.ReadFile(j.out)
 		switch {
 		case err == nil:
@@ -93,7 +118,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		}
 	})
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 
 	res.Stages["articles"] = time.Since(t)
@@ -101,28 +126,33 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	defer func() { res.Stages["analyse"] = time.Since(t) }()
 	owner := map[string]string{}
 	current := map[string][]byte{}
+	sums := map[string][32]byte{} // briefings not read, known by their hash
 	var todo []*job
 	for _, j := range jobs {
 		if j.err != nil {
 			res.Errors = append(res.Errors, j.err)
 			continue
 		}
-		res.Warnings = append(res.Warnings, j.art.Warnings...)
+		res.Warnings = append(res.Warnings, j.warnings...)
 		if prev, ok := owner[j.slug]; ok {
 			res.Errors = append(res.Errors, fmt.Errorf("%s: slug %q is already taken by %s; rename one of the files", j.file, j.slug, prev))
 			j.err = errSkipped
 			continue
 		}
 		if j.fatal != nil {
-			return nil, nil, j.fatal
+			return nil, j.fatal
 		}
 		owner[j.slug] = j.file
 		current[filepath.Base(j.out)] = j.old
+		if j.old == nil && j.sum != ([32]byte{}) {
+			sums[filepath.Base(j.out)] = j.sum
+		}
 		switch {
 		case j.edited && !opt.Force:
 			keepEdited(j, res)
 		case j.fresh && !opt.Force:
 			res.Kept++
+			cache.seen(j.file, j.artStat, j.briefStat, j.warnings)
 		default:
 			j.analyse = true
 			todo = append(todo, j)
@@ -142,7 +172,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		}
 	})
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	res.Analysed = len(todo)
 	fresh := map[string]*briefing.Briefing{}
@@ -153,7 +183,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		}
 	})
 	if err := errors.Join(writeErrs...); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for _, j := range todo {
 		if j.err != nil {
@@ -169,12 +199,33 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		}
 		fresh[filepath.Base(j.out)] = j.written
 		cache.put(j.file, j.art.Hash, j.slug, fp, j.data)
+		cache.seen(j.file, j.artStat, briefingStat(j.slug), j.warnings)
 	}
 	cache.save(opt.Dir, owner)
-	return current, fresh, nil
+	return &generated{current: current, sums: sums, fresh: fresh}, nil
 }
 
 var errSkipped = errors.New("skipped")
+
+// generated is what generate leaves for readBriefings: by briefing file
+// name, the bytes it read or wrote (nil when none, or not read), the hash
+// of those it knew unchanged without reading them, and the briefings it
+// wrote as parsed.
+type generated struct {
+	current map[string][]byte
+	sums    map[string][32]byte
+	fresh   map[string]*briefing.Briefing
+}
+
+func hexSum(s string) ([32]byte, bool) {
+	var out [32]byte
+	b, err := hex.DecodeString(s)
+	if err != nil || len(b) != 32 {
+		return out, false
+	}
+	copy(out[:], b)
+	return out, true
+}
 
 // keepEdited keeps a hand-edited briefing and says so; it warns when the
 // article changed since.

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"sync"
 
 	"brief/internal/site"
@@ -11,8 +10,8 @@ import (
 // The zero value is ready; a nil *Memo keeps nothing.
 type Memo struct {
 	mu    sync.Mutex
-	docs  map[string]site.Doc // parsed briefings by file, with their bytes in Raw
-	live  *site.State         // what the output folder holds
+	docs  map[string]memoDoc // parsed briefings by file
+	live  *site.State        // what the output folder holds
 	notes map[[32]byte][]string
 }
 
@@ -34,25 +33,31 @@ func (m *Memo) setOutputs(live *site.State, notes map[[32]byte][]string) {
 	m.live, m.notes = live, notes
 }
 
-// doc returns the briefing parsed from exactly these bytes last time.
-func (m *Memo) doc(file string, src []byte) (site.Doc, bool) {
+type memoDoc struct {
+	doc site.Doc
+	sum [32]byte // SHA-256 of the file
+}
+
+// doc returns the briefing parsed last time from the bytes whose SHA-256
+// is sum.
+func (m *Memo) doc(file string, sum [32]byte) (site.Doc, bool) {
 	if m == nil {
 		return site.Doc{}, false
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	d, ok := m.docs[file]
-	return d, ok && bytes.Equal(d.Raw, src)
+	return d.doc, ok && d.sum == sum
 }
 
-func (m *Memo) keep(d site.Doc) {
+func (m *Memo) keep(d site.Doc, sum [32]byte) {
 	if m == nil {
 		return
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.docs == nil {
-		m.docs = map[string]site.Doc{}
+		m.docs = map[string]memoDoc{}
 	}
-	m.docs[d.File] = d
+	m.docs[d.File] = memoDoc{d, sum}
 }

@@ -21,11 +21,12 @@ type parsedCache struct {
 
 type parsedEntry struct {
 	Sum      [32]byte
+	BodyLine int // the line the body starts on
 	Briefing briefing.Briefing
 }
 
 // parsedVersion changes when briefing.Briefing or this layout does.
-const parsedVersion = 1
+const parsedVersion = 2
 
 func parsedPath(dir string) string { return filepath.Join(dir, CacheDir, "parsed.gob") }
 
@@ -53,8 +54,8 @@ func (c *parsedCache) get(file string, sum [32]byte) (*briefing.Briefing, bool) 
 	return &b, true
 }
 
-func (c *parsedCache) put(file string, sum [32]byte, b *briefing.Briefing) {
-	c.Entries[file] = parsedEntry{Sum: sum, Briefing: *b}
+func (c *parsedCache) put(file string, sum [32]byte, bodyLine int, b *briefing.Briefing) {
+	c.Entries[file] = parsedEntry{Sum: sum, BodyLine: bodyLine, Briefing: *b}
 	c.dirty = true
 }
 

@@ -161,8 +161,13 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		return err
 	}
 	for i, d := range live {
-		raw := d.Raw
-		if err := b.file("briefings/"+d.Slug+"/index.md", func() ([]byte, error) { return raw, nil }, b.entries[i].source); err != nil {
+		raw, read := d.Raw, d.Read
+		if err := b.file("briefings/"+d.Slug+"/index.md", func() ([]byte, error) {
+			if raw == nil && read != nil {
+				return read()
+			}
+			return raw, nil
+		}, b.entries[i].source); err != nil {
 			return err
 		}
 	}

@@ -52,6 +52,10 @@ type Doc struct {
 	File     string // path for messages, e.g. content/briefings/x.md
 	BodyLine int    // file line where the Markdown body starts
 	Raw      []byte // the file, published as index.md
+	// Read, when Raw is nil, reads the file: a build that knew it unchanged
+	// did not read it, and a page needs its bytes only when made again.
+	// Digest must then be set.
+	Read func() ([]byte, error)
 	// Digest, when set, is DocDigest(File, Raw), so that a caller that
 	// has it spares the build computing it again.
 	Digest [32]byte
