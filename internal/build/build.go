@@ -31,9 +31,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -129,7 +131,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	opt.Memo.setOutputs(sr.State, sr.Notes)
-	if saved != nil {
+	if saved != nil && !(sr.Unchanged && maps.EqualFunc(saved.Notes, sr.Notes, slices.Equal)) {
 		saved.Live, saved.Spare, saved.Notes = sr.State, sr.Spare, sr.Notes
 		saved.save(opt.Dir)
 	}

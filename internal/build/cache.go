@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -29,6 +30,7 @@ const cacheVersion = 2
 type cache struct {
 	Version int                   `json:"version"`
 	Entries map[string]cacheEntry `json:"entries"` // by article path
+	dirty   bool                  // changed since loaded: save writes it
 }
 
 type cacheEntry struct {
@@ -73,6 +75,7 @@ func (c *cache) fresh(file, articleHash, slug, fp string, onDisk []byte) bool {
 
 func (c *cache) put(file, articleHash, slug, fp string, data []byte) {
 	c.Entries[file] = cacheEntry{Article: articleHash, Slug: slug, Fingerprint: fp, Briefing: sum(data)}
+	c.dirty = true
 }
 
 // unchanged returns the entry of an article whose file and briefing are as
@@ -87,9 +90,10 @@ func (c *cache) unchanged(file, fp, articleStat string, briefingStat func(slug s
 
 // seen records the files of an up-to-date briefing (see unchanged).
 func (c *cache) seen(file, articleStat, briefingStat string, warnings []string) {
-	if e, ok := c.Entries[file]; ok {
+	if e, ok := c.Entries[file]; ok && (e.ArticleStat != articleStat || e.BriefingStat != briefingStat || !slices.Equal(e.Warnings, warnings)) {
 		e.ArticleStat, e.BriefingStat, e.Warnings = articleStat, briefingStat, warnings
 		c.Entries[file] = e
+		c.dirty = true
 	}
 }
 
@@ -104,7 +108,11 @@ func (c *cache) save(dir string, owner map[string]string) {
 	for f := range c.Entries {
 		if !live[f] {
 			delete(c.Entries, f)
+			c.dirty = true
 		}
+	}
+	if !c.dirty {
+		return
 	}
 	data, err := json.Marshal(c)
 	if err != nil {

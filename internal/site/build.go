@@ -74,7 +74,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	r.Render = t.Sub(start)
 	r.Mode = out.mode()
 	if s, ok := out.(*stage); ok {
-		r.State, r.Spare = s.final, s.spare
+		r.State, r.Spare, r.Unchanged = s.final, s.spare, !s.changed()
 	} else {
 		r.State = out.state()
 	}

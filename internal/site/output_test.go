@@ -127,6 +127,21 @@ func TestOutputs(t *testing.T) {
 	}
 	sameTree(t, "fourth build", pub, map[string]string{"a/index.html": "A2", "b/index.html": "B", "d/index.html": "D", "CNAME": "example.org\n"})
 
+	// The same again: the output already is this build, so nothing is
+	// swapped and nothing written.
+	before, _ := os.Stat(pub)
+	if mode, made := r.build(false, v3); mode != "staged on the spare" || made != 0 {
+		t.Fatalf("fifth build: %s, %d made", mode, made)
+	}
+	if after, _ := os.Stat(pub); !os.SameFile(before, after) {
+		t.Error("a build that changed nothing swapped the output folder")
+	}
+	if mode, made := r.build(false, v3); mode != "staged on the spare" || made != 0 {
+		t.Fatalf("sixth build: %s, %d made", mode, made)
+	}
+	sameTree(t, "sixth build", pub, map[string]string{"a/index.html": "A2", "b/index.html": "B", "d/index.html": "D", "CNAME": "example.org\n"})
+	sameTree(t, "the spare after the sixth build", spare, map[string]string{"a/index.html": "A2", "b/index.html": "B", "d/index.html": "D"})
+
 	// A build killed while changing the spare leaves its mark: the spare
 	// is not trusted, and the build after it is whole.
 	os.WriteFile(filepath.Join(spare, updating), nil, 0o644)

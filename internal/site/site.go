@@ -209,6 +209,7 @@ type Result struct {
 	// State and Spare are what the output folder and the spare now hold,
 	// for the next build (see Outputs); nil when not known.
 	State, Spare *State
+	Unchanged    bool                  // neither the output folder nor the spare changed: State and Spare are what the build was given
 	Notes        map[[32]byte][]string // Markdown warnings by briefing, for the next build (see Input)
 }
 

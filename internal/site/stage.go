@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -42,6 +43,8 @@ type stage struct {
 	checked  map[string]bool // live files found as live says
 	final    *State
 	spare    *State // after commit: what the spare holds
+	touched  bool   // a file of the staging folder was written, linked or removed (under mu)
+	swapped  bool   // commit swapped the folders
 }
 
 // keep are the entries of an old output folder carried into the new one.
@@ -140,6 +143,10 @@ func (s *stage) reserve(name string) error { return reserveName(s.written, name)
 func (s *stage) names() map[string]bool    { return s.written }
 func (s *stage) state() *State             { return s.final }
 
+// changed reports whether the build changed the output folder or the
+// spare: when not, what the last build left is still true.
+func (s *stage) changed() bool { return s.touched || s.swapped || !s.onSpare }
+
 func (s *stage) mode() string {
 	if s.onSpare {
 		return "staged on the spare"
@@ -170,6 +177,12 @@ func (s *stage) liveFile(name string) (FileState, bool) {
 		s.mu.Unlock()
 	}
 	return f, true
+}
+
+func (s *stage) touch() {
+	s.mu.Lock()
+	s.touched = true
+	s.mu.Unlock()
 }
 
 func (s *stage) record(name string, f FileState) {
@@ -210,6 +223,7 @@ func (s *stage) linkLive(name string, exists bool) error {
 		return err
 	}
 	src := filepath.Join(s.out, filepath.FromSlash(name))
+	s.touch()
 	if !exists {
 		return os.Link(src, p)
 	}
@@ -259,6 +273,7 @@ func (s *stage) put(name string, data []byte, d Digest) error {
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
+	s.touch()
 	if s.live == nil && !has && s.sameAsOld(name, data, p) {
 		// No state (a first build over an existing site): a file with the
 		// bytes the output already has is linked, to keep its time.
@@ -329,12 +344,27 @@ func (s *stage) commit() error {
 				f := filepath.Join(s.dir, filepath.FromSlash(n))
 				os.Remove(f)
 				removeEmptyDirs(s.dir, filepath.Dir(f))
+				s.touched = true
 			}
 		}
 		if err := os.Remove(filepath.Join(s.dir, updating)); err != nil {
 			return err
 		}
+		if maps.Equal(s.next, s.live.Files) {
+			// The output already is this build: no swap. The spare
+			// now holds the same files.
+			st, err := os.Stat(s.dir)
+			if err != nil {
+				return err
+			}
+			dev, ino := fileID(st)
+			s.final = s.live
+			s.spare = &State{Version: StateVersion, Output: s.dir, Dev: dev, Ino: ino, Files: s.next}
+			s.dir = ""
+			return nil
+		}
 	}
+	s.swapped = true
 	old := s.out + ".old-" + strconv.Itoa(os.Getpid())
 	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(s.dir, s.out); err != nil {
