@@ -242,7 +242,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		file := filepath.Join(dir, it.name)
 		if sum, ok := gen.sums[it.name]; ok && it.src == nil {
 			if d, ok := opt.Memo.doc(it.rel, sum); ok {
-				it.doc = d
+				it.doc, it.sum = d, sum
 				return
 			}
 			if parsed != nil {
