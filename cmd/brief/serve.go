@@ -37,6 +37,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	baseURL := fs.String("baseURL", "", "the site's URL while serving (default: the local address)")
 	out := fs.String("o", "", "output folder (overrides site.toml)")
 	poll := fs.Bool("poll", false, "watch by polling instead of file events (network drives, some containers)")
+	verbose := fs.Bool("v", false, "tell where each rebuild's time went")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -56,13 +57,13 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return serveSite(ctx, l, siteServer{dir: *dir, baseURL: *baseURL, out: *out, poll: *poll}, stdout, stderr)
+	return serveSite(ctx, l, siteServer{dir: *dir, baseURL: *baseURL, out: *out, poll: *poll, verbose: *verbose}, stdout, stderr)
 }
 
 // siteServer is what `brief serve` serves.
 type siteServer struct {
 	dir, baseURL, out string
-	poll              bool
+	poll, verbose     bool
 	debounce          time.Duration // 0: 25 ms (decisions are by file state, so a short quiet time is safe)
 }
 
@@ -124,7 +125,10 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 		if len(res.Errors) > 0 {
 			srv.Notify(serve.Failure(res.Errors[0])) // the site built; show what was skipped
 		}
-		fmt.Fprintf(stdout, "%s %s: %d pages in %s\n", stamp, what(b, s.dir), res.Pages, res.Duration.Round(millisecond(res.Duration)))
+		fmt.Fprintf(stdout, "%s %s: %d of %d files made (%d pages) in %s\n", stamp, what(b, s.dir), res.Made, res.Files, res.Pages, res.Duration.Round(millisecond(res.Duration)))
+		if s.verbose {
+			fmt.Fprintln(stdout, stagesLine(res))
+		}
 	}
 
 	rebuild(watch.Batch{Full: true})
