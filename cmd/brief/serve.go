@@ -73,6 +73,7 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 	url := serve.URL(l)
 	opt := buildOptions(s.dir)
 	opt.Memo = &build.Memo{}
+	defer opt.Memo.Close()
 	opt.Output, opt.BaseURL = s.out, s.baseURL
 	if opt.BaseURL == "" {
 		opt.BaseURL = url

@@ -97,10 +97,9 @@ func (c *cache) seen(file, articleStat, briefingStat string, warnings []string) 
 	}
 }
 
-// save writes the cache through a temporary file and a rename, so a reader
-// never sees half a file; entries of articles that are gone are dropped.
-// Errors are ignored: the cache is an optimisation.
-func (c *cache) save(dir string, owner map[string]string) {
+// drop forgets the articles that are gone (owner maps slugs to the
+// articles there are).
+func (c *cache) drop(owner map[string]string) {
 	live := map[string]bool{}
 	for _, f := range owner {
 		live[f] = true
@@ -111,6 +110,12 @@ func (c *cache) save(dir string, owner map[string]string) {
 			c.dirty = true
 		}
 	}
+}
+
+// save writes the cache, when it changed, through a temporary file and a
+// rename, so a reader never sees half a file. Errors are ignored: the
+// cache is an optimisation.
+func (c *cache) save(dir string) {
 	if !c.dirty {
 		return
 	}
@@ -119,8 +124,8 @@ func (c *cache) save(dir string, owner map[string]string) {
 		return
 	}
 	p := cachePath(dir)
-	if os.MkdirAll(filepath.Dir(p), 0o755) == nil {
-		writeFile(p, data)
+	if os.MkdirAll(filepath.Dir(p), 0o755) == nil && writeFile(p, data) == nil {
+		c.dirty = false
 	}
 }
 

@@ -65,7 +65,10 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	removeTemps(outDir)
 	removeTemps(filepath.Join(opt.Dir, CacheDir))
 	t := time.Now()
-	cache := loadCache(opt.Dir, res)
+	cache := opt.Memo.analyses()
+	if cache == nil {
+		cache = loadCache(opt.Dir, res)
+	}
 	fp := fingerprint(cfg)
 	jobs := make([]*job, len(files))
 	for i, f := range files {
@@ -201,7 +204,10 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		cache.put(j.file, j.art.Hash, j.slug, fp, j.data)
 		cache.seen(j.file, j.artStat, briefingStat(j.slug), j.warnings)
 	}
-	cache.save(opt.Dir, owner)
+	cache.drop(owner)
+	if opt.Memo.keepAnalyses(cache, opt.Dir) {
+		cache.save(opt.Dir)
+	}
 	return &generated{current: current, sums: sums, fresh: fresh}, nil
 }
 

@@ -2,6 +2,7 @@ package build
 
 import (
 	"sync"
+	"time"
 
 	"brief/internal/site"
 )
@@ -13,6 +14,52 @@ type Memo struct {
 	docs  map[string]memoDoc // parsed briefings by file
 	live  *site.State        // what the output folder holds
 	notes map[[32]byte][]string
+	cache *cache    // the analysis cache, saved at most every CacheEvery
+	saved time.Time // when it was last saved
+	dir   string    // the site it is of
+}
+
+// CacheEvery is how often a long-running process saves the analysis cache
+// (.brief-cache/briefings.json) as it changes; Close saves it at the end.
+// A cache older than the briefings only costs analyses: it is checked
+// against the files.
+const CacheEvery = 5 * time.Second
+
+func (m *Memo) analyses() *cache {
+	if m == nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.cache
+}
+
+// keepAnalyses keeps the cache c of the site dir and reports whether to
+// save it now (always without a memo).
+func (m *Memo) keepAnalyses(c *cache, dir string) bool {
+	if m == nil {
+		return true
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.cache, m.dir = c, dir
+	if time.Since(m.saved) < CacheEvery {
+		return false
+	}
+	m.saved = time.Now()
+	return true
+}
+
+// Close saves what the memo holds that is not saved yet.
+func (m *Memo) Close() {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.cache != nil {
+		m.cache.save(m.dir)
+	}
 }
 
 func (m *Memo) outputs() (*site.State, map[[32]byte][]string) {

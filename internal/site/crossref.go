@@ -1,12 +1,15 @@
 package site
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"brief/internal/actors"
 	"brief/internal/briefing"
+	"brief/internal/parallel"
 )
 
 // ActorPage is an actor across briefings, as templates see it. Places are
@@ -243,12 +246,16 @@ func absDays(a, b *Entry) int {
 
 // actorPages writes /actors/, /places/, and a page and a feed per actor.
 func (b *builder) actorPages(entries []*Entry) error {
+	all := append(slices.Clone(b.actors), b.places...)
+	parallel.For(context.Background(), len(all), func(i int) {
+		a := all[i]
+		a.Events = actorEvents(a)
+		if n := len(a.Events); n > MaxActorEvents {
+			a.Events, a.MoreEvents = a.Events[n-MaxActorEvents:], n-MaxActorEvents
+		}
+	})
 	for _, list := range [][]*ActorPage{b.actors, b.places} {
 		for _, a := range list {
-			a.Events = actorEvents(a)
-			if n := len(a.Events); n > MaxActorEvents {
-				a.Events, a.MoreEvents = a.Events[n-MaxActorEvents:], n-MaxActorEvents
-			}
 			desc := a.Name
 			if a.Role != "" {
 				desc += ", " + a.Role

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
@@ -9,6 +10,8 @@ import (
 	"reflect"
 	"sort"
 	"time"
+
+	"brief/internal/parallel"
 )
 
 // A page is rendered again only when what it shows changed. What it shows
@@ -205,13 +208,17 @@ func (d *digester) entryDigest(e *Entry) Digest {
 // prepare digests every entry, actor page and story. Entries first: the
 // others contain entries.
 func (d *digester) prepare(entries []*Entry, actors []*ActorPage, stories []*Story) {
+	ed := make([]Digest, len(entries))
+	parallel.For(context.Background(), len(entries), func(i int) { ed[i] = d.entryDigest(entries[i]) })
 	d.entries = make(map[*Entry]Digest, len(entries))
-	for _, e := range entries {
-		d.entries[e] = d.entryDigest(e)
+	for i, e := range entries {
+		d.entries[e] = ed[i]
 	}
+	ad := make([]Digest, len(actors))
+	parallel.For(context.Background(), len(actors), func(i int) { ad[i] = d.walk(actors[i]) })
 	d.actors = make(map[*ActorPage]Digest, len(actors))
-	for _, a := range actors {
-		d.actors[a] = d.walk(a)
+	for i, a := range actors {
+		d.actors[a] = ad[i]
 	}
 	d.stories = make(map[*Story]Digest, len(stories))
 	for _, s := range stories {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sort"
@@ -9,6 +10,7 @@ import (
 	"unicode"
 
 	"brief/internal/briefing"
+	"brief/internal/parallel"
 	"brief/internal/timeline"
 )
 
@@ -77,14 +79,30 @@ func sortEvents(evs []*TimelineEvent) {
 func (b *builder) timeline(entries []*Entry) error {
 	byValue := map[string][]*TimelineEvent{}
 	var all []*TimelineEvent
+	// Each entry's events parsed and their words hashed on all cores; the
+	// merge is in order.
+	type prepared struct {
+		ok    bool
+		words []uint64
+	}
+	prep := make([][]prepared, len(entries))
+	parallel.For(context.Background(), len(entries), func(i int) {
+		tl := entries[i].Timeline
+		prep[i] = make([]prepared, len(tl))
+		for k, ev := range tl {
+			if _, _, ok := timeline.Parse(ev.Value); ok {
+				prep[i][k] = prepared{true, words(ev.Text)}
+			}
+		}
+	})
 	for i := len(entries) - 1; i >= 0; i-- { // oldest first: the first report leads
 		e := entries[i]
-		for _, ev := range e.Timeline {
-			if _, _, ok := timeline.Parse(ev.Value); !ok {
+		for k, ev := range e.Timeline {
+			if !prep[i][k].ok {
 				continue
 			}
 			src := Source{e, ev.Sentence}
-			w := words(ev.Text)
+			w := prep[i][k].words
 			if dup := sameEvent(byValue[ev.Value], w); dup != nil {
 				dup.Sources = append(dup.Sources, src)
 				addActors(dup, e)
