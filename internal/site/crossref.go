@@ -183,6 +183,10 @@ func related(entries []*Entry, total int) {
 		index[e] = i
 	}
 	score := make([]int32, len(entries)) // reused: reset after each entry
+	day := make([]int, len(entries))      // days since 1970, for closeness in date
+	for i, e := range entries {
+		day[i] = int(e.Time.Unix() / 86400)
+	}
 	var touched []int
 	for i, e := range entries {
 		touched = touched[:0]
@@ -205,7 +209,7 @@ func related(entries []*Entry, total int) {
 			if score[x] != score[y] {
 				return score[x] > score[y]
 			}
-			dx, dy := absDays(entries[x], e), absDays(entries[y], e)
+			dx, dy := absInt(day[x]-day[i]), absInt(day[y]-day[i])
 			if dx != dy {
 				return dx < dy
 			}
@@ -236,8 +240,7 @@ func related(entries []*Entry, total int) {
 	}
 }
 
-func absDays(a, b *Entry) int {
-	d := int(a.Time.Sub(b.Time).Hours() / 24)
+func absInt(d int) int {
 	if d < 0 {
 		return -d
 	}
