@@ -16,9 +16,12 @@
 // which briefing on disk this program made from which article (an article
 // whose briefing is up to date is not analysed again; the key includes a
 // hash of the program itself, so a new analyser re-analyses everything
-// once); parsed.gob keeps parsed briefings by content hash. A corrupt or
-// older cache file is ignored. In `brief serve`, a Memo keeps the same and
-// more (rendered Markdown, what the output folder holds) in memory.
+// once), and with the files' sizes and times, which articles need not
+// even be read; parsed-NN.gob keep parsed briefings by content hash;
+// output.gob says what the output folder and its spare hold and what each
+// file was made from (package site renders only what changed). A corrupt
+// or older cache file is ignored. In `brief serve`, a Memo keeps the same
+// in memory.
 //
 // Articles are parsed and analysed, and pages rendered, on all cores; the
 // output never depends on the order in which that work finishes.

@@ -2,21 +2,33 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"encoding/gob"
+	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 
 	"brief/internal/briefing"
+	"brief/internal/parallel"
 )
 
 // parsedCache keeps parsed briefings on disk between runs, keyed by the
 // SHA-256 of the file, so a warm build does not parse every briefing's
-// TOML again (0.3 ms a briefing). A missing, corrupt or older file is an
-// empty cache.
+// TOML again (0.3 ms a briefing). It is kept in parsedShards files
+// (.brief-cache/parsed-NN.gob, a briefing's shard by the hash of its
+// path), read on all cores, and only the shards that changed are written
+// again: a one-article build rewrites one shard, not all briefings. A
+// missing, corrupt or older shard is an empty one.
 type parsedCache struct {
-	Version int
 	Entries map[string]parsedEntry // by slash path relative to the site
-	dirty   bool
+	dirty   [parsedShards]bool
+}
+
+// parsedFile is one shard on disk.
+type parsedFile struct {
+	Version int
+	Entries map[string]parsedEntry
 }
 
 type parsedEntry struct {
@@ -26,21 +38,40 @@ type parsedEntry struct {
 }
 
 // parsedVersion changes when briefing.Briefing or this layout does.
-const parsedVersion = 2
+const parsedVersion = 3
 
-func parsedPath(dir string) string { return filepath.Join(dir, CacheDir, "parsed.gob") }
+const parsedShards = 32
+
+func parsedPath(dir string, shard int) string {
+	return filepath.Join(dir, CacheDir, fmt.Sprintf("parsed-%02d.gob", shard))
+}
+
+func shardOf(file string) int {
+	h := fnv.New32a()
+	h.Write([]byte(file))
+	return int(h.Sum32() % parsedShards)
+}
 
 func loadParsed(dir string) *parsedCache {
-	c := &parsedCache{Version: parsedVersion, Entries: map[string]parsedEntry{}}
-	data, err := os.ReadFile(parsedPath(dir))
-	if err != nil {
-		return c
+	var shards [parsedShards]map[string]parsedEntry
+	parallel.For(context.Background(), parsedShards, func(k int) {
+		data, err := os.ReadFile(parsedPath(dir, k))
+		if err != nil {
+			return
+		}
+		var f parsedFile
+		if gob.NewDecoder(bytes.NewReader(data)).Decode(&f) == nil && f.Version == parsedVersion {
+			shards[k] = f.Entries
+		}
+	})
+	c := &parsedCache{Entries: map[string]parsedEntry{}}
+	for _, m := range shards {
+		for f, e := range m {
+			c.Entries[f] = e
+		}
 	}
-	var on parsedCache
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&on) != nil || on.Version != parsedVersion || on.Entries == nil {
-		return c
-	}
-	return &on
+	os.Remove(filepath.Join(dir, CacheDir, "parsed.gob")) // the single file of earlier versions
+	return c
 }
 
 // get returns a copy of the briefing parsed from exactly the bytes whose
@@ -56,26 +87,37 @@ func (c *parsedCache) get(file string, sum [32]byte) (*briefing.Briefing, bool) 
 
 func (c *parsedCache) put(file string, sum [32]byte, bodyLine int, b *briefing.Briefing) {
 	c.Entries[file] = parsedEntry{Sum: sum, BodyLine: bodyLine, Briefing: *b}
-	c.dirty = true
+	c.dirty[shardOf(file)] = true
 }
 
-// save writes the cache, dropping files not in live; errors are ignored.
+// save writes the shards that changed, dropping files not in live; errors
+// are ignored.
 func (c *parsedCache) save(dir string, live map[string]bool) {
 	for f := range c.Entries {
 		if !live[f] {
 			delete(c.Entries, f)
-			c.dirty = true
+			c.dirty[shardOf(f)] = true
 		}
 	}
-	if !c.dirty {
+	var shards [parsedShards]map[string]parsedEntry
+	for f, e := range c.Entries {
+		if k := shardOf(f); c.dirty[k] {
+			if shards[k] == nil {
+				shards[k] = map[string]parsedEntry{}
+			}
+			shards[k][f] = e
+		}
+	}
+	if os.MkdirAll(filepath.Join(dir, CacheDir), 0o755) != nil {
 		return
 	}
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(c) != nil {
-		return
-	}
-	p := parsedPath(dir)
-	if os.MkdirAll(filepath.Dir(p), 0o755) == nil {
-		writeFile(p, buf.Bytes())
-	}
+	parallel.For(context.Background(), parsedShards, func(k int) {
+		if !c.dirty[k] {
+			return
+		}
+		var buf bytes.Buffer
+		if gob.NewEncoder(&buf).Encode(parsedFile{Version: parsedVersion, Entries: shards[k]}) == nil {
+			writeFile(parsedPath(dir, k), buf.Bytes())
+		}
+	})
 }

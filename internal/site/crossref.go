@@ -183,7 +183,7 @@ func related(entries []*Entry, total int) {
 		index[e] = i
 	}
 	score := make([]int32, len(entries)) // reused: reset after each entry
-	day := make([]int, len(entries))      // days since 1970, for closeness in date
+	day := make([]int, len(entries))     // days since 1970, for closeness in date
 	for i, e := range entries {
 		day[i] = int(e.Time.Unix() / 86400)
 	}

@@ -2,11 +2,23 @@
 //
 // Build takes parsed briefings, the site's configuration and the template
 // and theme file systems (a site's own files over brief's defaults, see
-// Overlay) and writes the whole site into a staging folder beside the output
-// folder; only when every page rendered is the staging folder swapped in, so
-// the output is always a complete old site or a complete new one. `.git`
-// and `CNAME` in the old output are carried over. Every path written is
-// checked to stay inside the output folder.
+// Overlay) and writes the site into a staging folder beside the output
+// folder; only when every page rendered is the staging folder swapped in
+// (renameat2 exchange on Linux), so the output is always a complete old
+// site or a complete new one. `.git` and `CNAME` in the old output are
+// carried over. Every path written is checked to stay inside the output
+// folder.
+//
+// Builds are incremental without being less safe (output.go, stage.go,
+// digest.go): every output file has a digest of what it shows, and a file
+// whose digest is unchanged is not made again. The previous output is kept
+// beside the output folder as .<name>.spare; the next build brings the
+// spare up to date (hard links for what the output already holds, writes
+// for what changed) and swaps it in, so a one-page change costs one page
+// and one swap, and a build that changes nothing swaps nothing. A State
+// (kept by package build in .brief-cache, or in memory by brief serve, which
+// updates the output in place) says what each folder holds; it is checked
+// against the files before it is trusted.
 //
 // The site (all URLs relative to baseURL, which may have a path):
 //
