@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -120,8 +121,10 @@ func (b *builder) crossref(entries []*Entry) {
 			e.actors = append(e.actors, pages[a])
 		}
 	}
+	found := make(chan []*Story)
+	go func() { found <- stories(entries) }() // beside related: both only read the actors
 	related(entries, len(entries))
-	b.stories = stories(entries)
+	b.stories = <-found
 	for _, e := range entries {
 		e.Actors = make([]ActorRef, len(e.actors))
 		for i, a := range e.actors {
@@ -178,65 +181,75 @@ func sharedLimit(total int) int {
 // MaxShared candidates, so the step is linear in the number of entries.
 func related(entries []*Entry, total int) {
 	limit := sharedLimit(total)
-	index := make(map[*Entry]int, len(entries))
 	for i, e := range entries {
-		index[e] = i
+		e.idx = i
 	}
-	score := make([]int32, len(entries)) // reused: reset after each entry
-	day := make([]int, len(entries))     // days since 1970, for closeness in date
+	day := make([]int, len(entries)) // days since 1970, for closeness in date
 	for i, e := range entries {
 		day[i] = int(e.Time.Unix() / 86400)
 	}
-	var touched []int
-	for i, e := range entries {
-		touched = touched[:0]
-		for _, a := range e.actors {
-			if len(a.Entries) > limit {
+	// On all cores, in chunks of entries, each with its own scores.
+	chunks := 4 * runtime.GOMAXPROCS(0)
+	parallel.For(context.Background(), chunks, func(c int) {
+		score := make([]int32, len(entries)) // reused: reset after each entry
+		var touched []int
+		for i := c * len(entries) / chunks; i < (c+1)*len(entries)/chunks; i++ {
+			relate(entries, i, limit, day, score, &touched)
+		}
+	})
+}
+
+// relate sets entries[i].related (see related).
+func relate(entries []*Entry, i, limit int, day []int, score []int32, touchedp *[]int) {
+	e := entries[i]
+	touched := (*touchedp)[:0]
+	defer func() { *touchedp = touched }()
+	for _, a := range e.actors {
+		if len(a.Entries) > limit {
+			continue
+		}
+		for _, o := range a.Entries {
+			j := o.idx
+			if j == i {
 				continue
 			}
-			for _, o := range a.Entries {
-				j := index[o]
-				if j == i {
-					continue
-				}
-				if score[j] == 0 {
-					touched = append(touched, j)
-				}
-				score[j]++
+			if score[j] == 0 {
+				touched = append(touched, j)
+			}
+			score[j]++
+		}
+	}
+	better := func(x, y int) bool { // is entry x a better match than y?
+		if score[x] != score[y] {
+			return score[x] > score[y]
+		}
+		dx, dy := absInt(day[x]-day[i]), absInt(day[y]-day[i])
+		if dx != dy {
+			return dx < dy
+		}
+		return entries[x].Slug < entries[y].Slug
+	}
+	var top []int // the best five, best first
+	for _, j := range touched {
+		k := len(top)
+		for k > 0 && better(j, top[k-1]) {
+			k--
+		}
+		if k < 5 {
+			top = append(top, 0)
+			copy(top[k+1:], top[k:])
+			top[k] = j
+			if len(top) > 5 {
+				top = top[:5]
 			}
 		}
-		better := func(x, y int) bool { // is entry x a better match than y?
-			if score[x] != score[y] {
-				return score[x] > score[y]
-			}
-			dx, dy := absInt(day[x]-day[i]), absInt(day[y]-day[i])
-			if dx != dy {
-				return dx < dy
-			}
-			return entries[x].Slug < entries[y].Slug
-		}
-		var top []int // the best five, best first
-		for _, j := range touched {
-			k := len(top)
-			for k > 0 && better(j, top[k-1]) {
-				k--
-			}
-			if k < 5 {
-				top = append(top, 0)
-				copy(top[k+1:], top[k:])
-				top[k] = j
-				if len(top) > 5 {
-					top = top[:5]
-				}
-			}
-		}
-		e.related = nil
-		for _, j := range top {
-			e.related = append(e.related, entries[j])
-		}
-		for _, j := range touched {
-			score[j] = 0
-		}
+	}
+	e.related = nil
+	for _, j := range top {
+		e.related = append(e.related, entries[j])
+	}
+	for _, j := range touched {
+		score[j] = 0
 	}
 }
 

@@ -136,6 +136,17 @@ func (p *inPlace) put(name string, data []byte, d Digest) error {
 }
 
 func (p *inPlace) commit() error {
+	// Stale files first: a file of the old site may stand where this one
+	// has a folder, or a folder where it has a file.
+	for n := range p.prev.Files {
+		if _, ok := p.next[n]; !ok {
+			f := filepath.Join(p.out, filepath.FromSlash(n))
+			if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			removeEmptyDirs(p.out, filepath.Dir(f))
+		}
+	}
 	names := make([]string, 0, len(p.changed))
 	for n := range p.changed {
 		names = append(names, n)
@@ -152,15 +163,6 @@ func (p *inPlace) commit() error {
 			p.next[n] = fs
 		}
 	}
-	for n := range p.prev.Files {
-		if _, ok := p.next[n]; !ok {
-			f := filepath.Join(p.out, filepath.FromSlash(n))
-			if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-			removeEmptyDirs(p.out, filepath.Dir(f))
-		}
-	}
 	p.final = &State{Version: StateVersion, Output: p.out, Dev: p.prev.Dev, Ino: p.prev.Ino, Files: p.next}
 	return nil
 }
@@ -170,7 +172,7 @@ func (p *inPlace) cleanup() { p.unlock() }
 // removeEmptyDirs removes dir and its parents up to root while they are empty.
 func removeEmptyDirs(root, dir string) {
 	for dir != root && strings.HasPrefix(dir, root+string(filepath.Separator)) {
-		if os.Remove(dir) != nil {
+		if fi, err := os.Lstat(dir); err != nil || !fi.IsDir() || os.Remove(dir) != nil {
 			return
 		}
 		dir = filepath.Dir(dir)

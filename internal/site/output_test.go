@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -142,6 +143,19 @@ func TestOutputs(t *testing.T) {
 	sameTree(t, "sixth build", pub, map[string]string{"a/index.html": "A2", "b/index.html": "B", "d/index.html": "D", "CNAME": "example.org\n"})
 	sameTree(t, "the spare after the sixth build", spare, map[string]string{"a/index.html": "A2", "b/index.html": "B", "d/index.html": "D"})
 
+	// A file where the spare has a folder, and a folder where it has a
+	// file: the old one goes.
+	va := map[string]string{"a/index.html": "A2", "x": "X as a file", "y/index.html": "Y"}
+	vb := map[string]string{"a/index.html": "A2", "x/index.html": "X", "y": "Y as a file"}
+	for i, v := range []map[string]string{va, va, vb, va, vb, vb} {
+		r.build(false, v)
+		want := map[string]string{"CNAME": "example.org\n"}
+		for k, c := range v {
+			want[k] = c
+		}
+		sameTree(t, fmt.Sprintf("file and folder swap %d", i), pub, want)
+	}
+
 	// A build killed while changing the spare leaves its mark: the spare
 	// is not trusted, and the build after it is whole.
 	os.WriteFile(filepath.Join(spare, updating), nil, 0o644)
@@ -152,6 +166,7 @@ func TestOutputs(t *testing.T) {
 	sameTree(t, "build after a killed one", pub, map[string]string{"a/index.html": "A2", "b/index.html": "B", "d/index.html": "D", "CNAME": "example.org\n"})
 
 	// In place (brief serve).
+	b0, _ = os.Stat(filepath.Join(pub, "b/index.html"))
 	if mode, made := r.build(true, map[string]string{"a/index.html": "A3", "b/index.html": "B"}); mode != "in place" || made != 1 {
 		t.Fatalf("in place: %s, %d made", mode, made)
 	}
@@ -159,6 +174,14 @@ func TestOutputs(t *testing.T) {
 	if b1, _ := os.Stat(filepath.Join(pub, "b/index.html")); !os.SameFile(b0, b1) {
 		t.Error("in place: an unchanged file was rewritten")
 	}
+
+	// In place, a file where there was a folder and a folder where there
+	// was a file.
+	r.build(true, map[string]string{"a/index.html": "A3", "b": "B as a file", "x/index.html": "X"})
+	if mode, _ := r.build(true, map[string]string{"a": "A as a file", "b/index.html": "B", "x/index.html": "X"}); mode != "in place" {
+		t.Fatalf("in place: %s", mode)
+	}
+	sameTree(t, "in place, files and folders swapped", pub, map[string]string{"a": "A as a file", "b/index.html": "B", "x/index.html": "X", "CNAME": "example.org\n"})
 
 	// Another program replaces the output folder: what the states say is
 	// not trusted.

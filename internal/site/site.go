@@ -87,6 +87,7 @@ type Entry struct {
 	actors   []*ActorPage // Actors in full, for the cross-briefing steps
 	related  []*Entry
 	story    *Story
+	idx      int      // position in the site's entries, for the cross-briefing steps
 	source   [32]byte // DocDigest of the briefing file, see digest.go
 	file     string
 	bodyLine int

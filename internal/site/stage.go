@@ -125,6 +125,18 @@ func scanSpare(dir string, st *State) map[string]FileState {
 	return have
 }
 
+// clearFiles removes the files (not folders) standing at dir or at its
+// parents below root, and reports whether it removed any.
+func clearFiles(root, dir string) bool {
+	removed := false
+	for d := dir; d != root && strings.HasPrefix(d, root+string(filepath.Separator)); d = filepath.Dir(d) {
+		if fi, err := os.Lstat(d); err == nil && !fi.IsDir() && os.Remove(d) == nil {
+			removed = true
+		}
+	}
+	return removed
+}
+
 // sameFile reports whether info is the file f describes.
 func sameFile(info fs.FileInfo, f FileState) bool {
 	return info.Mode().IsRegular() && info.Size() == f.Size && info.ModTime().UnixNano() == f.ModTime && inode(info) == f.Ino
@@ -202,7 +214,7 @@ func (s *stage) keep(name string, d Digest) bool {
 	s.mu.Lock()
 	h, has := s.have[name]
 	s.mu.Unlock()
-	if has && h.Ino == l.Ino && l.Ino != 0 {
+	if has && h.Ino == l.Ino && l.Ino != 0 && h.Hash == l.Hash {
 		s.record(name, l) // the spare shares the live file
 		return true
 	}
@@ -243,7 +255,14 @@ func (s *stage) mkdir(dir string) error {
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		// On the spare, a file of the old site may stand where this
+		// site has a folder: it is stale (one site cannot have both).
+		if !s.onSpare || !clearFiles(s.dir, dir) {
+			return err
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	s.mu.Lock()
 	s.dirs[dir] = true
@@ -259,7 +278,7 @@ func (s *stage) put(name string, data []byte, d Digest) error {
 	s.mu.Unlock()
 	// The same bytes as the output's file: that file, so that it keeps
 	// its time.
-	if l, ok := s.liveFile(name); ok && l.Hash == h && (has && have.Ino == l.Ino || s.linkLive(name, has) == nil) {
+	if l, ok := s.liveFile(name); ok && l.Hash == h && (has && have.Ino == l.Ino && have.Hash == h || s.linkLive(name, has) == nil) {
 		l.Digest = d
 		s.record(name, l)
 		return nil
@@ -289,6 +308,12 @@ func (s *stage) put(name string, data []byte, d Digest) error {
 		}
 	} else {
 		st, err := writeNew(p, data)
+		if err != nil && s.onSpare {
+			// A folder of the old site where this site has a file.
+			if fi, e := os.Lstat(p); e == nil && fi.IsDir() && os.RemoveAll(p) == nil {
+				st, err = writeNew(p, data)
+			}
+		}
 		if err != nil {
 			return err
 		}
