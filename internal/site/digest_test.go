@@ -1,0 +1,42 @@
+package site
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"brief/internal/briefing"
+)
+
+// TestFastDigests checks that the hand-written digests of the values
+// pages hold many of write exactly what reflection writes: a field added
+// to one of those types and not to its fast digest fails here.
+func TestFastDigests(t *testing.T) {
+	d := &digester{entries: map[*Entry]Digest{}}
+	at := time.Date(2021, 6, 27, 0, 0, 0, 0, time.UTC)
+	a := ActorRef{Name: "Joe Biden", Slug: "joe-biden", Kind: "person", Path: "/actors/joe-biden/", Role: "President", Count: 4}
+	src := &Entry{Briefing: &briefing.Briefing{Title: "T"}, Path: "/briefings/t/", Time: at}
+	d.entries[src] = Digest{1, 2, 3}
+	e := &Entry{Briefing: &briefing.Briefing{Title: "Strikes"}, Path: "/briefings/strikes/", MarkdownPath: "/briefings/strikes/index.md",
+		Time: at, Lead: "lead", Actors: []ActorRef{a, {Name: "Iran"}}, Related: []EntryRef{{Title: "R", Path: "/briefings/r/", Time: at, Lead: "l"}},
+		Story: &StoryRef{Name: "S", Slug: "s", Path: "/stories/s/", Count: 3}, source: [32]byte{9}}
+	if d.entryDigest(e) != d.entryDigestGeneric(e) {
+		t.Error("entryDigest differs from its reflective form: a field of Entry, ActorRef, EntryRef or StoryRef is not in it")
+	}
+	e.Story = nil
+	if d.entryDigest(e) != d.entryDigestGeneric(e) {
+		t.Error("entryDigest differs from its reflective form without a story")
+	}
+	d.entries[e] = d.entryDigest(e)
+	ev := &TimelineEvent{Event: briefing.Event{Value: "2021-06-27", Display: "Sun 27 Jun 2021", Text: "strikes", Sentence: 2}, Time: at,
+		Sources: []Source{{src, 1}, {e, 3}}, Actors: []ActorRef{a}}
+	page := &Page{Kind: "timeline", Path: "/timeline/", Years: []Year{{Year: "2021", Count: 1, Months: []MonthEvents{{Label: "June 2021", ID: "2021-06", Events: []*TimelineEvent{ev, nil}}}}},
+		FilterActors: []ActorRef{a}, Entries: []*Entry{e, src}, Entry: e}
+	fast, slow := d.newWalker(), d.newWalker()
+	slow.slow = true
+	fast.value(reflect.ValueOf(page).Elem())
+	slow.value(reflect.ValueOf(page).Elem())
+	if fast.sum() != slow.sum() {
+		t.Error("a page's fast digest differs from its reflective form: a field of TimelineEvent, Source, ActorRef or EntryRef is not in its fast digest")
+	}
+}
