@@ -88,8 +88,8 @@ func buildOptions(dir string) build.Options {
 
 // summaryLine is the one line a build ends with.
 func summaryLine(r *build.Result) string {
-	s := fmt.Sprintf("built %s: %d pages, %d briefings generated, %d kept, %d warnings",
-		r.Output, r.Pages, r.Generated, r.Kept, len(r.Warnings))
+	s := fmt.Sprintf("built %s: %d pages (%d of %d files made), %d briefings generated, %d kept, %d warnings",
+		r.Output, r.Pages, r.Made, r.Files, r.Generated, r.Kept, len(r.Warnings))
 	if len(r.Errors) > 0 {
 		s += fmt.Sprintf(", %d errors (skipped)", len(r.Errors))
 	}
