@@ -121,6 +121,7 @@ func (b *builder) crossref(entries []*Entry) {
 			e.actors = append(e.actors, pages[a])
 		}
 	}
+	matchEvents(entries)
 	found := make(chan []*Story)
 	go func() { found <- stories(entries) }() // beside related: both only read the actors
 	related(entries, len(entries))
@@ -320,20 +321,48 @@ func (b *builder) actorPages(entries []*Entry) error {
 // actorEvents is the actor's own timeline: events of its briefings whose
 // sentence names the actor.
 func actorEvents(a *ActorPage) []*TimelineEvent {
-	names := append([]string{a.Name}, a.Aliases...)
 	var out []*TimelineEvent
 	for _, e := range a.Entries {
-		for _, ev := range e.Timeline {
-			for _, n := range names {
-				if n != "" && strings.Contains(ev.Text, n) {
-					out = append(out, &TimelineEvent{Event: ev, Sources: []Source{{e, ev.Sentence}}})
-					break
-				}
+		k := slices.Index(e.actors, a)
+		for i, ev := range e.Timeline {
+			if k >= 0 && slices.Contains(e.eventActors[i], k) || k < 0 && names(ev.Text, a) {
+				out = append(out, &TimelineEvent{Event: ev, Sources: []Source{{e, ev.Sentence}}})
 			}
 		}
 	}
 	sortEvents(out)
 	return out
+}
+
+// names reports whether text holds the actor's name or one of its aliases.
+func names(text string, a *ActorPage) bool {
+	if a.Name != "" && strings.Contains(text, a.Name) {
+		return true
+	}
+	for _, n := range a.Aliases {
+		if n != "" && strings.Contains(text, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchEvents sets each entry's eventActors: for each event of its
+// timeline, its actors (by index in e.actors) named in the event's text.
+// The timeline and the actors' pages both need it; it is done once, on
+// all cores.
+func matchEvents(entries []*Entry) {
+	parallel.For(context.Background(), len(entries), func(i int) {
+		e := entries[i]
+		e.eventActors = make([][]int, len(e.Timeline))
+		for k, ev := range e.Timeline {
+			for j, a := range e.actors {
+				if names(ev.Text, a) {
+					e.eventActors[k] = append(e.eventActors[k], j)
+				}
+			}
+		}
+	})
 }
 
 func plural(n int, word string) string {

@@ -84,22 +84,23 @@ type Entry struct {
 	Related      []EntryRef // briefings sharing actors, then close in date
 	Story        *StoryRef  // the story the briefing is part of, if any
 
-	actors   []*ActorPage // Actors in full, for the cross-briefing steps
-	related  []*Entry
-	story    *Story
-	idx      int      // position in the site's entries, for the cross-briefing steps
-	source   [32]byte // DocDigest of the briefing file, see digest.go
-	file     string
-	bodyLine int
-	b        *builder
-	md       sync.Once
-	html     template.HTML
-	warns    []string
-	mdErr    error
-	done     atomic.Bool
-	card     sync.Once
-	cardHTML template.HTML
-	cardErr  error
+	actors      []*ActorPage // Actors in full, for the cross-briefing steps
+	related     []*Entry
+	story       *Story
+	idx         int      // position in the site's entries, for the cross-briefing steps
+	eventActors [][]int  // for each event of Timeline, the actors (in actors) its text names
+	source      [32]byte // DocDigest of the briefing file, see digest.go
+	file        string
+	bodyLine    int
+	b           *builder
+	md          sync.Once
+	html        template.HTML
+	warns       []string
+	mdErr       error
+	done        atomic.Bool
+	card        sync.Once
+	cardHTML    template.HTML
+	cardErr     error
 }
 
 // Content is the briefing's Markdown body as HTML, converted on first use

@@ -109,7 +109,9 @@ func (b *builder) timeline(entries []*Entry) error {
 				continue
 			}
 			te := &TimelineEvent{Event: ev, Sources: []Source{src}, words: w}
-			addActors(te, e)
+			for _, j := range e.eventActors[k] { // its own text: matched once for the site
+				addActor(te, e.actors[j])
+			}
 			byValue[ev.Value] = append(byValue[ev.Value], te)
 			all = append(all, te)
 		}
@@ -264,17 +266,18 @@ func overlap(a, b []uint64) float64 {
 // addActors links the actors of entry e named in the event's text.
 func addActors(ev *TimelineEvent, e *Entry) {
 	for _, a := range e.actors {
-		for _, n := range append([]string{a.Name}, a.Aliases...) {
-			if n != "" && strings.Contains(ev.Text, n) {
-				dup := false
-				for _, x := range ev.Actors {
-					dup = dup || x.Path == a.Path
-				}
-				if !dup {
-					ev.Actors = append(ev.Actors, a.Ref())
-				}
-				break
-			}
+		if names(ev.Text, a) {
+			addActor(ev, a)
 		}
 	}
+}
+
+// addActor links the actor a to ev, once.
+func addActor(ev *TimelineEvent, a *ActorPage) {
+	for _, x := range ev.Actors {
+		if x.Path == a.Path {
+			return
+		}
+	}
+	ev.Actors = append(ev.Actors, a.Ref())
 }
