@@ -30,7 +30,7 @@ type Input struct {
 	Docs      []Doc      // the briefings
 	Actors    []Override // data/actors.toml: hand fixes of actor merges, names, kinds, roles
 	Templates fs.FS      // the site's templates over brief's (see Overlay)
-	Theme     fs.FS      // brief's theme under the site's
+	Theme     fs.FS      // the site's theme over brief's
 	Generator string     // "brief 0.1.0", for <meta name=generator> and feeds
 	// Program identifies brief's own code (a hash of the binary): pages
 	// made by another build of brief are made again.
