@@ -92,6 +92,10 @@ func TestOutputs(t *testing.T) {
 		t.Fatalf("first build: %s, %d made", mode, made)
 	}
 	sameTree(t, "first build", pub, v1)
+	os.Mkdir(filepath.Join(dir, "made"), 0o755)
+	if st, _ := os.Stat(pub); st.Mode().Perm() != must(os.Stat(filepath.Join(dir, "made"))).Mode().Perm() {
+		t.Errorf("the output folder is %v, not what a folder made 0755 is: a web server may not read it", st.Mode().Perm())
+	}
 	os.WriteFile(filepath.Join(pub, "CNAME"), []byte("example.org\n"), 0o644)
 	b0, _ := os.Stat(filepath.Join(pub, "b/index.html"))
 
@@ -191,7 +195,7 @@ func TestOutputs(t *testing.T) {
 		t.Errorf("a replaced output folder: %s, %d made", mode, made)
 	}
 	for _, e := range must(os.ReadDir(dir)) {
-		if n := e.Name(); n != "public" && n != "public.moved" && n != ".public.lock" && n != ".public.spare" {
+		if n := e.Name(); n != "public" && n != "public.moved" && n != ".public.lock" && n != ".public.spare" && n != "made" {
 			t.Errorf("left behind: %s", n)
 		}
 	}

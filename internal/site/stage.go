@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,6 +55,19 @@ var keep = []string{".git", "CNAME"}
 // left by a killed build and is not trusted.
 const updating = ".brief-updating"
 
+// stagingDir makes a new folder prefix+random in parent, 0755 less the
+// umask: it becomes the output folder, which a web server must read
+// (os.MkdirTemp would make it 0700).
+func stagingDir(parent, prefix string) (string, error) {
+	for try := 0; ; try++ {
+		dir := filepath.Join(parent, prefix+strconv.FormatUint(rand.Uint64(), 36))
+		err := os.Mkdir(dir, 0o755)
+		if err == nil || !errors.Is(err, fs.ErrExist) || try > 10 {
+			return dir, err
+		}
+	}
+}
+
 func spareDir(out string) string {
 	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".spare")
 }
@@ -86,7 +100,7 @@ func newStage(out string, live, spare *State) (*stage, error) {
 	if _, err := os.Lstat(s.spareDir); err == nil {
 		os.RemoveAll(s.spareDir)
 	}
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".staging-")
+	dir, err := stagingDir(parent, "."+filepath.Base(out)+".staging-")
 	if err != nil {
 		unlock()
 		return nil, fmt.Errorf("making a staging folder: %w", err)
