@@ -82,6 +82,12 @@ func newStage(out string, live, spare *State) (*stage, error) {
 		return nil, fmt.Errorf("locking %s: %w", out, err)
 	}
 	recoverOutput(out)
+	for _, d := range []string{out, spareDir(out)} {
+		// Earlier versions made these 0700 (os.MkdirTemp): open them up.
+		if st, err := os.Lstat(d); err == nil && st.IsDir() && st.Mode().Perm() == 0o700 {
+			os.Chmod(d, 0o755)
+		}
+	}
 	s := &stage{out: out, spareDir: spareDir(out), written: map[string]bool{}, dirs: map[string]bool{},
 		next: map[string]FileState{}, checked: map[string]bool{}, have: map[string]FileState{}, unlock: unlock}
 	if live.describes(out) {
