@@ -53,6 +53,10 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	outDir := outputPath(dir, cfg.Output)
+	if err := checkOutput(dir, outDir, in.Outputs.Live.describes(outDir)); err != nil {
+		return nil, err
+	}
 	out, err := newOutput(dir, cfg.Output, in.Outputs)
 	if err != nil {
 		return nil, err
