@@ -27,7 +27,10 @@ import (
 // Shortcuts, each exact: an *Entry is hashed as its source digest (the
 // briefing file, which determines Briefing, Content, Lead and, with the
 // templates, Card) and its own fields; an *Entry, *ActorPage or *Story is
-// hashed once per build and reused by every page that shows it.
+// hashed once per build and reused by every page that shows it; the types
+// pages hold thousands of (refs, sources, timeline events) are hashed by
+// hand-written code that writes exactly what reflection would
+// (TestFastDigests).
 
 // Digest is the hash of what produced an output file.
 type Digest [16]byte
