@@ -146,22 +146,26 @@ func boolByte(b bool) byte {
 // capitalised word, how often it was inside a name of each type, and the
 // names themselves as a gazetteer.
 type docInfo struct {
-	words map[string]*[len(Types) + 1]int // last slot: outside any name
-	names Gazetteer
+	words  map[string]int32        // index into counts
+	counts [][len(Types) + 1]int32 // last slot: outside any name
+	names  Gazetteer
 }
 
 func newDocInfo(doc [][]word, tags [][]uint8) *docInfo {
-	d := &docInfo{words: map[string]*[len(Types) + 1]int{}}
+	d := &docInfo{words: map[string]int32{}}
+	var low []string
 	for s, ws := range doc {
 		for i := range ws {
 			if !ws[i].cap {
 				continue
 			}
-			c := d.words[ws[i].low]
-			if c == nil {
-				c = new([len(Types) + 1]int)
-				d.words[ws[i].low] = c
+			ci, ok := d.words[ws[i].low]
+			if !ok {
+				ci = int32(len(d.counts))
+				d.counts = append(d.counts, [len(Types) + 1]int32{})
+				d.words[ws[i].low] = ci
 			}
+			c := &d.counts[ci]
 			if t := tagType(int(tags[s][i])); t >= 0 {
 				c[t]++
 			} else if i > 0 {
@@ -169,13 +173,13 @@ func newDocInfo(doc [][]word, tags [][]uint8) *docInfo {
 			}
 		}
 		for _, sp := range decode(tags[s]) {
-			raw := make([]string, sp.End-sp.Start)
-			for j := range raw {
-				raw[j] = ws[sp.Start+j].raw
+			low = low[:0]
+			for j := sp.Start; j < sp.End; j++ {
+				low = append(low, ws[j].low) // foldWord(raw), as add folds
 			}
-			d.names.add(raw, sp.Type)
-			if sp.Type == 0 && len(raw) > 1 { // a surname alone names the same person
-				d.names.add(raw[len(raw)-1:], sp.Type)
+			d.names.addLow(low, sp.Type)
+			if sp.Type == 0 && len(low) > 1 { // a surname alone names the same person
+				d.names.addLow(low[len(low)-1:], sp.Type)
 			}
 		}
 	}
@@ -202,15 +206,15 @@ func docFeatures(ws []word, p1 []uint8, d *docInfo, gaz [][len(Types)]uint8, act
 		add(newHash(tP1).b(p1[i]))
 		add(newHash(tP1Bi).b(0).b(tagAt(i - 1)).b(p1[i]))
 		add(newHash(tP1Bi).b(1).b(p1[i]).b(tagAt(i + 1)))
-		if c := d.words[w.low]; c != nil && w.cap {
+		if ci, ok := d.words[w.low]; ok && w.cap {
 			// the majority type of the word elsewhere (this occurrence removed)
-			cc := *c
+			cc := d.counts[ci]
 			if t := tagType(int(p1[i])); t >= 0 {
 				cc[t]--
 			} else if i > 0 {
 				cc[len(Types)]--
 			}
-			best, bn, total := -1, 0, 0
+			best, bn, total := -1, int32(0), int32(0)
 			for t, n := range cc {
 				total += n
 				if n > bn {

@@ -28,13 +28,18 @@ func gazKeyStrings(low []string) uint64 {
 
 // Add records the words of a span as a name of type typ.
 func (g *Gazetteer) add(words []string, typ int) {
-	if g.Names == nil {
-		g.Names = map[uint64]uint8{}
-		g.prefixes = true
-	}
 	low := make([]string, len(words))
 	for i, w := range words {
 		low[i] = foldWord(w)
+	}
+	g.addLow(low, typ)
+}
+
+// addLow is add for words already folded (foldWord).
+func (g *Gazetteer) addLow(low []string, typ int) {
+	if g.Names == nil {
+		g.Names = map[uint64]uint8{}
+		g.prefixes = true
 	}
 	g.Names[gazKeyStrings(low)] |= 1 << typ
 	for k := 1; k < len(low); k++ {
@@ -44,8 +49,8 @@ func (g *Gazetteer) add(words []string, typ int) {
 		g.Names[gazKeyStrings(low[:1])] |= FirstName
 		g.Names[gazKeyStrings(low[len(low)-1:])] |= LastName
 	}
-	if len(words) > g.MaxLen {
-		g.MaxLen = len(words)
+	if len(low) > g.MaxLen {
+		g.MaxLen = len(low)
 	}
 }
 
@@ -58,7 +63,14 @@ func (g *Gazetteer) match(ws []word, out [][len(Types)]uint8) {
 	if len(g.Names) == 0 {
 		return
 	}
-	best := make([][len(Types)]int, len(ws)) // length of the match recorded
+	// the length of the match recorded (on the stack for most sentences)
+	var stack [64][len(Types)]int32
+	var best [][len(Types)]int32
+	if len(ws) <= len(stack) {
+		best = stack[:len(ws)]
+	} else {
+		best = make([][len(Types)]int32, len(ws))
+	}
 	for i := range ws {
 		if !ws[i].upper && !startsDigit(ws[i].raw) {
 			continue // names begin with a capital or a number
@@ -78,10 +90,10 @@ func (g *Gazetteer) match(ws []word, out [][len(Types)]uint8) {
 					continue
 				}
 				for j := i; j < i+n; j++ {
-					if n <= best[j][t] {
+					if int32(n) <= best[j][t] {
 						continue
 					}
-					best[j][t] = n
+					best[j][t] = int32(n)
 					var p int
 					switch {
 					case n == 1:
