@@ -98,7 +98,7 @@ func summaryLine(r *build.Result) string {
 
 // stagesLine tells where a build's time went.
 func stagesLine(r *build.Result) string {
-	s := fmt.Sprintf("  %d articles, %d analysed; stages:", r.Articles, r.Analysed)
+	s := fmt.Sprintf("  %d articles, %d analysed, output %s; stages:", r.Articles, r.Analysed, r.Mode)
 	for _, k := range []string{"articles", "analyse", "briefings", "render", "write"} {
 		d := r.Stages[k]
 		s += fmt.Sprintf(" %s %s", k, d.Round(millisecond(d)))
