@@ -5,19 +5,18 @@ import (
 	"os"
 )
 
-// State is what a build leaves for the next one: what each file of the
-// output folder holds and what it was made from, and the Markdown warnings
-// of each briefing. With it, the next build renders only the pages whose
-// digest changed (digest.go) and writes only the files whose bytes
-// changed. `brief serve` keeps it in memory (Memo); `brief build` keeps it
-// in .brief-cache (package build). A State that does not describe the
-// output folder as it is on disk is not used.
+// State is what a build leaves for the next one: what each file of an
+// output folder (or of its spare) holds and what it was made from. With
+// it, the next build renders only the pages whose digest changed
+// (digest.go) and writes only the files whose bytes changed. `brief serve`
+// keeps it in memory (build.Memo); `brief build` keeps it in .brief-cache
+// (package build). A State that does not describe the folder as it is on
+// disk is not used, and its files are checked before they are trusted.
 type State struct {
 	Version  int
-	Output   string               // the output folder described
+	Output   string               // the folder described
 	Dev, Ino uint64               // its identity: another program's build replaces it
 	Files    map[string]FileState // by slash-separated name
-	Warnings map[[32]byte][]string
 }
 
 // StateVersion changes when State, the digests or the page data do; a
