@@ -89,8 +89,8 @@ func lockPath(out string) string {
 // inPlace updates the output folder file by file. Rendering keeps only the
 // files whose bytes differ from what the folder holds; nothing touches the
 // folder until commit, so a failed build leaves it as it was. Commit
-// writes each changed file through a temporary file and a rename, then
-// removes the files the build no longer makes. A reader may see a mix of
+// removes the files the build no longer makes, then writes each changed
+// file through a temporary file and a rename. A reader may see a mix of
 // old and new files for the moment the commit takes; that is why only
 // `brief serve` builds in place.
 type inPlace struct {
