@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"time"
 	"sync"
 
 	"brief/internal/site"
@@ -77,6 +78,10 @@ func (c *cache) put(file, articleHash, slug, fp string, data []byte) {
 	c.Entries[file] = cacheEntry{Article: articleHash, Slug: slug, Fingerprint: fp, Briefing: sum(data)}
 	c.dirty = true
 }
+
+// racyWindow is how recent a change must be for a file's times not to be
+// trusted (statKey): more than the coarsest file system tick (FAT: 2 s).
+const racyWindow = 3 * time.Second
 
 // unchanged returns the entry of an article whose file and briefing are as
 // they were when a build last found the briefing up to date.
