@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"time"
 	"sync"
+	"time"
 
 	"brief/internal/site"
 )
