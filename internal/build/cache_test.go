@@ -44,3 +44,46 @@ func TestCache(t *testing.T) {
 		t.Errorf("cache not rewritten after corruption: analysed %d", res.Analysed)
 	}
 }
+
+// TestCorruptState: every cache file of .brief-cache garbled, truncated
+// or from another version: the build is still exactly a clean build.
+func TestCorruptState(t *testing.T) {
+	dir := testSite(t, "basic.txtar")
+	ctx := context.Background()
+	for range 2 { // the second build leaves a spare and its state
+		if _, err := Build(ctx, opts(dir)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := tree(t, filepath.Join(dir, "public"))
+	files, _ := filepath.Glob(filepath.Join(dir, CacheDir, "*"))
+	if len(files) < 3 {
+		t.Fatalf("cache files: %v", files)
+	}
+	for i, garble := range []func([]byte) []byte{
+		func(b []byte) []byte { return b[:len(b)/2] },
+		func(b []byte) []byte { return []byte("not a cache") },
+		func(b []byte) []byte { return nil },
+	} {
+		for _, f := range files {
+			b, _ := os.ReadFile(f)
+			os.WriteFile(f, garble(b), 0o644)
+		}
+		res, err := Build(ctx, opts(dir))
+		if err != nil {
+			t.Fatalf("garbled %d: %v", i, err)
+		}
+		if len(res.Errors) > 0 {
+			t.Errorf("garbled %d: %v", i, res.Errors)
+		}
+		got := tree(t, filepath.Join(dir, "public"))
+		if len(got) != len(want) {
+			t.Errorf("garbled %d: %d files, want %d", i, len(got), len(want))
+		}
+		for n, h := range want {
+			if got[n] != h {
+				t.Errorf("garbled %d: %s differs", i, n)
+			}
+		}
+	}
+}
