@@ -124,21 +124,26 @@ var suffixes = map[string]bool{"inc": true, "corp": true, "corporation": true, "
 // kindsAgree reports whether two kinds may be one actor.
 func kindsAgree(a, b string) bool { return a == b || a == "misc" || b == "misc" || a == "" || b == "" }
 
+// UniqueSlug returns base (fallback when base is empty), or base-2, base-3…
+// when that is taken in used, and marks it used.
+func UniqueSlug(used map[string]bool, base, fallback string) string {
+	if base == "" {
+		base = fallback
+	}
+	s := base
+	for i := 2; used[s]; i++ {
+		s = base + "-" + itoa(i)
+	}
+	used[s] = true
+	return s
+}
+
 // Slugs gives each actor a URL slug, unique among them, from its name.
 func Slugs(actors []*Actor, slugify func(string) string) map[*Actor]string {
 	out := make(map[*Actor]string, len(actors))
 	used := map[string]bool{}
 	for _, a := range actors {
-		base := slugify(a.Name)
-		if base == "" {
-			base = "actor"
-		}
-		s := base
-		for i := 2; used[s]; i++ {
-			s = base + "-" + itoa(i)
-		}
-		used[s] = true
-		out[a] = s
+		out[a] = UniqueSlug(used, slugify(a.Name), "actor")
 	}
 	return out
 }

@@ -243,48 +243,43 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 	parallel.For(ctx, len(items), func(i int) {
 		it := items[i]
 		file := filepath.Join(dir, it.name)
-		if sum, ok := gen.sums[it.name]; ok && it.src == nil {
-			if d, ok := opt.Memo.doc(it.rel, sum); ok {
-				it.doc, it.sum = d, sum
+		sum, known := gen.sums[it.name]
+		read := func() bool {
+			if it.src == nil {
+				it.src, it.err = os.ReadFile(file)
+			}
+			return it.err == nil
+		}
+		if !known { // not read by generate, or not its briefing
+			if !read() {
 				return
 			}
-			if parsed != nil {
-				if c, ok := parsed.get(it.rel, sum); ok {
-					if c.Slug == "" {
-						c.Slug = strings.TrimSuffix(it.name, ".md")
-					}
-					it.doc = site.Doc{Briefing: c, File: it.rel, BodyLine: parsed.Entries[it.rel].BodyLine, Digest: site.SourceDigest(it.rel, sum),
-						Read: func() ([]byte, error) { return os.ReadFile(file) }}
-					it.sum = sum
-					return
-				}
-			}
-		}
-		if it.src == nil {
-			if it.src, it.err = os.ReadFile(file); it.err != nil {
+			if !it.owned && !briefing.Edited(it.src) {
+				it.gone = true
 				return
 			}
+			sum = sha256.Sum256(it.src)
 		}
-		if !it.owned && !briefing.Edited(it.src) {
-			it.gone = true
-			return
-		}
-		it.sum = sha256.Sum256(it.src)
-		if d, ok := opt.Memo.doc(it.rel, it.sum); ok {
+		it.sum = sum
+		if d, ok := opt.Memo.doc(it.rel, sum); ok {
 			it.doc = d
 			return
 		}
 		b := fresh[it.name]
+		bodyAt := 0
 		if parsed != nil {
-			if c, ok := parsed.get(it.rel, it.sum); ok {
+			if c, ok := parsed.get(it.rel, sum); ok {
 				if b == nil {
-					b = c
+					b, bodyAt = c, parsed.Entries[it.rel].BodyLine
 				}
 			} else {
 				it.put = true
 			}
 		}
 		if b == nil {
+			if !read() {
+				return
+			}
 			if b, it.err = briefing.Parse(it.rel, it.src); it.err != nil {
 				return
 			}
@@ -292,7 +287,13 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		if b.Slug == "" {
 			b.Slug = strings.TrimSuffix(it.name, ".md")
 		}
-		it.doc = site.Doc{Briefing: b, File: it.rel, BodyLine: bodyLine(it.src, b.Body), Raw: it.src, Digest: site.SourceDigest(it.rel, it.sum)}
+		if it.src != nil {
+			bodyAt = bodyLine(it.src, b.Body)
+		}
+		it.doc = site.Doc{Briefing: b, File: it.rel, BodyLine: bodyAt, Raw: it.src, Digest: site.SourceDigest(it.rel, sum)}
+		if it.src == nil { // known unchanged and not read: read if a page needs the bytes
+			it.doc.Read = func() ([]byte, error) { return os.ReadFile(file) }
+		}
 	})
 	var docs []site.Doc
 	live := map[string]bool{}

@@ -62,20 +62,15 @@ func loadCache(dir string, res *Result) *cache {
 	return &on
 }
 
-func sum(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
-}
-
 // fresh reports whether the briefing on disk is what the cache says this
 // program wrote for this article.
-func (c *cache) fresh(file, articleHash, slug, fp string, onDisk []byte) bool {
+func (c *cache) fresh(file, articleHash, slug, fp string, onDisk [32]byte) bool {
 	e, ok := c.Entries[file]
-	return ok && e.Article == articleHash && e.Slug == slug && e.Fingerprint == fp && e.Briefing == sum(onDisk)
+	return ok && e.Article == articleHash && e.Slug == slug && e.Fingerprint == fp && e.Briefing == hex.EncodeToString(onDisk[:])
 }
 
-func (c *cache) put(file, articleHash, slug, fp string, data []byte) {
-	c.Entries[file] = cacheEntry{Article: articleHash, Slug: slug, Fingerprint: fp, Briefing: sum(data)}
+func (c *cache) put(file, articleHash, slug, fp string, written [32]byte) {
+	c.Entries[file] = cacheEntry{Article: articleHash, Slug: slug, Fingerprint: fp, Briefing: hex.EncodeToString(written[:])}
 	c.dirty = true
 }
 

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -115,7 +116,8 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		case err == nil:
 			j.old = old
 			j.edited = briefing.Edited(old)
-			j.fresh = !j.edited && cache.fresh(j.file, j.art.Hash, j.slug, fp, old)
+			j.sum = sha256.Sum256(old)
+			j.fresh = !j.edited && cache.fresh(j.file, j.art.Hash, j.slug, fp, j.sum)
 		case !errors.Is(err, fs.ErrNotExist):
 			j.fatal = err
 		}
@@ -147,7 +149,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		}
 		owner[j.slug] = j.file
 		current[filepath.Base(j.out)] = j.old
-		if j.old == nil && j.sum != ([32]byte{}) {
+		if j.old != nil || j.fresh {
 			sums[filepath.Base(j.out)] = j.sum
 		}
 		switch {
@@ -169,6 +171,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		b := briefing.New(j.art, an, j.slug, j.file, opt.Generator)
 		if j.data, j.err = briefing.Marshal(b); j.err == nil {
 			j.written = briefing.Written(b, j.data)
+			j.sum = sha256.Sum256(j.data)
 		}
 		if opt.Progress != nil {
 			opt.Progress(int(done.Add(1)), len(todo))
@@ -201,7 +204,8 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			current[filepath.Base(j.out)] = j.data
 		}
 		fresh[filepath.Base(j.out)] = j.written
-		cache.put(j.file, j.art.Hash, j.slug, fp, j.data)
+		cache.put(j.file, j.art.Hash, j.slug, fp, j.sum)
+		sums[filepath.Base(j.out)] = j.sum
 		cache.seen(j.file, j.artStat, briefingStat(j.slug), j.warnings)
 	}
 	cache.drop(owner)

@@ -77,11 +77,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	r.Write = time.Since(t)
 	r.Render = t.Sub(start)
 	r.Mode = out.mode()
-	if s, ok := out.(*stage); ok {
-		r.State, r.Spare, r.Unchanged = s.final, s.spare, !s.changed()
-	} else {
-		r.State = out.state()
-	}
+	r.State, r.Spare, r.Unchanged = out.states()
 	return r, nil
 }
 

@@ -121,6 +121,9 @@ func (b *builder) crossref(entries []*Entry) {
 			e.actors = append(e.actors, pages[a])
 		}
 	}
+	for i, e := range entries {
+		e.idx = i
+	}
 	matchEvents(entries)
 	found := make(chan []*Story)
 	go func() { found <- stories(entries) }() // beside related: both only read the actors
@@ -180,11 +183,9 @@ func sharedLimit(total int) int {
 // the most actors (actors in more than sharedLimit briefings do not
 // count), then the closest in date. Each entry looks at most 8 ×
 // MaxShared candidates, so the step is linear in the number of entries.
+// Each entry's idx must be its position in entries.
 func related(entries []*Entry, total int) {
 	limit := sharedLimit(total)
-	for i, e := range entries {
-		e.idx = i
-	}
 	day := make([]int, len(entries)) // days since 1970, for closeness in date
 	for i, e := range entries {
 		day[i] = int(e.Time.Unix() / 86400)

@@ -27,16 +27,10 @@ type output interface {
 	commit() error          // make the build visible
 	cleanup()               // remove what is left; release the lock
 	names() map[string]bool // every name reserved
-	state() *State          // what the output folder holds after commit
-	mode() string           // "staged", "staged on the spare", "in place"
-}
-
-// write reserves name in out and writes data to it.
-func write(out output, name string, data []byte) error {
-	if err := out.reserve(name); err != nil {
-		return err
-	}
-	return out.put(name, data, Digest{})
+	// states is what the output folder and the spare hold after commit
+	// (nil when not known), and whether the build left both as they were.
+	states() (live, spare *State, unchanged bool)
+	mode() string // "staged", "staged on the spare", "in place"
 }
 
 // reserveName claims name in set; a name that would leave the output
@@ -104,10 +98,10 @@ type inPlace struct {
 	final   *State
 }
 
-func (p *inPlace) reserve(name string) error { return reserveName(p.written, name) }
-func (p *inPlace) names() map[string]bool    { return p.written }
-func (p *inPlace) state() *State             { return p.final }
-func (p *inPlace) mode() string              { return "in place" }
+func (p *inPlace) reserve(name string) error      { return reserveName(p.written, name) }
+func (p *inPlace) names() map[string]bool         { return p.written }
+func (p *inPlace) states() (*State, *State, bool) { return p.final, nil, false }
+func (p *inPlace) mode() string                   { return "in place" }
 
 func (p *inPlace) keep(name string, d Digest) bool {
 	old, ok := p.prev.Files[name]

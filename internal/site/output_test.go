@@ -46,10 +46,10 @@ func (r *outputsRun) build(inPlace bool, files map[string]string) (mode string, 
 	if err := out.commit(); err != nil {
 		r.t.Fatal(err)
 	}
-	if s, ok := out.(*stage); ok {
-		r.live, r.spar = s.final, s.spare
-	} else {
-		r.live = out.state()
+	live, spare, _ := out.states()
+	r.live = live
+	if _, ok := out.(*stage); ok {
+		r.spar = spare // in place leaves the spare as it was
 	}
 	return out.mode(), made
 }

@@ -81,3 +81,11 @@ func TestRelURL(t *testing.T) {
 		}
 	}
 }
+
+// write reserves name in out and writes data to it.
+func write(out output, name string, data []byte) error {
+	if err := out.reserve(name); err != nil {
+		return err
+	}
+	return out.put(name, data, Digest{})
+}

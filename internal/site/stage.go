@@ -171,9 +171,9 @@ func outputPath(siteDir, output string) string {
 	return filepath.Clean(out)
 }
 
-func (s *stage) reserve(name string) error { return reserveName(s.written, name) }
-func (s *stage) names() map[string]bool    { return s.written }
-func (s *stage) state() *State             { return s.final }
+func (s *stage) reserve(name string) error      { return reserveName(s.written, name) }
+func (s *stage) names() map[string]bool         { return s.written }
+func (s *stage) states() (*State, *State, bool) { return s.final, s.spare, !s.changed() }
 
 // changed reports whether the build changed the output folder or the
 // spare: when not, what the last build left is still true.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"brief/internal/actors"
 )
 
 // Story is briefings about one story: briefings that share at least
@@ -25,11 +27,8 @@ const (
 
 // stories groups entries into stories (union-find over the pairs found
 // through each rare actor's briefings: linear in actor-briefing pairs).
+// Each entry's idx must be its position in entries.
 func stories(entries []*Entry) []*Story {
-	idx := make(map[*Entry]int, len(entries))
-	for i, e := range entries {
-		idx[e] = i
-	}
 	parent := make([]int, len(entries))
 	for i := range parent {
 		parent[i] = i
@@ -50,7 +49,7 @@ func stories(entries []*Entry) []*Story {
 				continue // places join briefings of different stories
 			}
 			for _, o := range a.Entries {
-				if j := idx[o]; j != i {
+				if j := o.idx; j != i {
 					shared[j]++
 				}
 			}
@@ -128,15 +127,7 @@ func stories(entries []*Entry) []*Story {
 	})
 	used := map[string]bool{}
 	for _, st := range out {
-		base := slugify(st.Name)
-		if base == "" {
-			base = "story"
-		}
-		s := base
-		for i := 2; used[s]; i++ {
-			s = base + "-" + itoa(i)
-		}
-		used[s] = true
+		s := actors.UniqueSlug(used, slugify(st.Name), "story")
 		st.Slug, st.Path, st.Count = s, "/stories/"+s+"/", len(st.Entries)
 		if len(st.Actors) > 12 {
 			st.Actors = st.Actors[:12]

@@ -13,6 +13,9 @@ func TestStories(t *testing.T) {
 	}
 	a, b, c, d, e := mk("a", 1), mk("b", 2), mk("c", 3), mk("d", 4), mk("e", 5)
 	entries := []*Entry{e, d, c, b, a} // newest first
+	for i, x := range entries {
+		x.idx = i
+	}
 	actor := func(name, kind string, es ...*Entry) *ActorPage {
 		p := &ActorPage{Name: name, Kind: kind, Entries: es}
 		for _, x := range es {
