@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,8 +28,9 @@ type sentence struct {
 // term id, or -1 for a stop word.
 func analyse(doc *text.Doc) ([]sentence, int) {
 	sents := make([]sentence, len(doc.Sentences))
-	vocab := make(map[string]int32)
-	stems := make(map[string]int32)
+	// sized for the distinct words of a news article, so that they rarely grow
+	vocab := make(map[string]int32, min(len(doc.Tokens)/2, 1024))
+	stems := make(map[string]int32, min(len(doc.Tokens)/4, 512))
 	var buf []byte
 	var terms []int32
 	for i := range doc.Sentences {
@@ -55,7 +57,7 @@ func analyse(doc *text.Doc) ([]sentence, int) {
 			}
 		}
 		s.terms = sortUnique(append([]int32(nil), terms...))
-		setFlags(s, doc, i, toks, firstWord)
+		buf = setFlags(s, doc, i, toks, firstWord, buf)
 	}
 	return sents, len(stems)
 }
@@ -76,7 +78,26 @@ func termID(w string, stems map[string]int32) int32 {
 	return id
 }
 
+// lowerInto appends b lower-cased to dst, as strings.ToLower does.
 func lowerInto(dst, b []byte) []byte {
+	// ASCII runs are copied a byte at a time into room grown once.
+	dst = slices.Grow(dst, len(b))
+	for len(b) > 0 && b[0] < utf8.RuneSelf {
+		n := len(dst)
+		for n < cap(dst) && len(b) > 0 && b[0] < utf8.RuneSelf {
+			c := b[0]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = dst[:n+1]
+			dst[n] = c
+			n++
+			b = b[1:]
+		}
+		if n == cap(dst) {
+			dst = slices.Grow(dst, len(b))
+		}
+	}
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
@@ -110,30 +131,25 @@ func sortUnique(a []int32) []int32 {
 	return out
 }
 
-// setFlags sets the sentence's exclusion and style flags.
-func setFlags(s *sentence, doc *text.Doc, i int, toks []text.Token, firstWord int) {
+// setFlags sets the sentence's exclusion and style flags. buf is scratch
+// space for the lower-cased sentence, returned for reuse.
+func setFlags(s *sentence, doc *text.Doc, i int, toks []text.Token, firstWord int, buf []byte) []byte {
 	if s.words == 0 {
 		s.exclude = true
-		return
+		return buf
 	}
-	low := strings.ToLower(doc.SentenceText(i))
-	for _, p := range boilerplate {
-		if strings.Contains(low, p) {
-			s.exclude = true
-			return
-		}
+	sn := doc.Sentences[i]
+	low := lowerInto(buf[:0], doc.Src[sn.Start:sn.End]) // as strings.ToLower
+	if boilerplateSet.in(low) {
+		s.exclude = true
+		return low
 	}
 	first := strings.ToLower(doc.Text(toks[firstWord]))
 	if first == "by" && s.words <= 8 {
 		s.exclude = true // byline: "By . Jane Smith ."
-		return
+		return low
 	}
-	for _, p := range captionCues {
-		if strings.Contains(low, p) {
-			s.caption = true
-			break
-		}
-	}
+	s.caption = captionSet.in(low)
 	if !s.caption && hasLabel(doc, toks) {
 		s.caption = true
 	}
@@ -146,6 +162,7 @@ func setFlags(s *sentence, doc *text.Doc, i int, toks []text.Token, firstWord in
 	s.quote = firstWord > 0 && isQuoteMark(open)
 	s.dangling = dangling[first]
 	s.connect = connectives[first]
+	return low
 }
 
 // endsWithStop reports whether the sentence ends with . ! ? or … possibly

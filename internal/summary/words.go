@@ -36,6 +36,8 @@ var boilerplate = []string{
 	"this article has been", "is not available", "please enable javascript",
 }
 
+var boilerplateSet = newPhrases(boilerplate)
+
 // captionCues mark a photo caption or credit run into the text.
 var captionCues = []string{
 	"(pictured", "pictured)", "(left)", "(right)", "(centre)", "(center)", "(above)", "(below)",
@@ -43,6 +45,8 @@ var captionCues = []string{
 	"pictured right", "pictured above", "pictured below", "pictured:", "photograph:", "photo:",
 	"image:", "credit:", "video:", "(inset)", "(front)",
 }
+
+var captionSet = newPhrases(captionCues)
 
 // speechVerbs, before a colon, mean the colon introduces a quote and not a
 // caption label ("He said: ...").
