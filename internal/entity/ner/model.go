@@ -1,5 +1,7 @@
 package ner
 
+import "sync"
+
 // Model is a trained tagger. The zero Model tags nothing; build one with
 // Train or Read.
 type Model struct {
@@ -16,15 +18,18 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 	if m.stage1 == nil {
 		return out
 	}
-	// One allocation of each kind for the whole document; feature room
-	// only for the words that are scored.
+	// One slice of each kind for the whole document, from a scratch
+	// reused across calls; feature room only for the words that are scored.
 	total := 0
 	for _, words := range doc {
 		total += len(words)
 	}
-	ws := make([][]word, len(doc))
-	wbuf := make([]word, total)
-	active := make([]bool, total)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.grow(len(doc), total)
+	ws := sc.ws[:len(doc)]
+	wbuf := sc.wbuf[:total]
+	active := sc.active[:total]
 	nActive, off := 0, 0
 	for s, words := range doc {
 		n := len(words)
@@ -39,14 +44,15 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 		}
 		off += n
 	}
-	feats := make([][][]uint32, len(doc))
-	p1 := make([][]uint8, len(doc))
-	allFeats := make([][]uint32, total)
-	buf := make([]uint32, featCap*nActive)
-	scores := make([][NumTags]int32, total)
-	back := make([][NumTags]uint8, total)
-	tags := make([]uint8, 2*total)
-	gaz := make([][len(Types)]uint8, total)
+	feats := sc.feats[:len(doc)]
+	p1 := sc.p1[:len(doc)]
+	allFeats := sc.allFeats[:total]
+	sc.buf = grow(sc.buf, featCap*nActive)
+	buf := sc.buf[:featCap*nActive]
+	scores := sc.scores[:total]
+	back := sc.back[:total]
+	tags := sc.tags[:2*total]
+	gaz := sc.gaz[:total]
 	t1 := m.stage1.transitions()
 	off = 0
 	b := 0
@@ -87,6 +93,50 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 		off += n
 	}
 	return out
+}
+
+// scratch is the working memory of one Tag call, kept in scratchPool
+// between calls (a document needs about 300 KB of it). grow clears what
+// it hands out, so a call sees it as freshly allocated.
+type scratch struct {
+	ws       [][]word
+	wbuf     []word
+	active   []bool
+	feats    [][][]uint32
+	p1       [][]uint8
+	allFeats [][]uint32
+	buf      []uint32
+	scores   [][NumTags]int32
+	back     [][NumTags]uint8
+	tags     []uint8
+	gaz      [][len(Types)]uint8
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// grow makes room for a document of sents sentences and total words and
+// clears it. (buf is grown and cleared by Tag, which knows its size later.)
+func (sc *scratch) grow(sents, total int) {
+	sc.ws = grow(sc.ws, sents)
+	sc.feats = grow(sc.feats, sents)
+	sc.p1 = grow(sc.p1, sents)
+	sc.wbuf = grow(sc.wbuf, total)
+	sc.active = grow(sc.active, total)
+	sc.allFeats = grow(sc.allFeats, total)
+	sc.scores = grow(sc.scores, total)
+	sc.back = grow(sc.back, total)
+	sc.tags = grow(sc.tags, 2*total)
+	sc.gaz = grow(sc.gaz, total)
+}
+
+// grow returns s with length n, cleared: reallocated when it is too short.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // featCap is the room for features of one word; sentFeatures and
