@@ -50,6 +50,9 @@ type Actor struct {
 	Quotes    []Quote
 	CoActors  []*Actor // actors appearing in the same briefings most often
 	Salience  float64  // summed salience across briefings
+
+	kind   string    // the kind merging gave it, before an override
+	forced *Override // the override that names it, if any
 }
 
 // Role is a role an actor was given in a briefing.
@@ -69,6 +72,8 @@ type Quote struct {
 type Index struct {
 	Actors []*Actor   // by number of briefings, then name
 	Of     [][]*Actor // Of[i]: the merged actors of briefing i, in its order
+
+	refs [][]*Actor // refs[i][j]: the actor of briefing i's j-th actor
 }
 
 // MaxCommon is the share of briefings above which an actor is too common

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"sort"
 
 	"brief/internal/briefing"
@@ -106,22 +107,27 @@ func (m *merger) mergeAliases() {
 	}
 }
 
-// index builds the merged actors from the briefing references.
+// index builds the merged actors from the briefing references: each
+// actor's briefings first, then its aggregates (aggregate).
 func (m *merger) index(bs []*briefing.Briefing, refs func(yield func(b, j, n int))) *Index {
 	byRoot := map[int]*Actor{}
-	names := map[*Actor]map[string]int{}
-	idx := &Index{Of: make([][]*Actor, len(bs))}
+	idx := &Index{Of: make([][]*Actor, len(bs)), refs: make([][]*Actor, len(bs))}
 	var order []*Actor
 	refs(func(bi, j, n int) {
 		r := m.find(n)
 		a := byRoot[r]
 		if a == nil {
-			a = &Actor{Kind: m.kind[r]}
+			a = &Actor{Kind: m.kind[r], kind: m.kind[r]}
+			if o, ok := m.forced[r]; ok {
+				a.forced = &o
+			}
 			byRoot[r] = a
-			names[a] = map[string]int{}
 			order = append(order, a)
 		}
-		src := bs[bi].Actors[j]
+		if idx.refs[bi] == nil {
+			idx.refs[bi] = make([]*Actor, len(bs[bi].Actors))
+		}
+		idx.refs[bi][j] = a
 		for _, seen := range idx.Of[bi] {
 			if seen == a {
 				return // two names of one actor in one briefing
@@ -129,11 +135,32 @@ func (m *merger) index(bs []*briefing.Briefing, refs func(yield func(b, j, n int
 		}
 		idx.Of[bi] = append(idx.Of[bi], a)
 		a.Briefings = append(a.Briefings, bi)
+	})
+	for _, a := range order {
+		idx.aggregate(a, bs)
+	}
+	idx.Actors = order
+	sortActors(idx.Actors)
+	coActors(idx, len(bs))
+	return idx
+}
+
+// aggregate sets what a's briefings say of it: mentions, salience, names,
+// roles, quotes. In each briefing the actor's first name counts.
+func (idx *Index) aggregate(a *Actor, bs []*briefing.Briefing) {
+	a.Kind, a.Role, a.Aliases, a.Roles, a.Quotes, a.Mentions, a.Salience = a.kind, "", nil, nil, nil, 0, 0
+	names := map[string]int{}
+	for _, bi := range a.Briefings {
+		j := 0
+		for idx.refs[bi][j] != a {
+			j++
+		}
+		src := bs[bi].Actors[j]
 		a.Mentions += src.Mentions
 		a.Salience += src.Salience
-		names[a][src.Name]++
+		names[src.Name]++
 		for _, al := range src.Aliases {
-			names[a][al] += 0
+			names[al] += 0
 		}
 		if src.Role != "" && (len(a.Roles) == 0 || a.Roles[len(a.Roles)-1].Role != src.Role) {
 			a.Roles = append(a.Roles, Role{Role: src.Role, Briefing: bi})
@@ -143,30 +170,75 @@ func (m *merger) index(bs []*briefing.Briefing, refs func(yield func(b, j, n int
 				a.Quotes = append(a.Quotes, Quote{Text: q.Text, Briefing: bi, Sentence: q.Sentence})
 			}
 		}
-	})
-	for r, a := range byRoot {
-		a.Name = bestName(names[a])
-		if o, ok := m.forced[r]; ok {
-			a.Name = o.Name
-			if o.Kind != "" {
-				a.Kind = o.Kind
-			}
-			a.Role = o.Role
-		}
-		if a.Role == "" && len(a.Roles) > 0 {
-			a.Role = a.Roles[0].Role
-		}
-		for n := range names[a] {
-			if n != a.Name {
-				a.Aliases = append(a.Aliases, n)
-			}
-		}
-		sort.Strings(a.Aliases)
 	}
-	idx.Actors = order
+	a.Name = bestName(names)
+	if o := a.forced; o != nil {
+		a.Name = o.Name
+		if o.Kind != "" {
+			a.Kind = o.Kind
+		}
+		a.Role = o.Role
+	}
+	if a.Role == "" && len(a.Roles) > 0 {
+		a.Role = a.Roles[0].Role
+	}
+	for n := range names {
+		if n != a.Name {
+			a.Aliases = append(a.Aliases, n)
+		}
+	}
+	sort.Strings(a.Aliases)
+}
+
+// SameNames reports whether two briefings name their actors alike: the
+// same names, kinds and aliases in the same order. Merging depends on
+// nothing else of a briefing to decide which actor is which (see Update).
+func SameNames(x, y *briefing.Briefing) bool {
+	if len(x.Actors) != len(y.Actors) {
+		return false
+	}
+	for i := range x.Actors {
+		a, b := &x.Actors[i], &y.Actors[i]
+		if a.Name != b.Name || a.Kind != b.Kind || !slices.Equal(a.Aliases, b.Aliases) {
+			return false
+		}
+	}
+	return true
+}
+
+// Update brings the index up to date after the briefings at the given
+// positions changed, each into one that names its actors alike
+// (SameNames): the actors stay the same, so only the aggregates of the
+// changed briefings' actors are made again, and the order of Actors. bs
+// is the whole input again. It returns the actors it made again, in
+// order; their CoActors do not change (they depend on the actors'
+// briefings and names only).
+func (idx *Index) Update(bs []*briefing.Briefing, changed []int) []*Actor {
+	seen := map[*Actor]bool{}
+	var touched []*Actor
+	for _, c := range changed {
+		for _, a := range idx.Of[c] {
+			if !seen[a] {
+				seen[a] = true
+				touched = append(touched, a)
+			}
+		}
+	}
+	for _, a := range touched {
+		idx.aggregate(a, bs)
+	}
 	sortActors(idx.Actors)
-	coActors(idx, len(bs))
-	return idx
+	rank := make(map[*Actor]int, len(touched))
+	for _, a := range touched {
+		rank[a] = -1
+	}
+	for i, a := range idx.Actors {
+		if _, ok := rank[a]; ok {
+			rank[a] = i
+		}
+	}
+	sort.Slice(touched, func(i, j int) bool { return rank[touched[i]] < rank[touched[j]] })
+	return touched
 }
 
 // bestName is the most frequent full name, ties to the longest, then the
@@ -184,8 +256,25 @@ func bestName(counts map[string]int) string {
 // coActors fills CoActors with the actors sharing the most briefings,
 // skipping actors present in more than MaxCommon of them.
 func coActors(idx *Index, total int) {
-	rank := make(map[*Actor]int, len(idx.Actors))
-	for i, a := range idx.Actors {
+	// Ties go to the actor in more briefings, then by name: an order
+	// that mentions do not change, so that an edit that keeps a
+	// briefing's actors keeps the co-actors (see Update).
+	byCount := slices.Clone(idx.Actors)
+	sort.Slice(byCount, func(i, j int) bool {
+		a, b := byCount[i], byCount[j]
+		if len(a.Briefings) != len(b.Briefings) {
+			return len(a.Briefings) > len(b.Briefings)
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Briefings[0] < b.Briefings[0]
+	})
+	rank := make(map[*Actor]int, len(byCount))
+	for i, a := range byCount {
 		rank[a] = i
 	}
 	limit := int(MaxCommon*float64(total)) + 1

@@ -79,6 +79,7 @@ type Result struct {
 	Files     int      // files in the output
 	Made      int      // files made (the others had not changed)
 	Mode      string   // how the output was written (see site.Result)
+	Reused    bool     // the site's model was updated, not made again (see site.Model)
 	Warnings  []string // did not stop anything
 	Errors    []error  // inputs skipped
 	Output    string   // the output folder
@@ -121,24 +122,26 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	in := site.Input{Dir: opt.Dir, Config: cfg, Docs: docs, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator, Program: exeHash()}
+	in.KeepModel = opt.Memo != nil
 	var saved *outState
-	if live, notes := opt.Memo.outputs(); live != nil {
+	if live, notes, model := opt.Memo.outputs(); live != nil {
 		in.Outputs, in.Notes = site.Outputs{InPlace: true, Live: live}, notes
+		in.Model = model
 	} else {
 		saved = loadOutState(opt.Dir)
 		in.Outputs, in.Notes = site.Outputs{Live: saved.Live, Spare: saved.Spare}, saved.Notes
 	}
 	sr, err := site.Build(ctx, in)
 	if err != nil {
-		opt.Memo.setOutputs(nil, nil) // the output folder may have changed
+		opt.Memo.setOutputs(nil, nil, nil) // the output folder may have changed
 		return nil, err
 	}
-	opt.Memo.setOutputs(sr.State, sr.Notes)
+	opt.Memo.setOutputs(sr.State, sr.Notes, sr.Model)
 	if saved != nil && !(sr.Unchanged && maps.EqualFunc(saved.Notes, sr.Notes, slices.Equal)) {
 		saved.Live, saved.Spare, saved.Notes = sr.State, sr.Spare, sr.Notes
 		saved.save(opt.Dir)
 	}
-	res.Made, res.Mode = sr.Made, sr.Mode
+	res.Made, res.Mode, res.Reused = sr.Made, sr.Mode, sr.Reused
 	res.Pages, res.Warnings = sr.Pages, append(res.Warnings, sr.Warnings...)
 	res.Errors = append(res.Errors, sr.Skipped...)
 	res.Stages["render"], res.Stages["write"] = sr.Render, sr.Write

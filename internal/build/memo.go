@@ -13,6 +13,7 @@ type Memo struct {
 	mu    sync.Mutex
 	docs  map[string]memoDoc // parsed briefings by file
 	live  *site.State        // what the output folder holds
+	model *site.Model        // the last build's, see site.Model
 	notes map[[32]byte][]string
 	cache *cache    // the analysis cache, saved at most every CacheEvery
 	saved time.Time // when it was last saved
@@ -62,22 +63,26 @@ func (m *Memo) Close() {
 	}
 }
 
-func (m *Memo) outputs() (*site.State, map[[32]byte][]string) {
+// outputs returns what the output folder holds, the Markdown notes and
+// the site's model; the model is handed over (a build takes it over).
+func (m *Memo) outputs() (*site.State, map[[32]byte][]string, *site.Model) {
 	if m == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.live, m.notes
+	model := m.model
+	m.model = nil
+	return m.live, m.notes, model
 }
 
-func (m *Memo) setOutputs(live *site.State, notes map[[32]byte][]string) {
+func (m *Memo) setOutputs(live *site.State, notes map[[32]byte][]string, model *site.Model) {
 	if m == nil {
 		return
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.live, m.notes = live, notes
+	m.live, m.notes, m.model = live, notes, model
 }
 
 type memoDoc struct {

@@ -41,6 +41,11 @@ type Input struct {
 	// earlier builds: a briefing whose page is not rendered again still
 	// reports them.
 	Notes map[[32]byte][]string
+	// Model, when set, is the previous build's (Result.Model): this build
+	// takes it over and does only the work the changes call for.
+	Model *Model
+	// KeepModel asks for Result.Model.
+	KeepModel bool
 }
 
 // Override is a hand fix of one actor (see package actors).
@@ -63,7 +68,8 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	}
 	defer out.cleanup()
 	r := &Result{Notes: map[[32]byte][]string{}}
-	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator, overrides: in.Actors, md: newMarkdown(), notes: in.Notes}
+	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator, overrides: in.Actors, md: newMarkdown(), notes: in.Notes,
+		prev: in.Model, slugs: map[string]string{}}
 	b.dig.global = globalDigest(in.Program, generator, cfg, tsum)
 	start := time.Now()
 	if err := b.run(ctx, docs, theme); err != nil {
@@ -78,6 +84,10 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	r.Render = t.Sub(start)
 	r.Mode = out.mode()
 	r.State, r.Spare, r.Unchanged = out.states()
+	r.Reused = b.reused
+	if in.KeepModel {
+		r.Model = b.model()
+	}
 	return r, nil
 }
 
@@ -110,6 +120,15 @@ type builder struct {
 	stories   []*Story     // set by crossref
 	actors    []*ActorPage // set by crossref
 	places    []*ActorPage
+	prev      *Model // the previous build's, to reuse
+	reused    bool   // whether it was
+	// The model (see Model), set by crossref or reuse.
+	idx       *actors.Index
+	pages     map[*actors.Actor]*ActorPage
+	years     map[string]*yearEvents
+	relatedBy map[*Entry][]*Entry
+	coBy      map[*ActorPage][]*ActorPage
+	slugs     map[string]string
 }
 
 // job is one output file: a page (a template executed with a Page) or a
@@ -179,7 +198,18 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		}
 		return entries[i].Slug < entries[j].Slug
 	})
-	b.crossref(entries)
+	sorted := slices.Clone(entries)
+	if b.reused = b.reuse(b.prev, entries); b.reused {
+		at := make(map[*Entry]*Entry, len(entries))
+		for i, e := range sorted {
+			at[e] = entries[i]
+		}
+		for i, e := range bySource {
+			bySource[i] = at[e]
+		}
+	} else {
+		b.crossref(entries)
+	}
 	for _, e := range entries {
 		p := &Page{Kind: "briefing", Title: e.Title, Description: e.Lead, Path: e.Path, Entry: e}
 		if err := b.page(p); err != nil {
@@ -262,7 +292,11 @@ func (b *builder) file(name string, make func() ([]byte, error), parts ...any) e
 // first failing file in queue order is the error, so errors are
 // deterministic.
 func (b *builder) flush(ctx context.Context) error {
-	b.dig.prepare(b.entries, append(slices.Clone(b.actors), b.places...), b.stories)
+	years := make([]*yearEvents, 0, len(b.years))
+	for _, ye := range b.years {
+		years = append(years, ye)
+	}
+	b.dig.prepare(b.entries, years, append(slices.Clone(b.actors), b.places...), b.stories)
 	errs := make([]error, len(b.jobs))
 	var made atomic.Int64
 	parallel.For(ctx, len(b.jobs), func(i int) {

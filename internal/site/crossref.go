@@ -29,6 +29,8 @@ type ActorPage struct {
 	Events           []*TimelineEvent // the actor's own timeline: the latest MaxActorEvents events
 	MoreEvents       int              // events left out of Events
 	MoreQuotes       int              // quotes left out of Quotes (the latest MaxActorQuotes are in)
+
+	coActors []*ActorPage // CoActors in full
 }
 
 // MaxActorEvents and MaxActorQuotes bound what an actor's page shows of
@@ -80,48 +82,32 @@ type ActorGroup struct {
 }
 
 // crossref merges the actors of all entries (package actors), makes their
-// pages' data, and links each entry to its actors and related entries.
+// pages' data, and links each entry to its actors and related entries;
+// then it makes the actors' timelines and the site timeline's years.
 func (b *builder) crossref(entries []*Entry) {
-	bs := make([]*briefing.Briefing, len(entries))
-	for i, e := range entries {
-		bs[i] = e.Briefing
+	b.idx = actors.Merge(briefings(entries), b.overrides)
+	slugs := actors.Slugs(b.idx.Actors, b.slug)
+	b.pages = make(map[*actors.Actor]*ActorPage, len(b.idx.Actors))
+	for _, a := range b.idx.Actors {
+		p := &ActorPage{Slug: slugs[a]}
+		p.Path = actorPath(a.Kind, p.Slug)
+		p.fill(a, entries)
+		b.pages[a] = p
 	}
-	idx := actors.Merge(bs, b.overrides)
-	slugs := actors.Slugs(idx.Actors, slugify)
-	pages := make(map[*actors.Actor]*ActorPage, len(idx.Actors))
-	for _, a := range idx.Actors {
-		p := &ActorPage{Name: a.Name, Slug: slugs[a], Kind: a.Kind, Role: a.Role, Aliases: a.Aliases, Mentions: a.Mentions}
-		if a.Kind == "place" {
-			p.Path = "/places/" + p.Slug + "/"
-			b.places = append(b.places, p)
-		} else {
-			p.Path = "/actors/" + p.Slug + "/"
-			b.actors = append(b.actors, p)
-		}
-		for _, i := range a.Briefings {
-			p.Entries = append(p.Entries, entries[i])
-		}
-		p.Roles = roleSpans(a.Roles, entries)
-		for _, q := range a.Quotes {
-			p.Quotes = append(p.Quotes, QuoteAt{q.Text, entries[q.Briefing], q.Sentence})
-		}
-		if n := len(p.Quotes); n > MaxActorQuotes {
-			p.Quotes, p.MoreQuotes = p.Quotes[:MaxActorQuotes], n-MaxActorQuotes
-		}
-		p.Count = len(p.Entries)
-		pages[a] = p
-	}
-	for _, a := range idx.Actors {
+	b.listActors()
+	b.coBy = map[*ActorPage][]*ActorPage{}
+	for _, a := range b.idx.Actors {
+		p := b.pages[a]
 		for _, c := range a.CoActors {
-			pages[a].CoActors = append(pages[a].CoActors, pages[c].Ref())
+			p.coActors = append(p.coActors, b.pages[c])
+			b.coBy[b.pages[c]] = append(b.coBy[b.pages[c]], p)
 		}
+		p.CoActors = refs(p.coActors)
 	}
 	for i, e := range entries {
-		for _, a := range idx.Of[i] {
-			e.actors = append(e.actors, pages[a])
+		for _, a := range b.idx.Of[i] {
+			e.actors = append(e.actors, b.pages[a])
 		}
-	}
-	for i, e := range entries {
 		e.idx = i
 	}
 	matchEvents(entries)
@@ -129,18 +115,104 @@ func (b *builder) crossref(entries []*Entry) {
 	go func() { found <- stories(entries) }() // beside related: both only read the actors
 	related(entries, len(entries))
 	b.stories = <-found
+	b.relatedBy = map[*Entry][]*Entry{}
 	for _, e := range entries {
-		e.Actors = make([]ActorRef, len(e.actors))
-		for i, a := range e.actors {
-			e.Actors[i] = a.Ref()
+		e.Actors = refs(e.actors)
+		e.setRelated()
+		for _, r := range e.related {
+			b.relatedBy[r] = append(b.relatedBy[r], e)
 		}
-		e.Related = make([]EntryRef, len(e.related))
-		for i, r := range e.related {
-			e.Related[i] = r.Ref()
+		e.setStory()
+	}
+	all := append(slices.Clone(b.actors), b.places...)
+	parallel.For(context.Background(), len(all), func(i int) { all[i].setEvents() })
+	b.years = timelineYears(entries)
+}
+
+func briefings(entries []*Entry) []*briefing.Briefing {
+	bs := make([]*briefing.Briefing, len(entries))
+	for i, e := range entries {
+		bs[i] = e.Briefing
+	}
+	return bs
+}
+
+// slug is slugify, remembered for the site's model: actors' slugs are made
+// again on every build of brief serve.
+func (b *builder) slug(name string) string {
+	if s, ok := b.slugs[name]; ok {
+		return s
+	}
+	s := slugify(name)
+	b.slugs[name] = s
+	return s
+}
+
+func actorPath(kind, slug string) string {
+	if kind == "place" {
+		return "/places/" + slug + "/"
+	}
+	return "/actors/" + slug + "/"
+}
+
+// fill sets what the actor's page shows of the merged actor a (all but
+// its slug, co-actors and events).
+func (p *ActorPage) fill(a *actors.Actor, entries []*Entry) {
+	p.Name, p.Kind, p.Role, p.Aliases, p.Mentions = a.Name, a.Kind, a.Role, a.Aliases, a.Mentions
+	p.Entries = p.Entries[:0]
+	for _, i := range a.Briefings {
+		p.Entries = append(p.Entries, entries[i])
+	}
+	p.Roles = roleSpans(a.Roles, entries)
+	p.Quotes, p.MoreQuotes = nil, 0
+	for _, q := range a.Quotes {
+		p.Quotes = append(p.Quotes, QuoteAt{q.Text, entries[q.Briefing], q.Sentence})
+	}
+	if n := len(p.Quotes); n > MaxActorQuotes {
+		p.Quotes, p.MoreQuotes = p.Quotes[:MaxActorQuotes], n-MaxActorQuotes
+	}
+	p.Count = len(p.Entries)
+}
+
+// setEvents makes the actor's own timeline: the latest MaxActorEvents.
+func (p *ActorPage) setEvents() {
+	p.Events, p.MoreEvents = actorEvents(p), 0
+	if n := len(p.Events); n > MaxActorEvents {
+		p.Events, p.MoreEvents = p.Events[n-MaxActorEvents:], n-MaxActorEvents
+	}
+}
+
+// listActors sets the builder's actors and places in the merge's order.
+func (b *builder) listActors() {
+	b.actors, b.places = b.actors[:0], b.places[:0]
+	for _, a := range b.idx.Actors {
+		if p := b.pages[a]; p.Kind == "place" {
+			b.places = append(b.places, p)
+		} else {
+			b.actors = append(b.actors, p)
 		}
-		if st := e.story; st != nil {
-			e.Story = &StoryRef{Name: st.Name, Slug: st.Slug, Path: st.Path, Count: st.Count}
-		}
+	}
+}
+
+func refs(as []*ActorPage) []ActorRef {
+	out := make([]ActorRef, len(as))
+	for i, a := range as {
+		out[i] = a.Ref()
+	}
+	return out
+}
+
+func (e *Entry) setRelated() {
+	e.Related = make([]EntryRef, len(e.related))
+	for i, r := range e.related {
+		e.Related[i] = r.Ref()
+	}
+}
+
+func (e *Entry) setStory() {
+	e.Story = nil
+	if st := e.story; st != nil {
+		e.Story = &StoryRef{Name: st.Name, Slug: st.Slug, Path: st.Path, Count: st.Count}
 	}
 }
 
@@ -264,14 +336,6 @@ func absInt(d int) int {
 
 // actorPages writes /actors/, /places/, and a page and a feed per actor.
 func (b *builder) actorPages(entries []*Entry) error {
-	all := append(slices.Clone(b.actors), b.places...)
-	parallel.For(context.Background(), len(all), func(i int) {
-		a := all[i]
-		a.Events = actorEvents(a)
-		if n := len(a.Events); n > MaxActorEvents {
-			a.Events, a.MoreEvents = a.Events[n-MaxActorEvents:], n-MaxActorEvents
-		}
-	})
 	for _, list := range [][]*ActorPage{b.actors, b.places} {
 		for _, a := range list {
 			desc := a.Name

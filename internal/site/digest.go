@@ -44,7 +44,10 @@ type digester struct {
 	stories map[*Story]Digest
 }
 
-var timeType = reflect.TypeFor[time.Time]()
+var (
+	timeType = reflect.TypeFor[time.Time]()
+	yearType = reflect.TypeFor[Year]()
+)
 
 // walker writes a value into a hash.
 type walker struct {
@@ -173,12 +176,13 @@ func (w *walker) generic(v reflect.Value) {
 			w.time(v.Interface().(time.Time))
 			return
 		}
-		t := v.Type()
-		for i := range t.NumField() {
-			if t.Field(i).IsExported() {
-				w.value(v.Field(i))
+		if v.Type() == yearType {
+			if y := v.Interface().(Year); y.ye != nil && y.ye.summed {
+				w.digest(y.ye.sum) // see prepare
+				return
 			}
 		}
+		w.fields(v)
 	case reflect.Slice, reflect.Array:
 		w.u64(uint64(v.Len()))
 		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
@@ -225,6 +229,16 @@ func (w *walker) generic(v reflect.Value) {
 		// or meaning is not stable. A new field of such a kind must be
 		// given a stable form first.
 		panic(fmt.Sprintf("site: page data holds a %s (%s), which cannot be digested", v.Kind(), v.Type()))
+	}
+}
+
+// fields hashes the exported fields of the struct v.
+func (w *walker) fields(v reflect.Value) {
+	t := v.Type()
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			w.value(v.Field(i))
+		}
 	}
 }
 
@@ -318,24 +332,47 @@ func (d *digester) entryDigestGeneric(e *Entry) Digest {
 	return w.sum()
 }
 
-// prepare digests every entry, actor page and story. Entries first: the
-// others contain entries.
-func (d *digester) prepare(entries []*Entry, actors []*ActorPage, stories []*Story) {
-	ed := make([]Digest, len(entries))
-	parallel.For(context.Background(), len(entries), func(i int) { ed[i] = d.entryDigest(entries[i]) })
-	d.entries = make(map[*Entry]Digest, len(entries))
-	for i, e := range entries {
-		d.entries[e] = ed[i]
+// prepare digests every entry, year of the timeline, actor page and
+// story that has no digest yet: a build that keeps the site's model (see
+// Model) keeps the digests of what did not change and forgets the rest
+// (forget). Entries first: the others contain entries.
+func (d *digester) prepare(entries []*Entry, years []*yearEvents, actors []*ActorPage, stories []*Story) {
+	if d.entries == nil {
+		d.entries = make(map[*Entry]Digest, len(entries))
+		d.actors = make(map[*ActorPage]Digest, len(actors))
+		d.stories = make(map[*Story]Digest, len(stories))
 	}
-	ad := make([]Digest, len(actors))
-	parallel.For(context.Background(), len(actors), func(i int) { ad[i] = d.walk(actors[i]) })
-	d.actors = make(map[*ActorPage]Digest, len(actors))
-	for i, a := range actors {
-		d.actors[a] = ad[i]
+	sumAll(d.entries, entries, d.entryDigest)
+	var ys []*yearEvents
+	for _, ye := range years {
+		if !ye.summed {
+			ys = append(ys, ye)
+		}
 	}
-	d.stories = make(map[*Story]Digest, len(stories))
-	for _, s := range stories {
-		d.stories[s] = d.walk(s)
+	parallel.For(context.Background(), len(ys), func(i int) {
+		w := d.newWalker()
+		w.fields(reflect.ValueOf(&ys[i].year).Elem())
+		ys[i].sum = w.sum()
+	})
+	for _, ye := range ys {
+		ye.summed = true
+	}
+	sumAll(d.actors, actors, func(a *ActorPage) Digest { return d.walk(a) })
+	sumAll(d.stories, stories, func(s *Story) Digest { return d.walk(s) })
+}
+
+// sumAll adds to m the digest of each of xs it does not hold, on all cores.
+func sumAll[T comparable](m map[T]Digest, xs []T, sum func(T) Digest) {
+	var todo []T
+	for _, x := range xs {
+		if _, ok := m[x]; !ok {
+			todo = append(todo, x)
+		}
+	}
+	sums := make([]Digest, len(todo))
+	parallel.For(context.Background(), len(todo), func(i int) { sums[i] = sum(todo[i]) })
+	for i, x := range todo {
+		m[x] = sums[i]
 	}
 }
 

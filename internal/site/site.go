@@ -89,6 +89,7 @@ type Entry struct {
 	story       *Story
 	idx         int      // position in the site's entries, for the cross-briefing steps
 	eventActors [][]int  // for each event of Timeline, the actors (in actors) its text names
+	tl          []tlEvent // its events as the site timeline takes them (tlEvents)
 	source      [32]byte // DocDigest of the briefing file, see digest.go
 	file        string
 	bodyLine    int
@@ -225,6 +226,8 @@ type Result struct {
 	State, Spare *State
 	Unchanged    bool                  // neither the output folder nor the spare changed: State and Spare are what the build was given
 	Notes        map[[32]byte][]string // Markdown warnings by briefing, for the next build (see Input)
+	Model        *Model                // when Input.KeepModel: for the next build (see Input)
+	Reused       bool                  // the build updated Input.Model rather than making the model again
 }
 
 // Ref is the entry as other pages link to it.

@@ -18,6 +18,8 @@ type Story struct {
 	Entries          []*Entry // oldest first: a story is read in order (none on the story's later pages)
 	Actors           []ActorRef
 	Count            int // briefings
+
+	actors []*ActorPage // its actors in full (Actors has the first 12)
 }
 
 const (
@@ -76,45 +78,10 @@ func stories(entries []*Entry) []*Story {
 			}
 			return g[i].Slug < g[j].Slug
 		})
-		st := &Story{Entries: g}
-		count := map[*ActorPage]int{}
+		st := &Story{Entries: g, Count: len(g)}
 		for _, e := range g {
-			for _, a := range e.actors {
-				count[a]++
-			}
+			e.story = st
 		}
-		var shared []*ActorPage
-		for a, n := range count {
-			if n > 1 {
-				shared = append(shared, a)
-			}
-		}
-		sort.Slice(shared, func(i, j int) bool {
-			x, y := shared[i], shared[j]
-			if count[x] != count[y] {
-				return count[x] > count[y]
-			}
-			if x.Name != y.Name {
-				return x.Name < y.Name
-			}
-			return x.Slug < y.Slug
-		})
-		for _, a := range shared {
-			st.Actors = append(st.Actors, a.Ref())
-		}
-		var names []string
-		for _, a := range st.Actors {
-			if len(names) == 2 {
-				break
-			}
-			if a.Kind != "place" {
-				names = append(names, a.Name)
-			}
-		}
-		if len(names) == 0 && len(st.Actors) > 0 {
-			names = append(names, st.Actors[0].Name)
-		}
-		st.Name = strings.Join(names, " and ")
 		out = append(out, st)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -125,18 +92,64 @@ func stories(entries []*Entry) []*Story {
 		}
 		return a.Entries[0].Slug < b.Entries[0].Slug
 	})
+	nameStories(out)
+	return out
+}
+
+// nameStories names the stories (in order) by the actors their briefings
+// share most and gives them slugs.
+func nameStories(stories []*Story) {
 	used := map[string]bool{}
-	for _, st := range out {
+	for _, st := range stories {
+		nameStory(st)
 		s := actors.UniqueSlug(used, slugify(st.Name), "story")
-		st.Slug, st.Path, st.Count = s, "/stories/"+s+"/", len(st.Entries)
-		if len(st.Actors) > 12 {
-			st.Actors = st.Actors[:12]
-		}
-		for _, e := range st.Entries {
-			e.story = st
+		st.Slug, st.Path = s, "/stories/"+s+"/"
+	}
+}
+
+// nameStory sets the story's actors (those in more than one of its
+// briefings, the most shared first, at most 12) and its name.
+func nameStory(st *Story) {
+	count := map[*ActorPage]int{}
+	for _, e := range st.Entries {
+		for _, a := range e.actors {
+			count[a]++
 		}
 	}
-	return out
+	var shared []*ActorPage
+	for a, n := range count {
+		if n > 1 {
+			shared = append(shared, a)
+		}
+	}
+	sort.Slice(shared, func(i, j int) bool {
+		x, y := shared[i], shared[j]
+		if count[x] != count[y] {
+			return count[x] > count[y]
+		}
+		if x.Name != y.Name {
+			return x.Name < y.Name
+		}
+		return x.Slug < y.Slug
+	})
+	st.actors = shared
+	st.Actors = refs(shared)
+	var names []string
+	for _, a := range st.Actors {
+		if len(names) == 2 {
+			break
+		}
+		if a.Kind != "place" {
+			names = append(names, a.Name)
+		}
+	}
+	if len(names) == 0 && len(st.Actors) > 0 {
+		names = append(names, st.Actors[0].Name)
+	}
+	st.Name = strings.Join(names, " and ")
+	if len(st.Actors) > 12 {
+		st.Actors = st.Actors[:12]
+	}
 }
 
 // storyPages writes /stories/ and a page and feed per story.

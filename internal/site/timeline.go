@@ -48,6 +48,8 @@ type Year struct {
 	Year   string
 	Count  int // events
 	Months []MonthEvents
+
+	ye *yearEvents // what it is made from, which keeps its digest
 }
 
 // MonthEvents is the events of one month ("" for events dated only by year).
@@ -74,35 +76,92 @@ func sortEvents(evs []*TimelineEvent) {
 	})
 }
 
-// timeline writes /timeline/: every event of every briefing by year and
-// month, duplicates reported by several articles merged.
-func (b *builder) timeline(entries []*Entry) error {
-	byValue := map[string][]*TimelineEvent{}
-	var all []*TimelineEvent
-	// Each entry's events parsed and their words hashed on all cores; the
-	// merge is in order.
-	type prepared struct {
-		ok    bool
-		words []uint64
-	}
-	prep := make([][]prepared, len(entries))
-	parallel.For(context.Background(), len(entries), func(i int) {
-		tl := entries[i].Timeline
-		prep[i] = make([]prepared, len(tl))
-		for k, ev := range tl {
-			if _, _, ok := timeline.Parse(ev.Value); ok {
-				prep[i][k] = prepared{true, words(ev.Text)}
+// The timeline is made a year at a time: events of different dates are
+// never one event, so each year's events are merged and ordered from its
+// own briefings alone (the same as merging the whole timeline and cutting
+// it into years), and an edit makes again only the years it touches.
+
+// yearEvents is one year of the timeline and the entries it is made from.
+type yearEvents struct {
+	name    string   // "2021"
+	entries []*Entry // those with an event in the year, newest first
+	year    Year     // made by make
+	events  []*TimelineEvent
+	filter  []ActorRef // filterActors(events)
+	sum     Digest     // of year, when summed (digester.prepare)
+	summed  bool
+}
+
+// tlEvent is an event of an entry's timeline as the site timeline takes
+// it: its date parsed, its year and the words of its text (see sameEvent).
+type tlEvent struct {
+	ok    bool // the value is a date
+	year  string
+	words []uint64
+}
+
+// tlEvents parses the entry's events, once per entry.
+func (e *Entry) tlEvents() []tlEvent {
+	if e.tl == nil {
+		tl := make([]tlEvent, len(e.Timeline))
+		for k, ev := range e.Timeline {
+			if t, _, ok := timeline.Parse(ev.Value); ok {
+				tl[k] = tlEvent{true, t.Format("2006"), words(ev.Text)}
 			}
 		}
-	})
-	for i := len(entries) - 1; i >= 0; i-- { // oldest first: the first report leads
-		e := entries[i]
+		e.tl = tl
+	}
+	return e.tl
+}
+
+// years is the set of years of the entry's events.
+func (e *Entry) years() []string {
+	var ys []string
+	for _, t := range e.tlEvents() {
+		if t.ok && !slices.Contains(ys, t.year) {
+			ys = append(ys, t.year)
+		}
+	}
+	return ys
+}
+
+// timelineYears groups the entries (newest first) by the years of their
+// events and makes every year, on all cores.
+func timelineYears(entries []*Entry) map[string]*yearEvents {
+	parallel.For(context.Background(), len(entries), func(i int) { entries[i].tlEvents() })
+	years := map[string]*yearEvents{}
+	for _, e := range entries {
+		for _, y := range e.years() {
+			ye := years[y]
+			if ye == nil {
+				ye = &yearEvents{name: y}
+				years[y] = ye
+			}
+			ye.entries = append(ye.entries, e)
+		}
+	}
+	all := make([]*yearEvents, 0, len(years))
+	for _, ye := range years {
+		all = append(all, ye)
+	}
+	parallel.For(context.Background(), len(all), func(i int) { all[i].make() })
+	return years
+}
+
+// make merges and orders the year's events: duplicates reported by
+// several articles are one event, the first report leading.
+func (ye *yearEvents) make() {
+	byValue := map[string][]*TimelineEvent{}
+	var evs []*TimelineEvent
+	for i := len(ye.entries) - 1; i >= 0; i-- { // oldest first: the first report leads
+		e := ye.entries[i]
+		tl := e.tlEvents()
 		for k, ev := range e.Timeline {
-			if !prep[i][k].ok {
+			if !tl[k].ok || tl[k].year != ye.name {
 				continue
 			}
 			src := Source{e, ev.Sentence}
-			w := prep[i][k].words
+			w := tl[k].words
 			if dup := sameEvent(byValue[ev.Value], w); dup != nil {
 				dup.Sources = append(dup.Sources, src)
 				addActors(dup, e)
@@ -113,52 +172,70 @@ func (b *builder) timeline(entries []*Entry) error {
 				addActor(te, e.actors[j])
 			}
 			byValue[ev.Value] = append(byValue[ev.Value], te)
-			all = append(all, te)
+			evs = append(evs, te)
 		}
 	}
-	sortEvents(all)
-	var years []Year
-	for _, ev := range all {
-		y := ev.Time.Format("2006")
-		if len(years) == 0 || years[len(years)-1].Year != y {
-			years = append(years, Year{Year: y})
-		}
-		yr := &years[len(years)-1]
-		yr.Count++
-		label, id := "", y
+	sortEvents(evs)
+	y := Year{Year: ye.name, Count: len(evs), ye: ye}
+	for _, ev := range evs {
+		label, id := "", ye.name
 		if len(ev.Value) >= 7 && ev.Value[4] == '-' && ev.Value[5] != 'W' && ev.Value[5] != 'Q' && ev.Value[5] != 'H' {
 			label, id = ev.Time.Format("January 2006"), ev.Time.Format("2006-01")
 		}
-		if n := len(yr.Months); n == 0 || yr.Months[n-1].ID != id {
-			yr.Months = append(yr.Months, MonthEvents{Label: label, ID: id})
+		if n := len(y.Months); n == 0 || y.Months[n-1].ID != id {
+			y.Months = append(y.Months, MonthEvents{Label: label, ID: id})
 		}
-		m := &yr.Months[len(yr.Months)-1]
+		m := &y.Months[len(y.Months)-1]
 		m.Events = append(m.Events, ev)
 	}
-	const desc = "Every dated event in the briefings, in order, with its sources."
-	if len(all) <= TimelineMax {
-		var nav []YearLink
-		for _, y := range years {
-			nav = append(nav, YearLink{Year: y.Year})
+	ye.year, ye.events, ye.filter = y, evs, filterActors(evs)
+	ye.summed = false
+}
+
+// sortedYears is the years in order.
+func sortedYears(years map[string]*yearEvents) []*yearEvents {
+	out := make([]*yearEvents, 0, len(years))
+	for _, ye := range years {
+		if len(ye.events) > 0 {
+			out = append(out, ye)
 		}
-		return b.page(&Page{Kind: "timeline", Title: "Timeline", Path: "/timeline/", Years: years, YearNav: nav,
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].events[0].Time.Before(out[j].events[0].Time) })
+	return out
+}
+
+// timeline writes /timeline/: every event of every briefing by year and
+// month, duplicates reported by several articles merged.
+func (b *builder) timeline([]*Entry) error {
+	years := sortedYears(b.years)
+	total := 0
+	for _, ye := range years {
+		total += len(ye.events)
+	}
+	const desc = "Every dated event in the briefings, in order, with its sources."
+	if total <= TimelineMax {
+		var nav []YearLink
+		var ys []Year
+		var all []*TimelineEvent
+		for _, ye := range years {
+			nav = append(nav, YearLink{Year: ye.name})
+			ys = append(ys, ye.year)
+			all = append(all, ye.events...)
+		}
+		return b.page(&Page{Kind: "timeline", Title: "Timeline", Path: "/timeline/", Years: ys, YearNav: nav,
 			FilterActors: filterActors(all), Description: desc})
 	}
 	// Too long for one page: a page a year, and the years on /timeline/.
 	var nav, index []YearLink
-	for _, y := range years {
-		nav = append(nav, YearLink{Year: y.Year, Path: "/timeline/" + y.Year + "/"})
-		index = append(index, YearLink{Year: y.Year, Path: "/timeline/" + y.Year + "/", Count: y.Count})
+	for _, ye := range years {
+		nav = append(nav, YearLink{Year: ye.name, Path: "/timeline/" + ye.name + "/"})
+		index = append(index, YearLink{Year: ye.name, Path: "/timeline/" + ye.name + "/", Count: len(ye.events)})
 	}
-	for i, y := range years {
-		var evs []*TimelineEvent
-		for _, m := range y.Months {
-			evs = append(evs, m.Events...)
-		}
+	for i, ye := range years {
 		yn := slices.Clone(nav)
 		yn[i].Current = true
-		if err := b.page(&Page{Kind: "timeline", Title: "Timeline: " + y.Year, Path: "/timeline/" + y.Year + "/", Years: years[i : i+1],
-			YearNav: yn, FilterActors: filterActors(evs), Description: fmt.Sprintf("The dated events of %s in the briefings, in order, with their sources.", y.Year)}); err != nil {
+		if err := b.page(&Page{Kind: "timeline", Title: "Timeline: " + ye.name, Path: "/timeline/" + ye.name + "/", Years: []Year{ye.year},
+			YearNav: yn, FilterActors: ye.filter, Description: fmt.Sprintf("The dated events of %s in the briefings, in order, with their sources.", ye.name)}); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,253 @@
+package site
+
+import (
+	"reflect"
+	"slices"
+	"sync"
+
+	"brief/internal/actors"
+)
+
+// Model is what a build knew across briefings: the entries, the merged
+// actors and their pages, stories, the timeline's years and the digests
+// of all of them. brief serve keeps it (Result.Model) for the next build
+// (Input.Model), which then does only the work an edit calls for.
+//
+// A build given a model updates it in place when the edit keeps the
+// site's shape: the same global digest (brief, configuration, templates),
+// the same overrides, the same briefings (slugs, files and dates), and
+// every changed briefing naming its actors alike (actors.SameNames), so
+// that the merge, related briefings and stories stay what they were.
+// Then only the changed briefings' actors are aggregated again (with the
+// actors whose refs that changes, and what shows those refs), only the
+// years of the timeline the changed briefings had or have events in are
+// merged again, and only the digests of what changed are computed. Any
+// other change makes the model again from scratch, as a build without
+// one does. Either way the output is the same, byte for byte
+// (TestIncrementalEqualsClean).
+//
+// A model is used by one build at most: the build takes it over, and a
+// build that fails leaves none.
+type Model struct {
+	global    Digest
+	overrides []Override
+	entries   []*Entry // newest first
+	idx       *actors.Index
+	pages     map[*actors.Actor]*ActorPage
+	stories   []*Story
+	years     map[string]*yearEvents
+	relatedBy map[*Entry][]*Entry           // entries by the entries they list as related
+	coBy      map[*ActorPage][]*ActorPage   // actor pages by the actors they list as co-actors
+	slugs     map[string]string             // slugify, remembered
+	digests   digester                      // of entries, actor pages and stories
+	used      sync.Once                     // a model serves one build
+}
+
+// take reports whether the model may serve this build (once).
+func (m *Model) take() bool {
+	if m == nil {
+		return false
+	}
+	ok := false
+	m.used.Do(func() { ok = true })
+	return ok
+}
+
+// model is the builder's model, for the next build.
+func (b *builder) model() *Model {
+	return &Model{global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
+		stories: b.stories, years: b.years, relatedBy: b.relatedBy, coBy: b.coBy, slugs: b.slugs,
+		digests: digester{entries: b.dig.entries, actors: b.dig.actors, stories: b.dig.stories}}
+}
+
+// reuse updates the model m for the entries of this build (sorted,
+// newest first; see Model) and reports whether it could. When it could,
+// entries holds the model's entries, updated.
+func (b *builder) reuse(m *Model, entries []*Entry) bool {
+	if !m.take() || m.global != b.dig.global || !reflect.DeepEqual(m.overrides, b.overrides) || len(m.entries) != len(entries) {
+		return false
+	}
+	var changed []int
+	for i, e := range entries {
+		o := m.entries[i]
+		if o.Slug != e.Slug || o.file != e.file || !o.Time.Equal(e.Time) {
+			return false
+		}
+		if o.source != e.source || o.Briefing != e.Briefing {
+			if !actors.SameNames(o.Briefing, e.Briefing) {
+				return false
+			}
+			changed = append(changed, i)
+		}
+	}
+	if len(changed) > max(8, len(entries)/8) {
+		return false // many changes: making it all again is as quick
+	}
+	dirty := map[*Entry]bool{}
+	oldRefs := map[*Entry]EntryRef{}
+	redo := map[string]bool{} // years of the timeline to make again
+	for _, i := range changed {
+		o, e := m.entries[i], entries[i]
+		oldRefs[o] = o.Ref()
+		for _, y := range o.years() {
+			redo[y] = true
+		}
+		o.Briefing, o.Lead, o.source, o.bodyLine = e.Briefing, e.Lead, e.source, e.bodyLine
+		o.tl = nil
+		o.md, o.html, o.warns, o.mdErr = sync.Once{}, "", nil, nil
+		o.done.Store(false)
+		dirty[o] = true
+	}
+	copy(entries, m.entries)
+	for _, e := range entries {
+		e.b = b
+	}
+	b.idx, b.pages, b.stories, b.years, b.relatedBy, b.coBy, b.slugs = m.idx, m.pages, m.stories, m.years, m.relatedBy, m.coBy, m.slugs
+	b.dig.entries, b.dig.actors, b.dig.stories = m.digests.entries, m.digests.actors, m.digests.stories
+
+	// The actors of the changed briefings, and whose refs that changes.
+	touched := b.idx.Update(briefings(entries), changed)
+	before := map[*ActorPage]ActorRef{}
+	for _, a := range touched {
+		p := b.pages[a]
+		before[p] = p.Ref()
+		p.fill(a, entries)
+	}
+	for a, s := range actors.Slugs(b.idx.Actors, b.slug) {
+		if p := b.pages[a]; p.Slug != s {
+			if _, ok := before[p]; !ok {
+				before[p] = p.Ref()
+			}
+			p.Slug, p.Path = s, actorPath(p.Kind, s)
+		}
+	}
+	b.listActors()
+	dirtyActors := map[*ActorPage]bool{}
+	var refChanged []*ActorPage
+	for p, ref := range before {
+		dirtyActors[p] = true
+		if p.Ref() != ref {
+			refChanged = append(refChanged, p)
+		}
+	}
+	for _, p := range refChanged {
+		for _, x := range b.coBy[p] {
+			x.CoActors = refs(x.coActors)
+			dirtyActors[x] = true
+		}
+		for _, e := range p.Entries {
+			dirty[e] = true
+		}
+	}
+	matchEvents(entriesOf(changed, entries))
+	for _, a := range touched {
+		b.pages[a].setEvents()
+	}
+	for _, i := range changed {
+		e := entries[i]
+		if e.Ref() != oldRefs[e] {
+			for _, r := range b.relatedBy[e] {
+				dirty[r] = true
+			}
+		}
+	}
+	if len(refChanged) > 0 {
+		nameStories(b.stories) // names, slugs and refs of actors
+		for _, y := range b.years {
+			redo[y.name] = true // events show actor refs
+		}
+	}
+	for e := range dirty {
+		e.Actors = refs(e.actors)
+		e.setRelated()
+		e.setStory()
+		e.card, e.cardHTML, e.cardErr = sync.Once{}, "", nil
+	}
+	// Stories whose refs changed make their entries' refs change.
+	for _, st := range b.stories {
+		for _, e := range st.Entries {
+			if old := e.Story; old != nil && (old.Name != st.Name || old.Slug != st.Slug) {
+				e.setStory()
+				e.card, e.cardHTML, e.cardErr = sync.Once{}, "", nil
+				dirty[e] = true
+			}
+		}
+	}
+
+	// The timeline's years the changed briefings were or are in: their
+	// entries are the others as they were and the changed ones as they
+	// are, in site order.
+	isChanged := map[*Entry]bool{}
+	for _, i := range changed {
+		isChanged[entries[i]] = true
+		for _, y := range entries[i].years() {
+			redo[y] = true
+		}
+	}
+	for y := range redo {
+		ye := b.years[y]
+		if ye == nil {
+			ye = &yearEvents{name: y}
+			b.years[y] = ye
+		}
+		var list []*Entry
+		k := 0
+		for _, i := range changed { // ascending: site order
+			for ; k < len(ye.entries) && ye.entries[k].idx < i; k++ {
+				if !isChanged[ye.entries[k]] {
+					list = append(list, ye.entries[k])
+				}
+			}
+			if slices.Contains(entries[i].years(), y) {
+				list = append(list, entries[i])
+			}
+		}
+		for ; k < len(ye.entries); k++ {
+			if !isChanged[ye.entries[k]] {
+				list = append(list, ye.entries[k])
+			}
+		}
+		if ye.entries = list; len(list) == 0 {
+			delete(b.years, y)
+		} else {
+			ye.make()
+		}
+	}
+
+	// What shows a changed entry changed too.
+	dirtyStories := map[*Story]bool{}
+	for e := range dirty {
+		delete(b.dig.entries, e)
+		for _, a := range e.actors {
+			dirtyActors[a] = true
+		}
+		if e.story != nil {
+			dirtyStories[e.story] = true
+		}
+		for _, y := range e.years() {
+			if ye := b.years[y]; ye != nil {
+				ye.summed = false
+			}
+		}
+	}
+	if len(refChanged) > 0 {
+		for _, st := range b.stories {
+			dirtyStories[st] = true
+		}
+	}
+	for a := range dirtyActors {
+		delete(b.dig.actors, a)
+	}
+	for st := range dirtyStories {
+		delete(b.dig.stories, st)
+	}
+	return true
+}
+
+func entriesOf(at []int, entries []*Entry) []*Entry {
+	out := make([]*Entry, len(at))
+	for i, j := range at {
+		out[i] = entries[j]
+	}
+	return slices.Clip(out)
+}
