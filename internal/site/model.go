@@ -36,11 +36,11 @@ type Model struct {
 	pages     map[*actors.Actor]*ActorPage
 	stories   []*Story
 	years     map[string]*yearEvents
-	relatedBy map[*Entry][]*Entry           // entries by the entries they list as related
-	coBy      map[*ActorPage][]*ActorPage   // actor pages by the actors they list as co-actors
-	slugs     map[string]string             // slugify, remembered
-	digests   digester                      // of entries, actor pages and stories
-	used      sync.Once                     // a model serves one build
+	relatedBy map[*Entry][]*Entry         // entries by the entries they list as related
+	coBy      map[*ActorPage][]*ActorPage // actor pages by the actors they list as co-actors
+	slugs     map[string]string           // slugify, remembered
+	digests   digester                    // of entries, actor pages and stories
+	used      sync.Once                   // a model serves one build
 }
 
 // take reports whether the model may serve this build (once).

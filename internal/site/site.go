@@ -87,10 +87,10 @@ type Entry struct {
 	actors      []*ActorPage // Actors in full, for the cross-briefing steps
 	related     []*Entry
 	story       *Story
-	idx         int      // position in the site's entries, for the cross-briefing steps
-	eventActors [][]int  // for each event of Timeline, the actors (in actors) its text names
+	idx         int       // position in the site's entries, for the cross-briefing steps
+	eventActors [][]int   // for each event of Timeline, the actors (in actors) its text names
 	tl          []tlEvent // its events as the site timeline takes them (tlEvents)
-	source      [32]byte // DocDigest of the briefing file, see digest.go
+	source      [32]byte  // DocDigest of the briefing file, see digest.go
 	file        string
 	bodyLine    int
 	b           *builder
