@@ -119,10 +119,106 @@ func (w *walker) fast(v reflect.Value) bool {
 		for i := range ev.Actors {
 			w.actorRef(&ev.Actors[i])
 		}
+	case *Page:
+		w.page(x)
 	default:
 		return false
 	}
 	return true
+}
+
+// page writes what generic writes for a Page, field by field.
+func (w *walker) page(p *Page) {
+	w.nonNil(p.Site != nil) // in the global digest
+	w.str(p.Kind)
+	w.str(p.Title)
+	w.str(p.Description)
+	w.str(p.Path)
+	w.entryPtr(p.Entry)
+	w.entries(p.Entries)
+	if w.nonNil(p.Pager != nil) {
+		w.u64(uint64(p.Pager.Number))
+		w.u64(uint64(p.Pager.Total))
+		w.str(p.Pager.Prev)
+		w.str(p.Pager.Next)
+		w.u64(uint64(p.Pager.First))
+	}
+	w.u64(uint64(len(p.Months)))
+	for _, m := range p.Months {
+		w.str(m.Label)
+		w.str(m.ID)
+		w.entries(m.Entries)
+	}
+	w.u64(uint64(len(p.Tags)))
+	for _, t := range p.Tags {
+		w.str(t.Name)
+		w.str(t.Slug)
+		w.str(t.Path)
+		w.entries(t.Entries)
+	}
+	w.str(p.Tag)
+	if w.nonNil(p.Actor != nil) {
+		w.digest(w.d.actor(p.Actor))
+	}
+	if w.nonNil(p.Story != nil) {
+		w.digest(w.d.story(p.Story))
+	}
+	w.u64(uint64(len(p.Stories)))
+	for _, st := range p.Stories {
+		if w.nonNil(st != nil) {
+			w.digest(w.d.story(st))
+		}
+	}
+	w.u64(uint64(len(p.Groups)))
+	for _, g := range p.Groups {
+		w.str(g.Kind)
+		w.str(g.Label)
+		w.str(g.ID)
+		w.u64(uint64(len(g.Actors)))
+		for _, a := range g.Actors {
+			if w.nonNil(a != nil) {
+				w.digest(w.d.actor(a))
+			}
+		}
+	}
+	w.u64(uint64(len(p.Years)))
+	for i := range p.Years {
+		w.generic(reflect.ValueOf(&p.Years[i]).Elem())
+	}
+	w.u64(uint64(len(p.YearNav)))
+	for _, y := range p.YearNav {
+		w.str(y.Year)
+		w.str(y.Path)
+		w.u64(uint64(y.Count))
+		w.bool(y.Current)
+	}
+	w.u64(uint64(len(p.FilterActors)))
+	for i := range p.FilterActors {
+		w.actorRef(&p.FilterActors[i])
+	}
+	w.str(p.Generator)
+}
+
+// nonNil writes what generic writes before a pointer (0 for nil) and
+// reports whether it is set.
+func (w *walker) nonNil(set bool) bool {
+	w.bool(set)
+	return set
+}
+
+func (w *walker) bool(b bool) {
+	if b {
+		w.u64(1)
+	} else {
+		w.u64(0)
+	}
+}
+
+func (w *walker) entries(es []*Entry) {
+	w.u64(uint64(len(es)))
+	for _, e := range es {
+		w.entryPtr(e)
+	}
 }
 
 func (w *walker) actorRef(a *ActorRef) {
@@ -390,6 +486,36 @@ func (d *digester) page(name string, p *Page) Digest {
 // name and the parts.
 func (d *digester) of(name string, parts ...any) Digest {
 	w := d.newWalker()
+	w.digest(d.global)
+	w.str(name)
+	for _, p := range parts {
+		switch x := p.(type) { // the common parts as generic writes them
+		case [32]byte:
+			w.str("[32]uint8")
+			w.u64(32)
+			for _, b := range x {
+				w.u64(uint64(b))
+			}
+		case *Entry:
+			w.str("*site.Entry")
+			w.entryPtr(x)
+		case []*Entry:
+			w.str("[]*site.Entry")
+			w.entries(x)
+		case string:
+			w.str("string")
+			w.str(x)
+		default:
+			w.value(reflect.ValueOf(&p).Elem())
+		}
+	}
+	return w.sum()
+}
+
+// ofSlow is of by reflection only (TestFastDigests).
+func (d *digester) ofSlow(name string, parts ...any) Digest {
+	w := d.newWalker()
+	w.slow = true
 	w.digest(d.global)
 	w.str(name)
 	for _, p := range parts {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -71,7 +72,8 @@ func newOutput(siteDir, output string, o Outputs) (output, error) {
 			unlock()
 			return newStage(out, nil, nil)
 		}
-		return &inPlace{out: out, prev: o.Live, next: map[string]FileState{}, changed: map[string][]byte{}, written: map[string]bool{}, unlock: unlock}, nil
+		return &inPlace{out: out, prev: o.Live, next: maps.Clone(o.Live.Files), changed: map[string][]byte{},
+			written: make(map[string]bool, len(o.Live.Files)), unlock: unlock}, nil
 	}
 	return newStage(out, o.Live, o.Spare)
 }
@@ -92,8 +94,8 @@ type inPlace struct {
 	prev    *State
 	unlock  func()
 	written map[string]bool
-	mu      sync.Mutex // guards next and changed
-	next    map[string]FileState
+	mu      sync.Mutex           // guards next and changed
+	next    map[string]FileState // prev's files, those put replaced; commit drops those not written
 	changed map[string][]byte
 	final   *State
 }
@@ -105,13 +107,7 @@ func (p *inPlace) mode() string                   { return "in place" }
 
 func (p *inPlace) keep(name string, d Digest) bool {
 	old, ok := p.prev.Files[name]
-	if !ok || d == (Digest{}) || old.Digest != d {
-		return false
-	}
-	p.mu.Lock()
-	p.next[name] = old
-	p.mu.Unlock()
-	return true
+	return ok && d != (Digest{}) && old.Digest == d // next holds it already
 }
 
 func (p *inPlace) put(name string, data []byte, d Digest) error {
@@ -133,7 +129,8 @@ func (p *inPlace) commit() error {
 	// Stale files first: a file of the old site may stand where this one
 	// has a folder, or a folder where it has a file.
 	for n := range p.prev.Files {
-		if _, ok := p.next[n]; !ok {
+		if !p.written[n] {
+			delete(p.next, n)
 			f := filepath.Join(p.out, filepath.FromSlash(n))
 			if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
