@@ -104,7 +104,7 @@ func childServe(dir string, files []string, cpuprofile string) (*childResult, er
 			return nil, err
 		}
 		defer os.WriteFile(f, old, 0o644)
-		e, err := childBuild(dir, memo)
+		e, err := childBuild(dir, memo, f) // the edited file, as brief serve's watcher reports it
 		if err != nil {
 			return nil, err
 		}
@@ -113,13 +113,14 @@ func childServe(dir string, files []string, cpuprofile string) (*childResult, er
 	return r, nil
 }
 
-func childBuild(dir string, memo *build.Memo) (*childResult, error) {
+func childBuild(dir string, memo *build.Memo, changed ...string) (*childResult, error) {
 	opt := build.Options{
 		Dir:       dir,
 		Templates: brief.Templates(),
 		Theme:     brief.Theme(),
 		Generator: "brief " + brief.Version,
 		Memo:      memo,
+		Changed:   changed,
 	}
 	start := time.Now()
 	res, err := build.Build(context.Background(), opt)

@@ -100,6 +100,10 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 	defer w.Close()
 
 	rebuild := func(b watch.Batch) {
+		opt.Changed = b.Paths // nil when Full: every file is checked
+		if !b.Full && opt.Changed == nil {
+			opt.Changed = []string{}
+		}
 		res, err := build.Build(ctx, opt)
 		if ctx.Err() != nil {
 			return

@@ -64,6 +64,12 @@ type Options struct {
 	// what the output folder holds, so that the next build only rewrites
 	// the files that changed.
 	Memo *Memo
+	// Changed, with Memo, lists the files that changed since the last
+	// build of the memo (brief serve's watcher knows); the build takes
+	// every other article and briefing as that build left it rather than
+	// checking its size and times. Nil: nothing is known, every file is
+	// checked.
+	Changed []string
 	// Progress, when set, is called as articles are analysed.
 	Progress func(done, total int)
 }
@@ -95,6 +101,7 @@ type Result struct {
 func Build(ctx context.Context, opt Options) (*Result, error) {
 	start := time.Now()
 	res := &Result{}
+	opt.Memo.note(opt.Dir, opt.Changed)
 	cfg, err := site.LoadConfig(filepath.Join(opt.Dir, "site.toml"))
 	if err != nil {
 		return nil, err

@@ -51,20 +51,25 @@ type job struct {
 // so that readBriefings need not read them again, and the briefings it
 // wrote as parsed, so that readBriefings need not parse them.
 func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (*generated, error) {
-	files, err := articleFiles(opt.Dir)
-	if err != nil {
-		return nil, err
-	}
-	res.Articles = len(files)
 	outDir, err := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return nil, err
+	// In brief serve, the watcher says what changed: the other files are
+	// as the last build of the memo left them (trusted).
+	files, changed := opt.Memo.articles(opt.Dir)
+	trusted := files != nil
+	if !trusted {
+		if files, err = articleFiles(opt.Dir); err != nil {
+			return nil, err
+		}
+		if err := os.MkdirAll(outDir, 0o755); err != nil {
+			return nil, err
+		}
+		removeTemps(outDir)
+		removeTemps(filepath.Join(opt.Dir, CacheDir))
 	}
-	removeTemps(outDir)
-	removeTemps(filepath.Join(opt.Dir, CacheDir))
+	res.Articles = len(files)
 	t := time.Now()
 	cache := opt.Memo.analyses()
 	if cache == nil {
@@ -87,6 +92,15 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	parallel.For(ctx, len(jobs), func(i int) {
 		j := jobs[i]
 		path := filepath.Join(opt.Dir, filepath.FromSlash(j.file))
+		if e, ok := cache.Entries[j.file]; trusted && ok && !changed[j.file] && !changed["content/briefings/"+e.Slug+".md"] &&
+			e.Fingerprint == fp && e.ArticleStat != "" && e.BriefingStat != "" && !opt.Force {
+			// Neither file changed since the last build, which found the
+			// briefing up to date.
+			j.slug, j.fresh, j.warnings, j.artStat, j.briefStat = e.Slug, true, e.Warnings, e.ArticleStat, e.BriefingStat
+			j.out, j.rel = filepath.Join(outDir, j.slug+".md"), "content/briefings/"+j.slug+".md"
+			j.sum, _ = hexSum(e.Briefing)
+			return
+		}
 		if st, err := os.Lstat(path); err == nil {
 			j.artStat = statKey(st)
 		}
@@ -209,6 +223,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		cache.seen(j.file, j.artStat, briefingStat(j.slug), j.warnings)
 	}
 	cache.drop(owner)
+	opt.Memo.keepArticles(opt.Dir, files)
 	if opt.Memo.keepAnalyses(cache, opt.Dir) {
 		cache.save(opt.Dir)
 	}

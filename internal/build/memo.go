@@ -1,6 +1,11 @@
 package build
 
 import (
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,6 +23,82 @@ type Memo struct {
 	cache *cache    // the analysis cache, saved at most every CacheEvery
 	saved time.Time // when it was last saved
 	dir   string    // the site it is of
+	files []string  // the article files of the last build, see articles
+	// pending are the changed files of builds that stopped before they
+	// took them in: the next build takes them as changed too.
+	pending map[string]bool
+}
+
+// note records the files a build is told changed (Options.Changed) as
+// soon as it starts, so that a build that stops early (a broken
+// site.toml) does not lose them: they stay pending until a build has
+// taken them in (keepArticles). Nil: anything may have changed, and no
+// file is trusted until a build has checked them all.
+func (m *Memo) note(dir string, changed []string) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if changed == nil {
+		m.files = nil
+		return
+	}
+	root, err := filepath.Abs(dir)
+	if err != nil {
+		m.files = nil
+		return
+	}
+	if m.pending == nil {
+		m.pending = map[string]bool{}
+	}
+	for _, p := range changed {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(root, p)
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil || !filepath.IsLocal(rel) {
+			continue // not the site's
+		}
+		m.pending[filepath.ToSlash(rel)] = true
+	}
+}
+
+// articles returns the article files of the last build and the files
+// changed since (relative to the site folder, slash-separated), when
+// none of those makes the list another: every changed article was an
+// article and still is a file. Nil: the caller lists and checks every
+// file.
+func (m *Memo) articles(dir string) ([]string, map[string]bool) {
+	if m == nil {
+		return nil, nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.files == nil || m.dir != dir {
+		return nil, nil
+	}
+	for rel := range m.pending {
+		if strings.HasPrefix(rel, "content/articles/") {
+			_, known := slices.BinarySearch(m.files, rel)
+			st, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel)))
+			if !known || err != nil || !st.Mode().IsRegular() {
+				return nil, nil // added, removed or replaced: list them again
+			}
+		}
+	}
+	return m.files, maps.Clone(m.pending)
+}
+
+// keepArticles keeps the article files of the site dir (sorted) for the
+// next build.
+func (m *Memo) keepArticles(dir string, files []string) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files, m.dir, m.pending = files, dir, nil
 }
 
 // CacheEvery is how often a long-running process saves the analysis cache

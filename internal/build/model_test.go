@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestModelEqualsClean edits briefings by hand, each edit one that keeps
@@ -130,34 +131,109 @@ func TestModelEqualsClean(t *testing.T) {
 	for _, st := range steps {
 		st.do()
 		res := build1(t, srv, memo)
-		clean := filepath.Join(root, "clean", strings.ReplaceAll(st.name, " ", "-"))
-		copyTree(t, filepath.Join(srv, "content"), filepath.Join(clean, "content"))
-		b, _ := os.ReadFile(filepath.Join(srv, "site.toml"))
-		write(t, clean, "site.toml", string(b))
-		build1(t, clean, nil)
-		want, have := tree(t, filepath.Join(clean, "public")), tree(t, filepath.Join(srv, "public"))
-		for n, h := range want {
-			if have[n] != h {
-				t.Errorf("after %q, %s differs from a clean build", st.name, n)
-			}
-		}
-		for n := range have {
-			if _, ok := want[n]; !ok {
-				t.Errorf("after %q, %s is left over", st.name, n)
-			}
-		}
-		// The digests too: data a page holds but does not show (so that
-		// its bytes are the same) must still be up to date.
-		live, _, model := memo.outputs()
-		memo.setOutputs(live, memo.notes, model)
-		for n, f := range loadOutState(clean).Live.Files {
-			if g := live.Files[n]; g.Digest != f.Digest {
-				t.Errorf("after %q, %s has another digest than in a clean build", st.name, n)
-			}
-		}
+		sameAsClean(t, srv, filepath.Join(root, "clean", strings.ReplaceAll(st.name, " ", "-")), memo, st.name)
 		if res.Reused != st.reuse {
 			t.Errorf("after %q, the model was reused: %v, want %v", st.name, res.Reused, st.reuse)
 		}
 		t.Logf("%-32s %4d of %4d files made, model reused: %v", st.name, res.Made, res.Files, res.Reused)
 	}
+}
+
+// sameAsClean checks that the output of the site srv, built with memo, is
+// byte for byte, and digest for digest, what a clean build of a copy (in
+// clean) makes.
+func sameAsClean(t *testing.T, srv, clean string, memo *Memo, step string) {
+	t.Helper()
+	copyTree(t, filepath.Join(srv, "content"), filepath.Join(clean, "content"))
+	b, _ := os.ReadFile(filepath.Join(srv, "site.toml"))
+	write(t, clean, "site.toml", string(b))
+	build1(t, clean, nil)
+	want, have := tree(t, filepath.Join(clean, "public")), tree(t, filepath.Join(srv, "public"))
+	for n, h := range want {
+		if have[n] != h {
+			t.Errorf("after %q, %s differs from a clean build", step, n)
+		}
+	}
+	for n := range have {
+		if _, ok := want[n]; !ok {
+			t.Errorf("after %q, %s is left over", step, n)
+		}
+	}
+	// The digests too: data a page holds but does not show (so that its
+	// bytes are the same) must still be up to date.
+	live, notes, model := memo.outputs()
+	memo.setOutputs(live, notes, model)
+	for n, f := range loadOutState(clean).Live.Files {
+		if g := live.Files[n]; g.Digest != f.Digest {
+			t.Errorf("after %q, %s has another digest than in a clean build", step, n)
+		}
+	}
+}
+
+// TestChangedPaths builds as brief serve does, with the watcher's list of
+// changed files, so that the other files are not checked, and checks that
+// no edit is lost: not when the build that first saw it failed, nor when
+// an article comes or goes.
+func TestChangedPaths(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for files to settle")
+	}
+	root := t.TempDir()
+	srv := filepath.Join(root, "serve")
+	arts, _ := filepath.Glob("../../content/articles/wikinews/*.txt")
+	sort.Strings(arts)
+	if len(arts) < 8 {
+		t.Skip("example articles not found")
+	}
+	for _, a := range arts[:8] {
+		b, _ := os.ReadFile(a)
+		write(t, srv, "content/articles/"+filepath.Base(a), string(b))
+	}
+	config := "title = \"Paths\"\nbaseURL = \"https://example.org/\"\n"
+	write(t, srv, "site.toml", config)
+	art := func(i int) string { return filepath.Join(srv, "content", "articles", filepath.Base(arts[i])) }
+	add := func(i int, text string) {
+		b, _ := os.ReadFile(art(i))
+		if err := os.WriteFile(art(i), append(b, text...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	memo := &Memo{}
+	build := func(step string, changed []string, wantErr bool, analysed int) {
+		t.Helper()
+		o := opts(srv)
+		o.Memo, o.Changed = memo, changed
+		res, err := Build(t.Context(), o)
+		if wantErr {
+			if err == nil {
+				t.Fatalf("%s: the build did not fail", step)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		if res.Analysed != analysed {
+			t.Errorf("%s: %d articles analysed, want %d", step, res.Analysed, analysed)
+		}
+		sameAsClean(t, srv, filepath.Join(root, "clean", strings.ReplaceAll(step, " ", "-")), memo, step)
+	}
+	time.Sleep(racyWindow + 100*time.Millisecond) // settled: known by size and times
+	build("first", nil, false, 8)
+	time.Sleep(racyWindow + 100*time.Millisecond) // the briefings it wrote too
+	add(0, "\nThe company declined to comment on Tuesday.\n")
+	build("an edit", []string{art(0)}, false, 1)
+	add(1, "\nAnalysts said the decision would be reviewed next month.\n")
+	write(t, srv, "site.toml", "title = \"Paths\nbaseURL")
+	build("a broken config", []string{filepath.Join(srv, "site.toml"), art(1)}, true, 0)
+	write(t, srv, "site.toml", config)
+	build("the config fixed", []string{"site.toml"}, false, 1) // and the edit of the failed build
+	b, _ := os.ReadFile(arts[9])
+	write(t, srv, "content/articles/"+filepath.Base(arts[9]), string(b))
+	build("an article added", []string{"content/articles/" + filepath.Base(arts[9])}, false, 1)
+	os.Remove(art(2))
+	build("an article removed", []string{art(2)}, false, 0)
+	add(3, "\nShares closed higher on Friday.\n")
+	build("everything", nil, false, 1)
+	build("nothing", []string{}, false, 0)
 }
