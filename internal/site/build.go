@@ -168,7 +168,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		seen[d.Slug] = d.File
 		live = append(live, d)
 		e := &Entry{Briefing: d.Briefing, Path: "/briefings/" + d.Slug + "/", MarkdownPath: "/briefings/" + d.Slug + "/index.md",
-			Time: t, Lead: lead(d.Briefing), source: d.Digest, file: d.File, bodyLine: d.BodyLine, b: b}
+			Time: t, source: d.Digest, file: d.File, bodyLine: d.BodyLine, b: b}
 		b.entries = append(b.entries, e)
 	}
 	parallel.For(ctx, len(b.entries), func(i int) {
@@ -208,6 +208,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 			bySource[i] = at[e]
 		}
 	} else {
+		parallel.For(ctx, len(entries), func(i int) { entries[i].Lead = lead(entries[i].Briefing) })
 		b.crossref(entries)
 	}
 	for _, e := range entries {

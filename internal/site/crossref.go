@@ -391,7 +391,7 @@ func actorEvents(a *ActorPage) []*TimelineEvent {
 		k := slices.Index(e.actors, a)
 		for i, ev := range e.Timeline {
 			if k >= 0 && slices.Contains(e.eventActors[i], k) || k < 0 && names(ev.Text, a) {
-				out = append(out, &TimelineEvent{Event: ev, Sources: []Source{{e, ev.Sentence}}})
+				out = append(out, &TimelineEvent{Event: ev, Sources: []Source{{e.Link(), ev.Sentence}}})
 			}
 		}
 	}

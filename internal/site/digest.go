@@ -96,8 +96,7 @@ func (w *walker) fast(v reflect.Value) bool {
 		w.time(x.Time)
 		w.str(x.Lead)
 	case *Source:
-		w.entryPtr(x.Entry)
-		w.u64(uint64(x.Sentence))
+		w.source(x)
 	case **TimelineEvent:
 		if *x == nil {
 			w.u64(0)
@@ -112,8 +111,7 @@ func (w *walker) fast(v reflect.Value) bool {
 		w.time(ev.Time)
 		w.u64(uint64(len(ev.Sources)))
 		for i := range ev.Sources {
-			w.entryPtr(ev.Sources[i].Entry)
-			w.u64(uint64(ev.Sources[i].Sentence))
+			w.source(&ev.Sources[i])
 		}
 		w.u64(uint64(len(ev.Actors)))
 		for i := range ev.Actors {
@@ -219,6 +217,13 @@ func (w *walker) entries(es []*Entry) {
 	for _, e := range es {
 		w.entryPtr(e)
 	}
+}
+
+func (w *walker) source(s *Source) {
+	w.str(s.Entry.Title)
+	w.str(s.Entry.Path)
+	w.time(s.Entry.Time)
+	w.u64(uint64(s.Sentence))
 }
 
 func (w *walker) actorRef(a *ActorRef) {

@@ -29,7 +29,7 @@ func TestFastDigests(t *testing.T) {
 	}
 	d.entries[e] = d.entryDigest(e)
 	ev := &TimelineEvent{Event: briefing.Event{Value: "2021-06-27", Display: "Sun 27 Jun 2021", Text: "strikes", Sentence: 2}, Time: at,
-		Sources: []Source{{src, 1}, {e, 3}}, Actors: []ActorRef{a}}
+		Sources: []Source{{src.Link(), 1}, {EntryLink{Title: "E", Path: "/e/", Time: at}, 3}}, Actors: []ActorRef{a}}
 	page := &Page{Kind: "timeline", Path: "/timeline/", Years: []Year{{Year: "2021", Count: 1, Months: []MonthEvents{{Label: "June 2021", ID: "2021-06", Events: []*TimelineEvent{ev, nil}}}}},
 		FilterActors: []ActorRef{a}, Entries: []*Entry{e, src}, Entry: e, Site: &Config{}, Title: "T", Description: "D",
 		Pager: &Pager{Number: 2, Total: 3, Prev: "/p/1/", Next: "/p/3/", First: 11}, Months: []Month{{Label: "June 2021", ID: "2021-06", Entries: []*Entry{e}}},

@@ -92,7 +92,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		for _, y := range o.years() {
 			redo[y] = true
 		}
-		o.Briefing, o.Lead, o.source, o.bodyLine = e.Briefing, e.Lead, e.source, e.bodyLine
+		o.Briefing, o.Lead, o.source, o.bodyLine = e.Briefing, lead(e.Briefing), e.source, e.bodyLine
 		o.tl = nil
 		o.md, o.html, o.warns, o.mdErr = sync.Once{}, "", nil, nil
 		o.done.Store(false)

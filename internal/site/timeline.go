@@ -24,11 +24,22 @@ type TimelineEvent struct {
 	words   []uint64
 }
 
-// Source is where an event was read.
+// Source is where an event was read: a briefing, as a link, and the
+// sentence. A link, not the entry: a timeline changes when what it shows
+// of its sources does (see digest.go).
 type Source struct {
-	Entry    *Entry
+	Entry    EntryLink
 	Sentence int
 }
+
+// EntryLink is a briefing as a page that cites it shows it.
+type EntryLink struct {
+	Title, Path string
+	Time        time.Time
+}
+
+// Link is the entry as a citation links it.
+func (e *Entry) Link() EntryLink { return EntryLink{Title: e.Title, Path: e.Path, Time: e.Time} }
 
 // Link is the URL of the source sentence.
 func (s Source) Link() string { return s.Entry.Path + "#s" + itoa(s.Sentence) }
@@ -160,7 +171,7 @@ func (ye *yearEvents) make() {
 			if !tl[k].ok || tl[k].year != ye.name {
 				continue
 			}
-			src := Source{e, ev.Sentence}
+			src := Source{e.Link(), ev.Sentence}
 			w := tl[k].words
 			if dup := sameEvent(byValue[ev.Value], w); dup != nil {
 				dup.Sources = append(dup.Sources, src)
