@@ -28,6 +28,7 @@ type childResult struct {
 	Mode      string           `json:",omitempty"` // how the output was written
 	Stages    map[string]int64 `json:",omitempty"` // nanoseconds; nil when not told
 	Edits     []childEdit      `json:",omitempty"` // serve mode: one per edit
+	Reused    bool             `json:",omitempty"`
 }
 
 // childEdit is one edit measured in serve mode: the build that followed
@@ -37,6 +38,8 @@ type childEdit struct {
 	Nanos    int64
 	Made     int
 	Analysed int
+	Reused   bool             // the site's model was updated in place (see site.Model)
+	Stages   map[string]int64 `json:",omitempty"`
 }
 
 // runChild runs one measurement in this process and prints its result.
@@ -108,7 +111,7 @@ func childServe(dir string, files []string, cpuprofile string) (*childResult, er
 		if err != nil {
 			return nil, err
 		}
-		r.Edits = append(r.Edits, childEdit{Nanos: e.Nanos, Made: e.Made, Analysed: e.Analysed})
+		r.Edits = append(r.Edits, childEdit{Nanos: e.Nanos, Made: e.Made, Analysed: e.Analysed, Reused: e.Reused, Stages: e.Stages})
 	}
 	return r, nil
 }
@@ -130,7 +133,7 @@ func childBuild(dir string, memo *build.Memo, changed ...string) (*childResult, 
 	r := &childResult{
 		Nanos:    int64(time.Since(start)),
 		Articles: res.Articles, Generated: res.Generated, Kept: res.Kept, Analysed: res.Analysed,
-		Pages: res.Pages, Files: res.Files, Warnings: len(res.Warnings), Made: res.Made, Mode: res.Mode,
+		Pages: res.Pages, Files: res.Files, Warnings: len(res.Warnings), Made: res.Made, Mode: res.Mode, Reused: res.Reused,
 	}
 	if res.Stages != nil {
 		r.Stages = map[string]int64{}

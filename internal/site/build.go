@@ -139,12 +139,30 @@ type job struct {
 	page  *Page
 	make  func() ([]byte, error)
 	parts []any
+	// memo, when set, keeps the digest across builds of a model: a file
+	// made from one entry alone (its page, Markdown and JSON) has the
+	// digest it had while the entry is clean (see Model).
+	memo *memo
+}
+
+// memo is a digest kept across builds.
+type memo struct {
+	sum Digest
+	ok  bool
 }
 
 func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	var live []Doc
 	seen := map[string]string{}
+	known := b.prev.known(b.dig.global)
 	for _, d := range docs {
+		if k := known[d.File]; k != nil && k.Briefing == d.Briefing && k.source == d.Digest && seen[d.Slug] == "" {
+			// As the last build found it: valid, and its entry made.
+			seen[d.Slug] = d.File
+			live = append(live, d)
+			b.entries = append(b.entries, k)
+			continue
+		}
 		if d.Draft {
 			continue
 		}
@@ -179,8 +197,10 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var mds []int // the jobs of the briefings' Markdown, by entry in file order
 	for i, d := range live {
 		raw, read := d.Raw, d.Read
+		mds = append(mds, len(b.jobs))
 		if err := b.file("briefings/"+d.Slug+"/index.md", func() ([]byte, error) {
 			if raw == nil && read != nil {
 				return read()
@@ -206,9 +226,14 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		}
 		for i, e := range bySource {
 			bySource[i] = at[e]
+			b.jobs[mds[i]].memo = &bySource[i].memos[0]
 		}
 	} else {
-		parallel.For(ctx, len(entries), func(i int) { entries[i].Lead = lead(entries[i].Briefing) })
+		parallel.For(ctx, len(entries), func(i int) {
+			e := entries[i]
+			e.resetCross(b)
+			e.Lead = lead(e.Briefing)
+		})
 		b.crossref(entries)
 	}
 	for _, e := range entries {
@@ -216,9 +241,11 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		if err := b.page(p); err != nil {
 			return err
 		}
+		b.jobs[len(b.jobs)-1].memo = &e.memos[1]
 		if err := b.briefingJSON(e); err != nil {
 			return err
 		}
+		b.jobs[len(b.jobs)-1].memo = &e.memos[2]
 	}
 	steps := []func([]*Entry) error{b.home, b.archive, b.tags, b.actorPages, b.storyPages, b.timeline, b.search, b.notFound, b.feed, b.jsonFeed, b.sitemap, b.robots}
 	for _, step := range steps {
@@ -304,10 +331,15 @@ func (b *builder) flush(ctx context.Context) error {
 		j := b.jobs[i]
 		var d Digest
 		switch {
+		case j.memo != nil && j.memo.ok:
+			d = j.memo.sum
 		case j.page != nil:
 			d = b.dig.page(j.name, j.page)
 		case len(j.parts) > 0:
 			d = b.dig.of(j.name, j.parts...)
+		}
+		if j.memo != nil {
+			j.memo.sum, j.memo.ok = d, true
 		}
 		if b.out.keep(j.name, d) {
 			return

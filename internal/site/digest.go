@@ -510,6 +510,12 @@ func (d *digester) of(name string, parts ...any) Digest {
 		case string:
 			w.str("string")
 			w.str(x)
+		case []string:
+			w.str("[]string")
+			w.u64(uint64(len(x)))
+			for _, s := range x {
+				w.str(s)
+			}
 		default:
 			w.value(reflect.ValueOf(&p).Elem())
 		}

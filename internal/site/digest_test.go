@@ -44,7 +44,7 @@ func TestFastDigests(t *testing.T) {
 	if fast.sum() != slow.sum() {
 		t.Error("a page's fast digest differs from its reflective form: a field of Page, TimelineEvent, Source, ActorRef or EntryRef is not in its fast digest")
 	}
-	parts := []any{[32]byte{1, 2}, e, []*Entry{e, nil, src}, "s", (*Entry)(nil), 3}
+	parts := []any{[32]byte{1, 2}, e, []*Entry{e, nil, src}, "s", (*Entry)(nil), 3, []string{"a", "", "b"}}
 	if fast, slow := d.of("x", parts...), d.ofSlow("x", parts...); fast != slow {
 		t.Error("a file's fast digest differs from its reflective form")
 	}

@@ -114,7 +114,11 @@ func (b *builder) sitemap(entries []*Entry) error {
 	for i := range set.URLs {
 		set.URLs[i].LastMod = last[set.URLs[i].Loc]
 	}
-	return b.file("sitemap.xml", func() ([]byte, error) { return encodeXML(set) }, set)
+	locs, mods := make([]string, len(set.URLs)), make([]string, len(set.URLs))
+	for i, u := range set.URLs {
+		locs[i], mods[i] = u.Loc, u.LastMod
+	}
+	return b.file("sitemap.xml", func() ([]byte, error) { return encodeXML(set) }, locs, mods)
 }
 
 func encodeXML(v any) ([]byte, error) {

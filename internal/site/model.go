@@ -1,11 +1,13 @@
 package site
 
 import (
+	"context"
 	"reflect"
 	"slices"
 	"sync"
 
 	"brief/internal/actors"
+	"brief/internal/parallel"
 )
 
 // Model is what a build knew across briefings: the entries, the merged
@@ -32,6 +34,7 @@ type Model struct {
 	global    Digest
 	overrides []Override
 	entries   []*Entry // newest first
+	byFile    map[string]*Entry
 	idx       *actors.Index
 	pages     map[*actors.Actor]*ActorPage
 	stories   []*Story
@@ -53,9 +56,33 @@ func (m *Model) take() bool {
 	return ok
 }
 
+// known returns the model's entries by file when the model is of a build
+// with the same global digest: an entry whose briefing is the same is
+// taken as it is (and, when the model cannot be reused, made again from
+// its briefing by resetCross).
+func (m *Model) known(global Digest) map[string]*Entry {
+	if m == nil || m.global != global {
+		return nil
+	}
+	return m.byFile
+}
+
+// resetCross forgets what the entry knew across briefings, for crossref.
+func (e *Entry) resetCross(b *builder) {
+	e.b = b
+	e.Actors, e.Related, e.Story = nil, nil, nil
+	e.actors, e.related, e.story, e.eventActors = nil, nil, nil, nil
+	e.memos = [3]memo{}
+	e.card, e.cardHTML, e.cardErr = sync.Once{}, "", nil
+}
+
 // model is the builder's model, for the next build.
 func (b *builder) model() *Model {
-	return &Model{global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
+	byFile := make(map[string]*Entry, len(b.entries))
+	for _, e := range b.entries {
+		byFile[e.file] = e
+	}
+	return &Model{byFile: byFile, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
 		stories: b.stories, years: b.years, relatedBy: b.relatedBy, coBy: b.coBy, slugs: b.slugs,
 		digests: digester{entries: b.dig.entries, actors: b.dig.actors, stories: b.dig.stories}}
 }
@@ -140,9 +167,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		}
 	}
 	matchEvents(entriesOf(changed, entries))
-	for _, a := range touched {
-		b.pages[a].setEvents()
-	}
+	parallel.For(context.Background(), len(touched), func(i int) { b.pages[touched[i]].setEvents() })
 	for _, i := range changed {
 		e := entries[i]
 		if e.Ref() != oldRefs[e] {
@@ -209,15 +234,21 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		}
 		if ye.entries = list; len(list) == 0 {
 			delete(b.years, y)
-		} else {
-			ye.make()
 		}
 	}
+	var remake []*yearEvents
+	for y := range redo {
+		if ye := b.years[y]; ye != nil {
+			remake = append(remake, ye)
+		}
+	}
+	parallel.For(context.Background(), len(remake), func(i int) { remake[i].make() })
 
 	// What shows a changed entry changed too.
 	dirtyStories := map[*Story]bool{}
 	for e := range dirty {
 		delete(b.dig.entries, e)
+		e.memos = [3]memo{}
 		for _, a := range e.actors {
 			dirtyActors[a] = true
 		}
