@@ -226,7 +226,15 @@ func writeFile(file string, data []byte) error { return atomicfile.Write(file, d
 func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result) []site.Doc {
 	current, fresh := gen.current, gen.fresh
 	dir, _ := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
-	ents, _ := os.ReadDir(dir)
+	names := opt.Memo.briefingNames(opt.Dir, gen, res.Written)
+	if names == nil {
+		ents, _ := os.ReadDir(dir)
+		for _, e := range ents {
+			if name := e.Name(); !e.IsDir() && strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {
+				names = append(names, name)
+			}
+		}
+	}
 	var parsed *parsedCache
 	if opt.Memo == nil { // brief serve keeps parsed briefings in memory instead
 		parsed = loadParsed(opt.Dir)
@@ -240,13 +248,10 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		put       bool     // a new entry for the parsed cache
 		err       error
 		gone      bool // removed: generated for an article that is gone
+		memo      bool // the memo's
 	}
 	var items []*item
-	for _, e := range ents {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".md") || strings.HasPrefix(name, ".") {
-			continue
-		}
+	for _, name := range names {
 		src, owned := current[name]
 		items = append(items, &item{name: name, rel: "content/briefings/" + name, src: src, owned: owned})
 	}
@@ -272,7 +277,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		}
 		it.sum = sum
 		if d, ok := opt.Memo.doc(it.rel, sum); ok {
-			it.doc = d
+			it.doc, it.memo = d, true
 			return
 		}
 		b := fresh[it.name]
@@ -306,6 +311,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		}
 	})
 	var docs []site.Doc
+	var kept []string
 	live := map[string]bool{}
 	for _, it := range items {
 		switch {
@@ -323,10 +329,16 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		if it.put {
 			parsed.put(it.rel, it.sum, it.doc.BodyLine, it.doc.Briefing)
 		}
-		opt.Memo.keep(it.doc, it.sum)
+		if !it.memo {
+			opt.Memo.keep(it.doc, it.sum)
+		}
 		docs = append(docs, it.doc)
-		live[it.rel] = true
+		kept = append(kept, it.name)
+		if parsed != nil {
+			live[it.rel] = true
+		}
 	}
+	opt.Memo.keepBriefingNames(kept)
 	if parsed != nil {
 		parsed.save(opt.Dir, live)
 	}

@@ -227,7 +227,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	if opt.Memo.keepAnalyses(cache, opt.Dir) {
 		cache.save(opt.Dir)
 	}
-	return &generated{current: current, sums: sums, fresh: fresh}, nil
+	return &generated{current: current, sums: sums, fresh: fresh, changed: changed}, nil
 }
 
 var errSkipped = errors.New("skipped")
@@ -240,6 +240,7 @@ type generated struct {
 	current map[string][]byte
 	sums    map[string][32]byte
 	fresh   map[string]*briefing.Briefing
+	changed map[string]bool // the files changed since the last build, when known (trusted)
 }
 
 func hexSum(s string) ([32]byte, bool) {

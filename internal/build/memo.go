@@ -27,6 +27,51 @@ type Memo struct {
 	// pending are the changed files of builds that stopped before they
 	// took them in: the next build takes them as changed too.
 	pending map[string]bool
+	// briefings are the briefing files the last build read (names in
+	// content/briefings), see briefingNames.
+	briefings []string
+}
+
+// briefingNames returns the briefing files of the last build when the
+// watcher's list says no briefing came or went since and this build wrote
+// none that was not there: the folder need not be listed again. Nil: list it.
+func (m *Memo) briefingNames(dir string, gen *generated, written []string) []string {
+	if m == nil || gen.changed == nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	names := m.briefings
+	if names == nil {
+		return nil
+	}
+	has := func(name string) bool { _, ok := slices.BinarySearch(names, name); return ok }
+	for rel := range gen.changed {
+		if name, ok := strings.CutPrefix(rel, "content/briefings/"); ok {
+			if strings.Contains(name, "/") || !has(name) {
+				return nil // a new one, or not a briefing
+			}
+			if st, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel))); err != nil || !st.Mode().IsRegular() {
+				return nil // gone, or not a file
+			}
+		}
+	}
+	for _, w := range written {
+		if !has(filepath.Base(w)) {
+			return nil
+		}
+	}
+	return slices.Clone(names)
+}
+
+// keepBriefingNames keeps the briefing files a build read (sorted).
+func (m *Memo) keepBriefingNames(names []string) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.briefings = names
 }
 
 // note records the files a build is told changed (Options.Changed) as

@@ -213,6 +213,9 @@ func TestChangedPaths(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
+		if len(res.Errors) > 0 {
+			t.Errorf("%s: %v", step, res.Errors)
+		}
 		if res.Analysed != analysed {
 			t.Errorf("%s: %d articles analysed, want %d", step, res.Analysed, analysed)
 		}
@@ -236,4 +239,13 @@ func TestChangedPaths(t *testing.T) {
 	add(3, "\nShares closed higher on Friday.\n")
 	build("everything", nil, false, 1)
 	build("nothing", []string{}, false, 0)
+	briefings, _ := filepath.Glob(filepath.Join(srv, "content", "briefings", "*.md"))
+	sort.Strings(briefings)
+	b, _ = os.ReadFile(briefings[0])
+	os.WriteFile(briefings[0], []byte(strings.Replace(string(b), "## Bottom line", "## Bottom line\n\nA note by hand.", 1)), 0o644)
+	build("a briefing edited by hand", []string{briefings[0]}, false, 0)
+	write(t, srv, "content/briefings/by-hand.md", "+++\ntitle = \"By hand\"\ndate = \"2020-01-02\"\n+++\n\nWritten by hand.\n")
+	build("a briefing written by hand", []string{"content/briefings/by-hand.md"}, false, 0)
+	os.Remove(filepath.Join(srv, "content", "briefings", "by-hand.md"))
+	build("a briefing removed", []string{"content/briefings/by-hand.md"}, false, 0)
 }

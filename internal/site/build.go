@@ -129,6 +129,8 @@ type builder struct {
 	relatedBy map[*Entry][]*Entry
 	coBy      map[*ActorPage][]*ActorPage
 	slugs     map[string]string
+	// sitemapMemo is the sitemap's digest and the set of names it is of.
+	sitemapMemo keyedMemo
 }
 
 // job is one output file: a page (a template executed with a Page) or a
@@ -475,7 +477,7 @@ func (b *builder) tags(entries []*Entry) error {
 	byTag := map[string]*Tag{}
 	for _, e := range entries {
 		for _, name := range e.Tags {
-			s := slugify(name)
+			s := b.slug(name)
 			if s == "" {
 				continue
 			}

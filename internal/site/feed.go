@@ -103,22 +103,62 @@ type sitemapURL struct {
 
 // sitemap writes /sitemap.xml with every HTML page but 404.
 func (b *builder) sitemap(entries []*Entry) error {
-	var set urlset
-	for _, name := range sortedHTML(b.out.names()) {
-		set.URLs = append(set.URLs, sitemapURL{Loc: b.cfg.absURL("/" + name)})
+	set := func() urlset {
+		var set urlset
+		for _, name := range sortedHTML(b.out.names()) {
+			set.URLs = append(set.URLs, sitemapURL{Loc: b.cfg.absURL("/" + name)})
+		}
+		last := map[string]string{}
+		for _, e := range entries {
+			last[b.cfg.absURL(e.Path)] = e.Time.Format("2006-01-02")
+		}
+		for i := range set.URLs {
+			set.URLs[i].LastMod = last[set.URLs[i].Loc]
+		}
+		return set
 	}
-	last := map[string]string{}
-	for _, e := range entries {
-		last[b.cfg.absURL(e.Path)] = e.Time.Format("2006-01-02")
+	// With the model reused, the briefings' paths and dates are what they
+	// were: the same pages make the same sitemap.
+	key := namesKey(b.out.names())
+	if m := b.prev; b.reused && m.sitemap.key == key && m.sitemap.memo.ok {
+		b.sitemapMemo = m.sitemap
+		if err := b.file("sitemap.xml", func() ([]byte, error) { return encodeXML(set()) }); err != nil {
+			return err
+		}
+		b.jobs[len(b.jobs)-1].memo = &b.sitemapMemo.memo
+		return nil
 	}
-	for i := range set.URLs {
-		set.URLs[i].LastMod = last[set.URLs[i].Loc]
-	}
-	locs, mods := make([]string, len(set.URLs)), make([]string, len(set.URLs))
-	for i, u := range set.URLs {
+	s := set()
+	locs, mods := make([]string, len(s.URLs)), make([]string, len(s.URLs))
+	for i, u := range s.URLs {
 		locs[i], mods[i] = u.Loc, u.LastMod
 	}
-	return b.file("sitemap.xml", func() ([]byte, error) { return encodeXML(set) }, locs, mods)
+	if err := b.file("sitemap.xml", func() ([]byte, error) { return encodeXML(s) }, locs, mods); err != nil {
+		return err
+	}
+	b.sitemapMemo = keyedMemo{key: key}
+	b.jobs[len(b.jobs)-1].memo = &b.sitemapMemo.memo
+	return nil
+}
+
+// keyedMemo is a digest kept across builds while its key is the same.
+type keyedMemo struct {
+	key  uint64
+	memo memo
+}
+
+// namesKey identifies a set of names (FNV-1a of each, summed: the order
+// does not matter).
+func namesKey(names map[string]bool) uint64 {
+	var sum uint64
+	for n := range names {
+		h := uint64(14695981039346656037)
+		for i := 0; i < len(n); i++ {
+			h = (h ^ uint64(n[i])) * 1099511628211
+		}
+		sum += h
+	}
+	return sum + uint64(len(names))
 }
 
 func encodeXML(v any) ([]byte, error) {

@@ -43,7 +43,8 @@ type Model struct {
 	coBy      map[*ActorPage][]*ActorPage // actor pages by the actors they list as co-actors
 	slugs     map[string]string           // slugify, remembered
 	digests   digester                    // of entries, actor pages and stories
-	used      sync.Once                   // a model serves one build
+	sitemap   keyedMemo
+	used      sync.Once // a model serves one build
 }
 
 // take reports whether the model may serve this build (once).
@@ -82,7 +83,7 @@ func (b *builder) model() *Model {
 	for _, e := range b.entries {
 		byFile[e.file] = e
 	}
-	return &Model{byFile: byFile, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
+	return &Model{byFile: byFile, sitemap: b.sitemapMemo, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
 		stories: b.stories, years: b.years, relatedBy: b.relatedBy, coBy: b.coBy, slugs: b.slugs,
 		digests: digester{entries: b.dig.entries, actors: b.dig.actors, stories: b.dig.stories}}
 }
