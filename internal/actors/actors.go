@@ -163,20 +163,21 @@ func itoa(i int) string {
 // sortActors orders by briefings, mentions, name, kind, then first
 // briefing: a total order, so output does not depend on map order.
 func sortActors(as []*Actor) {
-	sort.Slice(as, func(i, j int) bool {
-		a, b := as[i], as[j]
-		if len(a.Briefings) != len(b.Briefings) {
-			return len(a.Briefings) > len(b.Briefings)
-		}
-		if a.Mentions != b.Mentions {
-			return a.Mentions > b.Mentions
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		return a.Briefings[0] < b.Briefings[0] // one name, one kind, two actors: first seen first
-	})
+	sort.Slice(as, func(i, j int) bool { return lessActor(as[i], as[j]) })
+}
+
+func lessActor(a, b *Actor) bool {
+	if len(a.Briefings) != len(b.Briefings) {
+		return len(a.Briefings) > len(b.Briefings)
+	}
+	if a.Mentions != b.Mentions {
+		return a.Mentions > b.Mentions
+	}
+	if a.Name != b.Name {
+		return a.Name < b.Name
+	}
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	return a.Briefings[0] < b.Briefings[0] // one name, one kind, two actors: first seen first
 }

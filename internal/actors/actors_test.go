@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -70,4 +71,48 @@ func TestRolesQuotesCoActors(t *testing.T) {
 	if len(idx.Of[1]) != 2 {
 		t.Errorf("Of[1] = %v", idx.Of[1])
 	}
+}
+
+// TestUpdate checks that updating an index after briefings changed (each
+// naming its actors alike) gives what merging them again gives.
+func TestUpdate(t *testing.T) {
+	mk := func(m1, m2 int, role string) []*briefing.Briefing {
+		joe := act("Joe Biden", "person", "Biden")
+		joe.Mentions, joe.Role = m1, role
+		gm := act("General Motors", "organization", "GM")
+		gm.Mentions = m2
+		return []*briefing.Briefing{
+			{Actors: []briefing.Actor{joe, gm}, Quotes: []briefing.Quote{{Speaker: "Joe Biden", Text: "q1"}}},
+			b(act("Biden", "person"), act("GM", "organization")),
+			b(act("General Motors", "organization"), act("Ford", "organization")),
+			b(act("Ford", "organization")),
+		}
+	}
+	idx := Merge(mk(1, 1, ""), nil)
+	for _, step := range []struct {
+		m1, m2 int
+		role   string
+	}{{9, 1, ""}, {1, 9, "President"}, {1, 1, ""}, {2, 2, "Senator"}} {
+		bs := mk(step.m1, step.m2, step.role)
+		touched := idx.Update(bs, []int{0})
+		want := Merge(bs, nil)
+		if len(touched) != 2 {
+			t.Errorf("%v: %d actors touched, want 2", step, len(touched))
+		}
+		if got, w := dump(idx), dump(want); got != w {
+			t.Errorf("%v: updated\n%s\nwant\n%s", step, got, w)
+		}
+	}
+}
+
+func dump(idx *Index) string {
+	var out []string
+	for _, a := range idx.Actors {
+		var co []string
+		for _, c := range a.CoActors {
+			co = append(co, c.Name)
+		}
+		out = append(out, fmt.Sprintf("%s/%s/%s/%v/%d/%v/%v/%v/%v", a.Name, a.Kind, a.Role, a.Aliases, a.Mentions, a.Briefings, a.Roles, a.Quotes, co))
+	}
+	return strings.Join(out, "\n")
 }

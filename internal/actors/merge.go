@@ -227,17 +227,20 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) []*Actor {
 	for _, a := range touched {
 		idx.aggregate(a, bs)
 	}
-	sortActors(idx.Actors)
-	rank := make(map[*Actor]int, len(touched))
-	for _, a := range touched {
-		rank[a] = -1
-	}
-	for i, a := range idx.Actors {
-		if _, ok := rank[a]; ok {
-			rank[a] = i
+	// The others keep their order: the touched ones are put back in theirs.
+	sortActors(touched)
+	all := make([]*Actor, 0, len(idx.Actors))
+	i := 0
+	for _, a := range idx.Actors {
+		if seen[a] {
+			continue
 		}
+		for ; i < len(touched) && lessActor(touched[i], a); i++ {
+			all = append(all, touched[i])
+		}
+		all = append(all, a)
 	}
-	sort.Slice(touched, func(i, j int) bool { return rank[touched[i]] < rank[touched[j]] })
+	idx.Actors = append(all, touched[i:]...)
 	return touched
 }
 

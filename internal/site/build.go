@@ -129,6 +129,7 @@ type builder struct {
 	relatedBy map[*Entry][]*Entry
 	coBy      map[*ActorPage][]*ActorPage
 	slugs     map[string]string
+	yearSums  []*Year // the timeline's years as its pages hold them, to digest once
 	// sitemapMemo is the sitemap's digest and the set of names it is of.
 	sitemapMemo keyedMemo
 }
@@ -322,11 +323,7 @@ func (b *builder) file(name string, make func() ([]byte, error), parts ...any) e
 // first failing file in queue order is the error, so errors are
 // deterministic.
 func (b *builder) flush(ctx context.Context) error {
-	years := make([]*yearEvents, 0, len(b.years))
-	for _, ye := range b.years {
-		years = append(years, ye)
-	}
-	b.dig.prepare(b.entries, years, append(slices.Clone(b.actors), b.places...), b.stories)
+	b.dig.prepare(b.entries, b.yearSums, append(slices.Clone(b.actors), b.places...), b.stories)
 	errs := make([]error, len(b.jobs))
 	var made atomic.Int64
 	parallel.For(ctx, len(b.jobs), func(i int) {

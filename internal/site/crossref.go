@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
 	"brief/internal/actors"
 	"brief/internal/briefing"
 	"brief/internal/parallel"
+	"brief/internal/timeline"
 )
 
 // ActorPage is an actor across briefings, as templates see it. Places are
@@ -30,7 +32,8 @@ type ActorPage struct {
 	MoreEvents       int              // events left out of Events
 	MoreQuotes       int              // quotes left out of Quotes (the latest MaxActorQuotes are in)
 
-	coActors []*ActorPage // CoActors in full
+	coActors []*ActorPage     // CoActors in full
+	all      []*TimelineEvent // its whole timeline (Events are the latest)
 }
 
 // MaxActorEvents and MaxActorQuotes bound what an actor's page shows of
@@ -174,11 +177,17 @@ func (p *ActorPage) fill(a *actors.Actor, entries []*Entry) {
 	p.Count = len(p.Entries)
 }
 
-// setEvents makes the actor's own timeline: the latest MaxActorEvents.
+// setEvents makes the actor's own timeline.
 func (p *ActorPage) setEvents() {
-	p.Events, p.MoreEvents = actorEvents(p), 0
-	if n := len(p.Events); n > MaxActorEvents {
-		p.Events, p.MoreEvents = p.Events[n-MaxActorEvents:], n-MaxActorEvents
+	p.all = actorEvents(p, nil)
+	p.trimEvents()
+}
+
+// trimEvents shows the latest MaxActorEvents of the actor's timeline.
+func (p *ActorPage) trimEvents() {
+	p.Events, p.MoreEvents = p.all, 0
+	if n := len(p.all); n > MaxActorEvents {
+		p.Events, p.MoreEvents = p.all[n-MaxActorEvents:], n-MaxActorEvents
 	}
 }
 
@@ -384,19 +393,74 @@ func (b *builder) actorPages(entries []*Entry) error {
 }
 
 // actorEvents is the actor's own timeline: events of its briefings whose
-// sentence names the actor.
-func actorEvents(a *ActorPage) []*TimelineEvent {
+// sentence names the actor, in order (lessActorEvent). With only, the
+// events of those briefings only.
+func actorEvents(a *ActorPage, only []*Entry) []*TimelineEvent {
 	var out []*TimelineEvent
-	for _, e := range a.Entries {
+	add := func(e *Entry) {
 		k := slices.Index(e.actors, a)
 		for i, ev := range e.Timeline {
 			if k >= 0 && slices.Contains(e.eventActors[i], k) || k < 0 && names(ev.Text, a) {
-				out = append(out, &TimelineEvent{Event: ev, Sources: []Source{{e.Link(), ev.Sentence}}})
+				te := &TimelineEvent{Event: ev, Sources: []Source{{e.Link(), ev.Sentence}}, from: e, k: i}
+				te.Time, _, _ = timeline.Parse(ev.Value)
+				out = append(out, te)
 			}
 		}
 	}
-	sortEvents(out)
+	if only == nil {
+		for _, e := range a.Entries {
+			add(e)
+		}
+	} else {
+		for _, e := range only {
+			if slices.Contains(e.actors, a) {
+				add(e)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return lessActorEvent(out[i], out[j]) })
 	return out
+}
+
+// lessActorEvent orders an actor's events: by date, coarser first, then
+// by value, the earlier report first, then by where they were read.
+func lessActorEvent(a, b *TimelineEvent) bool {
+	if !a.Time.Equal(b.Time) {
+		return a.Time.Before(b.Time)
+	}
+	if len(a.Value) != len(b.Value) {
+		return len(a.Value) < len(b.Value)
+	}
+	if a.Value != b.Value {
+		return a.Value < b.Value
+	}
+	if ta, tb := a.Sources[0].Entry.Time, b.Sources[0].Entry.Time; !ta.Equal(tb) {
+		return ta.Before(tb)
+	}
+	if a.from.idx != b.from.idx {
+		return a.from.idx < b.from.idx
+	}
+	return a.k < b.k
+}
+
+// updateEvents makes the actor's timeline again after the entries changed
+// did: their events out, their events now in, in order.
+func (p *ActorPage) updateEvents(changed []*Entry) {
+	gone := func(ev *TimelineEvent) bool { return slices.Contains(changed, ev.from) }
+	add := actorEvents(p, changed)
+	all := make([]*TimelineEvent, 0, len(p.all)+len(add))
+	i := 0
+	for _, ev := range p.all {
+		if gone(ev) {
+			continue
+		}
+		for ; i < len(add) && lessActorEvent(add[i], ev); i++ {
+			all = append(all, add[i])
+		}
+		all = append(all, ev)
+	}
+	p.all = append(all, add[i:]...)
+	p.trimEvents()
 }
 
 // names reports whether text holds the actor's name or one of its aliases.

@@ -278,8 +278,8 @@ func (w *walker) generic(v reflect.Value) {
 			return
 		}
 		if v.Type() == yearType {
-			if y := v.Interface().(Year); y.ye != nil && y.ye.summed {
-				w.digest(y.ye.sum) // see prepare
+			if y := v.Interface().(Year); y.sum != nil && y.sum.ok {
+				w.digest(y.sum.sum) // see prepare
 				return
 			}
 		}
@@ -437,26 +437,26 @@ func (d *digester) entryDigestGeneric(e *Entry) Digest {
 // story that has no digest yet: a build that keeps the site's model (see
 // Model) keeps the digests of what did not change and forgets the rest
 // (forget). Entries first: the others contain entries.
-func (d *digester) prepare(entries []*Entry, years []*yearEvents, actors []*ActorPage, stories []*Story) {
+func (d *digester) prepare(entries []*Entry, years []*Year, actors []*ActorPage, stories []*Story) {
 	if d.entries == nil {
 		d.entries = make(map[*Entry]Digest, len(entries))
 		d.actors = make(map[*ActorPage]Digest, len(actors))
 		d.stories = make(map[*Story]Digest, len(stories))
 	}
 	sumAll(d.entries, entries, d.entryDigest)
-	var ys []*yearEvents
-	for _, ye := range years {
-		if !ye.summed {
-			ys = append(ys, ye)
+	var ys []*Year
+	for _, y := range years {
+		if y.sum != nil && !y.sum.ok {
+			ys = append(ys, y)
 		}
 	}
 	parallel.For(context.Background(), len(ys), func(i int) {
 		w := d.newWalker()
-		w.fields(reflect.ValueOf(&ys[i].year).Elem())
-		ys[i].sum = w.sum()
+		w.fields(reflect.ValueOf(ys[i]).Elem())
+		ys[i].sum.sum = w.sum()
 	})
-	for _, ye := range ys {
-		ye.summed = true
+	for _, y := range ys {
+		y.sum.ok = true
 	}
 	sumAll(d.actors, actors, func(a *ActorPage) Digest { return d.walk(a) })
 	sumAll(d.stories, stories, func(s *Story) Digest { return d.walk(s) })

@@ -168,7 +168,8 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		}
 	}
 	matchEvents(entriesOf(changed, entries))
-	parallel.For(context.Background(), len(touched), func(i int) { b.pages[touched[i]].setEvents() })
+	changedEntries := entriesOf(changed, entries)
+	parallel.For(context.Background(), len(touched), func(i int) { b.pages[touched[i]].updateEvents(changedEntries) })
 	for _, i := range changed {
 		e := entries[i]
 		if e.Ref() != oldRefs[e] {
@@ -258,7 +259,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		}
 		for _, y := range e.years() {
 			if ye := b.years[y]; ye != nil {
-				ye.summed = false
+				ye.forget()
 			}
 		}
 	}

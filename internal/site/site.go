@@ -31,7 +31,9 @@
 //	/actors/ /actors/<slug>/   people and organisations across briefings (each with feed.xml)
 //	/places/ /places/<slug>/   places across briefings
 //	/stories/ /stories/<slug>/ briefings grouped into stories by shared actors (each with feed.xml)
-//	/timeline/                 every dated event of every briefing
+//	/timeline/                 every dated event of every briefing; a long timeline
+//	                           has a page a year (/timeline/YYYY/), a long year pages
+//	                           of whole months (/timeline/YYYY/page/N/)
 //	/search/                   client-side search over /search/index.json (a list of shards)
 //	/feed.xml /feed.json       Atom feed and JSON Feed (bottom lines, or full content)
 //	/sitemap.xml /robots.txt /404.html

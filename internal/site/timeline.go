@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -22,6 +23,8 @@ type TimelineEvent struct {
 	Sources []Source
 	Actors  []ActorRef // actors of its briefings named in its text
 	words   []uint64
+	from    *Entry // on an actor's timeline: where it was read, its k-th event
+	k       int
 }
 
 // Source is where an event was read: a briefing, as a link, and the
@@ -60,7 +63,7 @@ type Year struct {
 	Count  int // events
 	Months []MonthEvents
 
-	ye *yearEvents // what it is made from, which keeps its digest
+	sum *memo // its digest, kept with what it is made from (see prepare)
 }
 
 // MonthEvents is the events of one month ("" for events dated only by year).
@@ -98,10 +101,21 @@ type yearEvents struct {
 	entries []*Entry // those with an event in the year, newest first
 	year    Year     // made by make
 	events  []*TimelineEvent
-	filter  []ActorRef // filterActors(events)
-	sum     Digest     // of year, when summed (digester.prepare)
-	summed  bool
+	parts   []yearPart // the year's pages, when the timeline has a page a year
+	whole   memo       // year's digest (see Year)
 }
+
+// yearPart is a page of a year: whole months, at most YearPageMax events
+// unless one month has more.
+type yearPart struct {
+	year   Year
+	filter []ActorRef // filterActors of its events
+	memo   memo
+}
+
+// YearPageMax is the most events a page of a year shows (a month is not
+// split): a longer year has pages /timeline/YYYY/page/N/.
+const YearPageMax = 250
 
 // tlEvent is an event of an entry's timeline as the site timeline takes
 // it: its date parsed, its year and the words of its text (see sameEvent).
@@ -187,7 +201,7 @@ func (ye *yearEvents) make() {
 		}
 	}
 	sortEvents(evs)
-	y := Year{Year: ye.name, Count: len(evs), ye: ye}
+	y := Year{Year: ye.name, Count: len(evs), sum: &ye.whole}
 	for _, ev := range evs {
 		label, id := "", ye.name
 		if len(ev.Value) >= 7 && ev.Value[4] == '-' && ev.Value[5] != 'W' && ev.Value[5] != 'Q' && ev.Value[5] != 'H' {
@@ -199,8 +213,29 @@ func (ye *yearEvents) make() {
 		m := &y.Months[len(y.Months)-1]
 		m.Events = append(m.Events, ev)
 	}
-	ye.year, ye.events, ye.filter = y, evs, filterActors(evs)
-	ye.summed = false
+	ye.year, ye.events, ye.whole = y, evs, memo{}
+	ye.parts = nil
+	for i := 0; i < len(y.Months); {
+		part := yearPart{year: Year{Year: ye.name}}
+		var pevs []*TimelineEvent
+		for ; i < len(y.Months) && (len(pevs) == 0 || len(pevs)+len(y.Months[i].Events) <= YearPageMax); i++ {
+			part.year.Months = append(part.year.Months, y.Months[i])
+			pevs = append(pevs, y.Months[i].Events...)
+		}
+		part.year.Count, part.filter = len(pevs), filterActors(pevs)
+		ye.parts = append(ye.parts, part)
+	}
+	for i := range ye.parts {
+		ye.parts[i].year.sum = &ye.parts[i].memo
+	}
+}
+
+// forget drops the year's digests: what it shows changed.
+func (ye *yearEvents) forget() {
+	ye.whole = memo{}
+	for i := range ye.parts {
+		ye.parts[i].memo = memo{}
+	}
 }
 
 // sortedYears is the years in order.
@@ -233,8 +268,12 @@ func (b *builder) timeline([]*Entry) error {
 			ys = append(ys, ye.year)
 			all = append(all, ye.events...)
 		}
-		return b.page(&Page{Kind: "timeline", Title: "Timeline", Path: "/timeline/", Years: ys, YearNav: nav,
-			FilterActors: filterActors(all), Description: desc})
+		p := &Page{Kind: "timeline", Title: "Timeline", Path: "/timeline/", Years: ys, YearNav: nav,
+			FilterActors: filterActors(all), Description: desc}
+		for i := range p.Years {
+			b.yearSums = append(b.yearSums, &p.Years[i])
+		}
+		return b.page(p)
 	}
 	// Too long for one page: a page a year, and the years on /timeline/.
 	var nav, index []YearLink
@@ -245,12 +284,45 @@ func (b *builder) timeline([]*Entry) error {
 	for i, ye := range years {
 		yn := slices.Clone(nav)
 		yn[i].Current = true
-		if err := b.page(&Page{Kind: "timeline", Title: "Timeline: " + ye.name, Path: "/timeline/" + ye.name + "/", Years: []Year{ye.year},
-			YearNav: yn, FilterActors: ye.filter, Description: fmt.Sprintf("The dated events of %s in the briefings, in order, with their sources.", ye.name)}); err != nil {
-			return err
+		path := "/timeline/" + ye.name + "/"
+		pagePath := func(n int) string {
+			if n == 1 {
+				return path
+			}
+			return path + "page/" + strconv.Itoa(n) + "/"
+		}
+		for k := range ye.parts {
+			part := &ye.parts[k]
+			p := &Page{Kind: "timeline", Title: "Timeline: " + ye.name, Path: pagePath(k + 1), Years: []Year{part.year},
+				YearNav: yn, FilterActors: part.filter, Description: fmt.Sprintf("The dated events of %s in the briefings, in order, with their sources.", ye.name)}
+			if n := len(ye.parts); n > 1 {
+				p.Pager = &Pager{Number: k + 1, Total: n}
+				if k > 0 {
+					p.Pager.Prev = pagePath(k)
+					p.Title += fmt.Sprintf(", page %d", k+1)
+				}
+				if k+1 < n {
+					p.Pager.Next = pagePath(k + 2)
+				}
+				first, last := part.year.Months[0], part.year.Months[len(part.year.Months)-1]
+				p.Description = fmt.Sprintf("The dated events of %s in the briefings, in order, with their sources: %s to %s.", ye.name, monthName(first, ye.name), monthName(last, ye.name))
+			}
+			if err := b.page(p); err != nil {
+				return err
+			}
+			b.yearSums = append(b.yearSums, &p.Years[0])
 		}
 	}
 	return b.page(&Page{Kind: "timeline", Title: "Timeline", Path: "/timeline/", YearNav: index, Description: desc + " A page a year."})
+}
+
+// monthName is the label of a month of the timeline ("the year" for the
+// events dated by the year only).
+func monthName(m MonthEvents, year string) string {
+	if m.Label == "" {
+		return year
+	}
+	return m.Label
 }
 
 // TimelineMax is the most events /timeline/ shows on one page; a longer
