@@ -129,7 +129,8 @@ type builder struct {
 	relatedBy map[*Entry][]*Entry
 	coBy      map[*ActorPage][]*ActorPage
 	slugs     map[string]string
-	yearSums  []*Year // the timeline's years as its pages hold them, to digest once
+	yearSums  []*Year         // the timeline's years as its pages hold them, to digest once
+	dirty     map[*Entry]bool // when reused: the entries that changed, or what their pages show did
 	// sitemapMemo is the sitemap's digest and the set of names it is of.
 	sitemapMemo keyedMemo
 }
@@ -200,19 +201,6 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var mds []int // the jobs of the briefings' Markdown, by entry in file order
-	for i, d := range live {
-		raw, read := d.Raw, d.Read
-		mds = append(mds, len(b.jobs))
-		if err := b.file("briefings/"+d.Slug+"/index.md", func() ([]byte, error) {
-			if raw == nil && read != nil {
-				return read()
-			}
-			return raw, nil
-		}, b.entries[i].source); err != nil {
-			return err
-		}
-	}
 	bySource := slices.Clone(b.entries) // for the warnings, in file order
 	entries := b.entries
 	sort.SliceStable(entries, func(i, j int) bool {
@@ -229,7 +217,6 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		}
 		for i, e := range bySource {
 			bySource[i] = at[e]
-			b.jobs[mds[i]].memo = &bySource[i].memos[0]
 		}
 	} else {
 		parallel.For(ctx, len(entries), func(i int) {
@@ -239,7 +226,41 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		})
 		b.crossref(entries)
 	}
+	// A briefing's own files: its Markdown, page and JSON. When the model
+	// was reused and the output is updated in place, those of a briefing
+	// that did not change (nor what its page shows) are what the output
+	// holds: their names are kept, nothing else is done.
+	same := func(e *Entry) bool { return b.reused && !b.dirty[e] && b.out.mode() == "in place" }
+	for i, d := range live {
+		e := bySource[i]
+		md := "briefings/" + d.Slug + "/index.md"
+		if same(e) {
+			if err := b.out.reserve(md); err != nil {
+				return err
+			}
+			continue
+		}
+		raw, read := d.Raw, d.Read
+		if err := b.file(md, func() ([]byte, error) {
+			if raw == nil && read != nil {
+				return read()
+			}
+			return raw, nil
+		}, e.source); err != nil {
+			return err
+		}
+		b.jobs[len(b.jobs)-1].memo = &e.memos[0]
+	}
 	for _, e := range entries {
+		if same(e) {
+			for _, name := range []string{strings.TrimPrefix(e.Path, "/") + "index.html", strings.TrimPrefix(e.Path, "/") + "index.json"} {
+				if err := b.out.reserve(name); err != nil {
+					return err
+				}
+			}
+			b.res.Pages++
+			continue
+		}
 		p := &Page{Kind: "briefing", Title: e.Title, Description: e.Lead, Path: e.Path, Entry: e}
 		if err := b.page(p); err != nil {
 			return err

@@ -246,6 +246,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	}
 	parallel.For(context.Background(), len(remake), func(i int) { remake[i].make() })
 
+	b.dirty = dirty
 	// What shows a changed entry changed too.
 	dirtyStories := map[*Story]bool{}
 	for e := range dirty {
