@@ -22,8 +22,13 @@ type Memo struct {
 	notes map[[32]byte][]string
 	cache *cache    // the analysis cache, saved at most every CacheEvery
 	saved time.Time // when it was last saved
-	dir   string    // the site it is of
-	files []string  // the article files of the last build, see articles
+	// Saves of the cache run in the background (keepAnalyses), one at a
+	// time; unsaved says one failed.
+	saving  sync.WaitGroup
+	saveMu  sync.Mutex
+	unsaved bool
+	dir     string   // the site it is of
+	files   []string // the article files of the last build, see articles
 	// pending are the changed files of builds that stopped before they
 	// took them in: the next build takes them as changed too.
 	pending map[string]bool
@@ -161,8 +166,9 @@ func (m *Memo) analyses() *cache {
 	return m.cache
 }
 
-// keepAnalyses keeps the cache c of the site dir and reports whether to
-// save it now (always without a memo).
+// keepAnalyses keeps the cache c of the site dir and reports whether the
+// caller must save it now (always without a memo). With a memo, a copy is
+// saved in the background at most every CacheEvery, off the build's path.
 func (m *Memo) keepAnalyses(c *cache, dir string) bool {
 	if m == nil {
 		return true
@@ -170,21 +176,37 @@ func (m *Memo) keepAnalyses(c *cache, dir string) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.cache, m.dir = c, dir
-	if time.Since(m.saved) < CacheEvery {
+	if !c.dirty || time.Since(m.saved) < CacheEvery {
 		return false
 	}
 	m.saved = time.Now()
-	return true
+	snap := &cache{Version: c.Version, Entries: maps.Clone(c.Entries), dirty: true}
+	c.dirty = false
+	m.saving.Add(1)
+	go func() {
+		defer m.saving.Done()
+		m.saveMu.Lock()
+		defer m.saveMu.Unlock()
+		if snap.save(dir); snap.dirty { // not written: Close tries again
+			m.mu.Lock()
+			m.unsaved = true
+			m.mu.Unlock()
+		}
+	}()
+	return false
 }
 
-// Close saves what the memo holds that is not saved yet.
+// Close saves what the memo holds that is not saved yet, once the saves
+// in the background are done.
 func (m *Memo) Close() {
 	if m == nil {
 		return
 	}
+	m.saving.Wait()
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.cache != nil {
+		m.cache.dirty = m.cache.dirty || m.unsaved
 		m.cache.save(m.dir)
 	}
 }

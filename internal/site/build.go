@@ -131,6 +131,7 @@ type builder struct {
 	slugs     map[string]string
 	yearSums  []*Year         // the timeline's years as its pages hold them, to digest once
 	dirty     map[*Entry]bool // when reused: the entries that changed, or what their pages show did
+	names     uint64          // the names reserved, summed (see nameHash)
 	// sitemapMemo is the sitemap's digest and the set of names it is of.
 	sitemapMemo keyedMemo
 }
@@ -235,7 +236,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		e := bySource[i]
 		md := "briefings/" + d.Slug + "/index.md"
 		if same(e) {
-			if err := b.out.reserve(md); err != nil {
+			if err := b.reserve(md); err != nil {
 				return err
 			}
 			continue
@@ -254,7 +255,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	for _, e := range entries {
 		if same(e) {
 			for _, name := range []string{strings.TrimPrefix(e.Path, "/") + "index.html", strings.TrimPrefix(e.Path, "/") + "index.json"} {
-				if err := b.out.reserve(name); err != nil {
+				if err := b.reserve(name); err != nil {
 					return err
 				}
 			}
@@ -314,6 +315,16 @@ func (b *builder) markdownNotes(ctx context.Context, entries []*Entry) error {
 	return errors.Join(errs...)
 }
 
+// reserve claims the output file name for this build, and adds it to
+// the sum of names (see nameHash).
+func (b *builder) reserve(name string) error {
+	if err := b.out.reserve(name); err != nil {
+		return err
+	}
+	b.names += nameHash(name)
+	return nil
+}
+
 // page queues the page p for p.Path/index.html; flush renders the queue.
 func (b *builder) page(p *Page) error {
 	p.Site = b.cfg
@@ -322,7 +333,7 @@ func (b *builder) page(p *Page) error {
 	if p.Kind == "404" {
 		name = "404.html"
 	}
-	if err := b.out.reserve(name); err != nil {
+	if err := b.reserve(name); err != nil {
 		return err
 	}
 	b.res.Pages++
@@ -332,7 +343,7 @@ func (b *builder) page(p *Page) error {
 
 // file queues the file name, made by make from parts.
 func (b *builder) file(name string, make func() ([]byte, error), parts ...any) error {
-	if err := b.out.reserve(name); err != nil {
+	if err := b.reserve(name); err != nil {
 		return err
 	}
 	b.jobs = append(b.jobs, job{name: name, make: make, parts: parts})

@@ -119,7 +119,7 @@ func (b *builder) sitemap(entries []*Entry) error {
 	}
 	// With the model reused, the briefings' paths and dates are what they
 	// were: the same pages make the same sitemap.
-	key := namesKey(b.out.names())
+	key := b.names + uint64(len(b.out.names())) // the pages so far (see nameHash)
 	if m := b.prev; b.reused && m.sitemap.key == key && m.sitemap.memo.ok {
 		b.sitemapMemo = m.sitemap
 		if err := b.file("sitemap.xml", func() ([]byte, error) { return encodeXML(set()) }); err != nil {
@@ -147,18 +147,14 @@ type keyedMemo struct {
 	memo memo
 }
 
-// namesKey identifies a set of names (FNV-1a of each, summed: the order
-// does not matter).
-func namesKey(names map[string]bool) uint64 {
-	var sum uint64
-	for n := range names {
-		h := uint64(14695981039346656037)
-		for i := 0; i < len(n); i++ {
-			h = (h ^ uint64(n[i])) * 1099511628211
-		}
-		sum += h
+// nameHash is FNV-1a of a name. The names of a build are known by the
+// sum of their hashes and their number (the order does not matter).
+func nameHash(n string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(n); i++ {
+		h = (h ^ uint64(n[i])) * 1099511628211
 	}
-	return sum + uint64(len(names))
+	return h
 }
 
 func encodeXML(v any) ([]byte, error) {
