@@ -69,7 +69,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	defer out.cleanup()
 	r := &Result{Notes: map[[32]byte][]string{}}
 	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator, overrides: in.Actors, md: newMarkdown(), notes: in.Notes,
-		prev: in.Model, slugs: map[string]string{}}
+		prev: in.Model, keep: in.KeepModel, slugs: map[string]string{}}
 	b.dig.global = globalDigest(in.Program, generator, cfg, tsum)
 	start := time.Now()
 	if err := b.run(ctx, docs, theme); err != nil {
@@ -121,6 +121,7 @@ type builder struct {
 	actors    []*ActorPage // set by crossref
 	places    []*ActorPage
 	prev      *Model // the previous build's, to reuse
+	keep      bool   // make a model for the next build
 	reused    bool   // whether it was
 	// The model (see Model), set by crossref or reuse.
 	idx       *actors.Index

@@ -130,6 +130,11 @@ func (b *builder) crossref(entries []*Entry) {
 	all := append(slices.Clone(b.actors), b.places...)
 	parallel.For(context.Background(), len(all), func(i int) { all[i].setEvents() })
 	b.years = timelineYears(entries)
+	if !b.keep { // no model to update: the words of the events are not needed again
+		for _, e := range entries {
+			e.tl = nil
+		}
+	}
 }
 
 func briefings(entries []*Entry) []*briefing.Briefing {
