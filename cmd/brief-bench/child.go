@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -111,6 +112,7 @@ func childServe(dir string, files []string, cpuprofile string) (*childResult, er
 		if err != nil {
 			return nil, err
 		}
+		runtime.GC() // as brief serve does after each rebuild, between edits
 		r.Edits = append(r.Edits, childEdit{Nanos: e.Nanos, Made: e.Made, Analysed: e.Analysed, Reused: e.Reused, Stages: e.Stages})
 	}
 	return r, nil

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -121,6 +122,9 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 		} else {
 			srv.Notify(serve.Event{Kind: serve.Reload})
 		}
+		// Collect the build's garbage now, while the writer reads the
+		// page, rather than in the middle of the next build.
+		go runtime.GC()
 		for _, m := range res.Warnings {
 			fmt.Fprintln(stderr, "warning:", m)
 		}
