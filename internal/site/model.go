@@ -25,8 +25,8 @@ import (
 // years of the timeline the changed briefings had or have events in are
 // merged again, and only the digests of what changed are computed. Any
 // other change makes the model again from scratch, as a build without
-// one does. Either way the output is the same, byte for byte
-// (TestIncrementalEqualsClean).
+// one does. Either way the output is the same, byte for byte, and so is
+// every file's digest (TestModelEqualsClean, TestIncrementalEqualsClean).
 //
 // A model is used by one build at most: the build takes it over, and a
 // build that fails leaves none.
@@ -190,8 +190,11 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		e.setStory()
 		e.card, e.cardHTML, e.cardErr = sync.Once{}, "", nil
 	}
-	// Stories whose refs changed make their entries' refs change.
+	// Stories named again (above) make their entries' refs change.
 	for _, st := range b.stories {
+		if len(refChanged) == 0 {
+			break
+		}
 		for _, e := range st.Entries {
 			if old := e.Story; old != nil && (old.Name != st.Name || old.Slug != st.Slug) {
 				e.setStory()
