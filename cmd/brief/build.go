@@ -98,7 +98,11 @@ func summaryLine(r *build.Result) string {
 
 // stagesLine tells where a build's time went.
 func stagesLine(r *build.Result) string {
-	s := fmt.Sprintf("  %d articles, %d analysed, output %s; stages:", r.Articles, r.Analysed, r.Mode)
+	model := ""
+	if r.Reused {
+		model = ", site model updated" // see site.Model
+	}
+	s := fmt.Sprintf("  %d articles, %d analysed%s, output %s; stages:", r.Articles, r.Analysed, model, r.Mode)
 	for _, k := range []string{"articles", "analyse", "briefings", "render", "write"} {
 		d := r.Stages[k]
 		s += fmt.Sprintf(" %s %s", k, d.Round(millisecond(d)))

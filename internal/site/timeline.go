@@ -304,8 +304,9 @@ func (b *builder) timeline([]*Entry) error {
 				if k+1 < n {
 					p.Pager.Next = pagePath(k + 2)
 				}
-				first, last := part.year.Months[0], part.year.Months[len(part.year.Months)-1]
-				p.Description = fmt.Sprintf("The dated events of %s in the briefings, in order, with their sources: %s to %s.", ye.name, monthName(first, ye.name), monthName(last, ye.name))
+				if first, last := monthRange(part.year.Months); first != "" {
+					p.Description = fmt.Sprintf("The dated events of %s in the briefings, in order, with their sources: %s to %s.", ye.name, first, last)
+				}
 			}
 			if err := b.page(p); err != nil {
 				return err
@@ -316,13 +317,18 @@ func (b *builder) timeline([]*Entry) error {
 	return b.page(&Page{Kind: "timeline", Title: "Timeline", Path: "/timeline/", YearNav: index, Description: desc + " A page a year."})
 }
 
-// monthName is the label of a month of the timeline ("the year" for the
-// events dated by the year only).
-func monthName(m MonthEvents, year string) string {
-	if m.Label == "" {
-		return year
+// monthRange is the first and last month named among months ("" when
+// none is: events dated by the year, season, quarter or week only).
+func monthRange(months []MonthEvents) (first, last string) {
+	for _, m := range months {
+		if m.Label != "" {
+			if first == "" {
+				first = m.Label
+			}
+			last = m.Label
+		}
 	}
-	return m.Label
+	return first, last
 }
 
 // TimelineMax is the most events /timeline/ shows on one page; a longer
