@@ -131,7 +131,6 @@ type builder struct {
 	coBy      map[*ActorPage][]*ActorPage
 	slugs     map[string]string
 	yearSums  []*Year         // the timeline's years as its pages hold them, to digest once
-	dirty     map[*Entry]bool // when reused: the entries that changed, or what their pages show did
 	names     uint64          // the names reserved, summed (see nameHash)
 	// sitemapMemo is the sitemap's digest and the set of names it is of.
 	sitemapMemo keyedMemo
@@ -145,17 +144,22 @@ type job struct {
 	page  *Page
 	make  func() ([]byte, error)
 	parts []any
-	// memo, when set, keeps the digest across builds of a model: a file
-	// made from one entry alone (its page, Markdown and JSON) has the
-	// digest it had while the entry is clean (see Model).
+	// memo, when set, keeps the digest across builds: a file made from
+	// one entry alone (its page, Markdown and JSON) has the digest it had
+	// while the entry's digest (key) is the same (see Model).
 	memo *memo
+	key  Digest
 }
 
-// memo is a digest kept across builds.
+// memo is a digest kept across builds, for what it was made from (of).
 type memo struct {
 	sum Digest
 	ok  bool
+	of  Digest
 }
+
+// made reports whether the memo holds the digest of a file made from k.
+func (m *memo) made(k Digest) bool { return m.ok && m.of == k }
 
 func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	var live []Doc
@@ -228,11 +232,22 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		})
 		b.crossref(entries)
 	}
-	// A briefing's own files: its Markdown, page and JSON. When the model
-	// was reused and the output is updated in place, those of a briefing
-	// that did not change (nor what its page shows) are what the output
-	// holds: their names are kept, nothing else is done.
-	same := func(e *Entry) bool { return b.reused && !b.dirty[e] && b.out.mode() == "in place" }
+	// A briefing's own files: its Markdown, page and JSON, made from the
+	// entry alone. Their digests are kept with the entry (memos, for the
+	// entry's digest; an entry is kept across builds only with the same
+	// global digest, see Model.known). When the output is updated in place
+	// and the entry's digest is the one its files were made from, they are
+	// what the output holds: their names are kept, nothing else is done.
+	b.dig.prepareEntries(entries)
+	inPlace := b.out.mode() == "in place"
+	same := func(e *Entry) bool {
+		k := b.dig.entries[e]
+		return inPlace && e.memos[0].made(k) && e.memos[1].made(k) && e.memos[2].made(k)
+	}
+	entryJob := func(e *Entry, i int) {
+		j := &b.jobs[len(b.jobs)-1]
+		j.memo, j.key = &e.memos[i], b.dig.entries[e]
+	}
 	for i, d := range live {
 		e := bySource[i]
 		md := "briefings/" + d.Slug + "/index.md"
@@ -251,7 +266,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		}, e.source); err != nil {
 			return err
 		}
-		b.jobs[len(b.jobs)-1].memo = &e.memos[0]
+		entryJob(e, 0)
 	}
 	for _, e := range entries {
 		if same(e) {
@@ -267,11 +282,11 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		if err := b.page(p); err != nil {
 			return err
 		}
-		b.jobs[len(b.jobs)-1].memo = &e.memos[1]
+		entryJob(e, 1)
 		if err := b.briefingJSON(e); err != nil {
 			return err
 		}
-		b.jobs[len(b.jobs)-1].memo = &e.memos[2]
+		entryJob(e, 2)
 	}
 	steps := []func([]*Entry) error{b.home, b.archive, b.tags, b.actorPages, b.storyPages, b.timeline, b.search, b.notFound, b.feed, b.jsonFeed, b.sitemap, b.robots}
 	for _, step := range steps {
@@ -363,7 +378,7 @@ func (b *builder) flush(ctx context.Context) error {
 		j := b.jobs[i]
 		var d Digest
 		switch {
-		case j.memo != nil && j.memo.ok:
+		case j.memo != nil && j.memo.made(j.key):
 			d = j.memo.sum
 		case j.page != nil:
 			d = b.dig.page(j.name, j.page)
@@ -371,7 +386,7 @@ func (b *builder) flush(ctx context.Context) error {
 			d = b.dig.of(j.name, j.parts...)
 		}
 		if j.memo != nil {
-			j.memo.sum, j.memo.ok = d, true
+			*j.memo = memo{sum: d, ok: true, of: j.key}
 		}
 		if b.out.keep(j.name, d) {
 			return

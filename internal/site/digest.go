@@ -438,12 +438,11 @@ func (d *digester) entryDigestGeneric(e *Entry) Digest {
 // Model) keeps the digests of what did not change and forgets the rest
 // (forget). Entries first: the others contain entries.
 func (d *digester) prepare(entries []*Entry, years []*Year, actors []*ActorPage, stories []*Story) {
-	if d.entries == nil {
-		d.entries = make(map[*Entry]Digest, len(entries))
+	if d.actors == nil {
 		d.actors = make(map[*ActorPage]Digest, len(actors))
 		d.stories = make(map[*Story]Digest, len(stories))
 	}
-	sumAll(d.entries, entries, d.entryDigest)
+	d.prepareEntries(entries)
 	var ys []*Year
 	for _, y := range years {
 		if y.sum != nil && !y.sum.ok {
@@ -460,6 +459,14 @@ func (d *digester) prepare(entries []*Entry, years []*Year, actors []*ActorPage,
 	}
 	sumAll(d.actors, actors, func(a *ActorPage) Digest { return d.walk(a) })
 	sumAll(d.stories, stories, func(s *Story) Digest { return d.walk(s) })
+}
+
+// prepareEntries digests the entries that have no digest yet.
+func (d *digester) prepareEntries(entries []*Entry) {
+	if d.entries == nil {
+		d.entries = make(map[*Entry]Digest, len(entries))
+	}
+	sumAll(d.entries, entries, d.entryDigest)
 }
 
 // sumAll adds to m the digest of each of xs it does not hold, on all cores.

@@ -73,7 +73,6 @@ func (e *Entry) resetCross(b *builder) {
 	e.b = b
 	e.Actors, e.Related, e.Story = nil, nil, nil
 	e.actors, e.related, e.story, e.eventActors = nil, nil, nil, nil
-	e.memos = [3]memo{}
 	e.card, e.cardHTML, e.cardErr = sync.Once{}, "", nil
 }
 
@@ -249,12 +248,10 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	}
 	parallel.For(context.Background(), len(remake), func(i int) { remake[i].make() })
 
-	b.dirty = dirty
 	// What shows a changed entry changed too.
 	dirtyStories := map[*Story]bool{}
 	for e := range dirty {
 		delete(b.dig.entries, e)
-		e.memos = [3]memo{}
 		for _, a := range e.actors {
 			dirtyActors[a] = true
 		}
