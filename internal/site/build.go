@@ -239,6 +239,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	// and the entry's digest is the one its files were made from, they are
 	// what the output holds: their names are kept, nothing else is done.
 	b.dig.prepareEntries(entries)
+	b.makeYears()
 	inPlace := b.out.mode() == "in place"
 	same := func(e *Entry) bool {
 		k := b.dig.entries[e]

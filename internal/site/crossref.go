@@ -86,7 +86,8 @@ type ActorGroup struct {
 
 // crossref merges the actors of all entries (package actors), makes their
 // pages' data, and links each entry to its actors and related entries;
-// then it makes the actors' timelines and the site timeline's years.
+// then it makes the actors' timelines and groups the site timeline's
+// years (makeYears makes them).
 func (b *builder) crossref(entries []*Entry) {
 	b.idx = actors.Merge(briefings(entries), b.overrides)
 	slugs := actors.Slugs(b.idx.Actors, b.slug)
@@ -129,12 +130,7 @@ func (b *builder) crossref(entries []*Entry) {
 	}
 	all := append(slices.Clone(b.actors), b.places...)
 	parallel.For(context.Background(), len(all), func(i int) { all[i].setEvents() })
-	b.years = timelineYears(entries)
-	if !b.keep { // no model to update: the words of the events are not needed again
-		for _, e := range entries {
-			e.tl = nil
-		}
-	}
+	b.years = groupYears(entries) // made by makeYears
 }
 
 func briefings(entries []*Entry) []*briefing.Briefing {

@@ -103,6 +103,9 @@ type yearEvents struct {
 	events  []*TimelineEvent
 	parts   []yearPart // the year's pages, when the timeline has a page a year
 	whole   memo       // year's digest (see Year)
+	made    bool       // by make
+	key     Digest     // what it was made from (yearKey), when keyed
+	keyed   bool
 }
 
 // yearPart is a page of a year: whole months, at most YearPageMax events
@@ -150,9 +153,9 @@ func (e *Entry) years() []string {
 	return ys
 }
 
-// timelineYears groups the entries (newest first) by the years of their
-// events and makes every year, on all cores.
-func timelineYears(entries []*Entry) map[string]*yearEvents {
+// groupYears groups the entries (newest first) by the years of their
+// events; makeYears makes the years.
+func groupYears(entries []*Entry) map[string]*yearEvents {
 	parallel.For(context.Background(), len(entries), func(i int) { entries[i].tlEvents() })
 	years := map[string]*yearEvents{}
 	for _, e := range entries {
@@ -165,12 +168,62 @@ func timelineYears(entries []*Entry) map[string]*yearEvents {
 			ye.entries = append(ye.entries, e)
 		}
 	}
-	all := make([]*yearEvents, 0, len(years))
-	for _, ye := range years {
-		all = append(all, ye)
-	}
-	parallel.For(context.Background(), len(all), func(i int) { all[i].make() })
 	return years
+}
+
+// makeYears makes the years of the timeline that are not made yet, on all
+// cores, once the entries have their digests: a year made from the same
+// entries (by digest) and actors' names as a year of the previous build's
+// model is that year (brief serve, when the model was made again).
+func (b *builder) makeYears() {
+	var todo []*yearEvents
+	for _, ye := range b.years {
+		if !ye.keyed {
+			todo = append(todo, ye)
+		}
+	}
+	parallel.For(context.Background(), len(todo), func(i int) { todo[i].key = b.yearKey(todo[i]) })
+	var prev map[string]*yearEvents
+	if m := b.prev; m != nil && !b.reused && m.global == b.dig.global {
+		prev = m.years
+	}
+	var remake []*yearEvents
+	for _, ye := range todo {
+		ye.keyed = true
+		if ye.made {
+			continue // made again by reuse, now keyed
+		}
+		if old := prev[ye.name]; old != nil && old.keyed && old.key == ye.key {
+			old.entries = ye.entries
+			b.years[ye.name] = old
+			continue
+		}
+		remake = append(remake, ye)
+	}
+	parallel.For(context.Background(), len(remake), func(i int) { remake[i].make(); remake[i].keyed = true })
+	if !b.keep { // no model to update: the words of the events are not needed again
+		for _, e := range b.entries {
+			e.tl = nil
+		}
+	}
+}
+
+// yearKey identifies what a year is made from: its entries, by digest
+// (their events, links and actors' refs), and the other names of their
+// actors (which decide which actors an event names).
+func (b *builder) yearKey(ye *yearEvents) Digest {
+	w := b.dig.newWalker()
+	w.str(ye.name)
+	for _, e := range ye.entries {
+		w.digest(b.dig.entries[e])
+		for _, a := range e.actors {
+			w.u64(uint64(len(a.Aliases)))
+			for _, al := range a.Aliases {
+				w.str(al)
+			}
+		}
+	}
+	return w.sum()
 }
 
 // make merges and orders the year's events: duplicates reported by
@@ -214,6 +267,7 @@ func (ye *yearEvents) make() {
 		m.Events = append(m.Events, ev)
 	}
 	ye.year, ye.events, ye.whole = y, evs, memo{}
+	ye.made, ye.keyed = true, false
 	ye.parts = nil
 	for i := 0; i < len(y.Months); {
 		part := yearPart{year: Year{Year: ye.name}}
