@@ -80,10 +80,16 @@ type Index struct {
 // to tell which actors go together.
 const MaxCommon = 0.2
 
+// Keys remembers the normalised form of names (see Merge); nil remembers
+// nothing. A process that merges the same briefings again keeps one.
+type Keys map[string]string
+
 // Merge merges the actors of bs (in the order given; the caller sorts them,
-// newest first) with overrides applied.
-func Merge(bs []*briefing.Briefing, overrides []Override) *Index {
+// newest first) with overrides applied. keys, when not nil, remembers the
+// normalised names for the next merge.
+func Merge(bs []*briefing.Briefing, overrides []Override, keys Keys) *Index {
 	m := newMerger()
+	m.known = keys
 	for _, o := range overrides {
 		root := m.node(o.Name, o.Kind)
 		m.forced[root] = o
@@ -98,7 +104,7 @@ func Merge(bs []*briefing.Briefing, overrides []Override) *Index {
 			n := m.node(a.Name, a.Kind)
 			refs = append(refs, ref{i, j, n})
 			for _, al := range a.Aliases {
-				m.claim(key(al), n)
+				m.claim(m.key(al), n)
 			}
 		}
 	}

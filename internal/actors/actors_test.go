@@ -45,7 +45,7 @@ func TestMerge(t *testing.T) {
 			nil, "Apple/organization/*"},
 	}
 	for _, tt := range tests {
-		if got := names(Merge(tt.bs, tt.overrides)); got != tt.want {
+		if got := names(Merge(tt.bs, tt.overrides, nil)); got != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
 		}
 	}
@@ -57,7 +57,7 @@ func TestRolesQuotesCoActors(t *testing.T) {
 			Quotes: []briefing.Quote{{Speaker: "John Kirby", Text: "We acted.", Sentence: 4}}},
 		{Actors: []briefing.Actor{{Name: "John Kirby", Kind: "person", Role: "State Department spokesman", Mentions: 1}, {Name: "Iran", Kind: "place", Mentions: 2}}},
 	}
-	idx := Merge(bs, []Override{{Name: "Iran", Kind: "place", Role: "country"}})
+	idx := Merge(bs, []Override{{Name: "Iran", Kind: "place", Role: "country"}}, Keys{})
 	k := idx.Actors[0]
 	if k.Name == "Iran" {
 		k = idx.Actors[1]
@@ -88,14 +88,14 @@ func TestUpdate(t *testing.T) {
 			b(act("Ford", "organization")),
 		}
 	}
-	idx := Merge(mk(1, 1, ""), nil)
+	idx := Merge(mk(1, 1, ""), nil, nil)
 	for _, step := range []struct {
 		m1, m2 int
 		role   string
 	}{{9, 1, ""}, {1, 9, "President"}, {1, 1, ""}, {2, 2, "Senator"}} {
 		bs := mk(step.m1, step.m2, step.role)
 		touched := idx.Update(bs, []int{0})
-		want := Merge(bs, nil)
+		want := Merge(bs, nil, Keys{})
 		if len(touched) != 2 {
 			t.Errorf("%v: %d actors touched, want 2", step, len(touched))
 		}

@@ -15,6 +15,20 @@ type merger struct {
 	keys   []string
 	forced map[int]Override // override roots
 	claims map[string]map[int]bool
+	known  Keys // remembered keys, may be nil
+}
+
+// key is key(name), remembered in m.known.
+func (m *merger) key(name string) string {
+	if m.known == nil {
+		return key(name)
+	}
+	k, ok := m.known[name]
+	if !ok {
+		k = key(name)
+		m.known[name] = k
+	}
+	return k
 }
 
 func newMerger() *merger {
@@ -24,7 +38,7 @@ func newMerger() *merger {
 // node returns the node of a name of a kind, merging kinds that agree with
 // an existing node of the same key.
 func (m *merger) node(name, kind string) int {
-	k := key(name)
+	k := m.key(name)
 	if id, ok := m.ids[k+"\x00"+kind]; ok {
 		return id
 	}

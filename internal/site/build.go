@@ -70,6 +70,11 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	r := &Result{Notes: map[[32]byte][]string{}}
 	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator, overrides: in.Actors, md: newMarkdown(), notes: in.Notes,
 		prev: in.Model, keep: in.KeepModel, slugs: map[string]string{}}
+	if m := in.Model; m != nil { // what it remembers of names serves this build too
+		b.slugs, b.keys = m.slugs, m.keys
+	} else if in.KeepModel {
+		b.keys = actors.Keys{}
+	}
 	b.dig.global = globalDigest(in.Program, generator, cfg, tsum)
 	start := time.Now()
 	if err := b.run(ctx, docs, theme); err != nil {
@@ -130,8 +135,9 @@ type builder struct {
 	relatedBy map[*Entry][]*Entry
 	coBy      map[*ActorPage][]*ActorPage
 	slugs     map[string]string
-	yearSums  []*Year         // the timeline's years as its pages hold them, to digest once
-	names     uint64          // the names reserved, summed (see nameHash)
+	keys      actors.Keys // the actors' normalised names, remembered with the model
+	yearSums  []*Year     // the timeline's years as its pages hold them, to digest once
+	names     uint64      // the names reserved, summed (see nameHash)
 	// sitemapMemo is the sitemap's digest and the set of names it is of.
 	sitemapMemo keyedMemo
 }

@@ -89,7 +89,7 @@ type ActorGroup struct {
 // then it makes the actors' timelines and groups the site timeline's
 // years (makeYears makes them).
 func (b *builder) crossref(entries []*Entry) {
-	b.idx = actors.Merge(briefings(entries), b.overrides)
+	b.idx = actors.Merge(briefings(entries), b.overrides, b.keys)
 	slugs := actors.Slugs(b.idx.Actors, b.slug)
 	b.pages = make(map[*actors.Actor]*ActorPage, len(b.idx.Actors))
 	for _, a := range b.idx.Actors {
@@ -129,8 +129,36 @@ func (b *builder) crossref(entries []*Entry) {
 		e.setStory()
 	}
 	all := append(slices.Clone(b.actors), b.places...)
-	parallel.For(context.Background(), len(all), func(i int) { all[i].setEvents() })
+	prev := b.prevPages()
+	parallel.For(context.Background(), len(all), func(i int) {
+		p := all[i]
+		// An actor of the previous build's model with the same briefings
+		// (the same entries: none changed) and names has the same timeline.
+		if old := prev[p.Kind+"\x00"+p.Name]; old != nil && slices.Equal(old.Entries, p.Entries) && slices.Equal(old.Aliases, p.Aliases) {
+			p.all = old.all
+			p.trimEvents()
+			return
+		}
+		p.setEvents()
+	})
 	b.years = groupYears(entries) // made by makeYears
+}
+
+// prevPages is the actor pages of the previous build's model by kind and
+// name, when it is of the same global digest (nil otherwise).
+func (b *builder) prevPages() map[string]*ActorPage {
+	m := b.prev
+	if m == nil || m.global != b.dig.global {
+		return nil
+	}
+	out := make(map[string]*ActorPage, len(m.pages))
+	for _, p := range m.pages {
+		k := p.Kind + "\x00" + p.Name
+		if _, ok := out[k]; !ok {
+			out[k] = p
+		}
+	}
+	return out
 }
 
 func briefings(entries []*Entry) []*briefing.Briefing {

@@ -42,6 +42,7 @@ type Model struct {
 	relatedBy map[*Entry][]*Entry         // entries by the entries they list as related
 	coBy      map[*ActorPage][]*ActorPage // actor pages by the actors they list as co-actors
 	slugs     map[string]string           // slugify, remembered
+	keys      actors.Keys                 // actors' normalised names, remembered
 	digests   digester                    // of entries, actor pages and stories
 	sitemap   keyedMemo
 	used      sync.Once // a model serves one build
@@ -83,7 +84,7 @@ func (b *builder) model() *Model {
 		byFile[e.file] = e
 	}
 	return &Model{byFile: byFile, sitemap: b.sitemapMemo, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
-		stories: b.stories, years: b.years, relatedBy: b.relatedBy, coBy: b.coBy, slugs: b.slugs,
+		stories: b.stories, years: b.years, relatedBy: b.relatedBy, coBy: b.coBy, slugs: b.slugs, keys: b.keys,
 		digests: digester{entries: b.dig.entries, actors: b.dig.actors, stories: b.dig.stories}}
 }
 
