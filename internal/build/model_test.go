@@ -127,6 +127,27 @@ func TestModelEqualsClean(t *testing.T) {
 		}), true},
 		{"an actor's kind", edit(7, once(kind, `kind = "misc"`)), false},
 		{"after a new model", edit(8, once(mentions, "mentions = 55")), true},
+		{"an alias that merges two actors of another briefing", func() {
+			// Another briefing's two actors of one kind become one actor:
+			// that briefing's actors change although it did not.
+			block := regexp.MustCompile(`(?m)^\[\[actors\]\]\nname = "([^"]*)"\nkind = "([^"]*)"`)
+			for i := 2; i < len(names); i++ {
+				b, _ := os.ReadFile(names[i])
+				ms := block.FindAllStringSubmatch(string(b), -1)
+				for x := 0; x < len(ms); x++ {
+					for y := x + 1; y < len(ms); y++ {
+						if ms[x][2] == ms[y][2] && ms[x][2] != "misc" {
+							edit(1, func(s string) string {
+								at := strings.LastIndex(s, "\n+++")
+								return s[:at] + "\n[[actors]]\nname = \"" + ms[x][1] + "\"\nkind = \"" + ms[x][2] + "\"\naliases = [\"" + ms[y][1] + "\"]\nsalience = 0.1\nmentions = 1\nsentence = 0\n" + s[at:]
+							})()
+							return
+						}
+					}
+				}
+			}
+			t.Fatal("no briefing with two actors of one kind")
+		}, false},
 	}
 	for _, st := range steps {
 		st.do()

@@ -512,6 +512,11 @@ func names(text string, a *ActorPage) bool {
 func matchEvents(entries []*Entry) {
 	parallel.For(context.Background(), len(entries), func(i int) {
 		e := entries[i]
+		sig := namesDigest(e.actors)
+		if e.eventActors != nil && e.matched == sig {
+			return // the same events, the same names: the same matches
+		}
+		e.matched = sig
 		e.eventActors = make([][]int, len(e.Timeline))
 		for k, ev := range e.Timeline {
 			for j, a := range e.actors {
@@ -521,6 +526,21 @@ func matchEvents(entries []*Entry) {
 			}
 		}
 	})
+}
+
+// namesDigest identifies the names and aliases of a list of actors, in
+// order: what matching events against them depends on.
+func namesDigest(as []*ActorPage) Digest {
+	w := (&digester{}).newWalker()
+	w.u64(uint64(len(as)))
+	for _, a := range as {
+		w.str(a.Name)
+		w.u64(uint64(len(a.Aliases)))
+		for _, al := range a.Aliases {
+			w.str(al)
+		}
+	}
+	return w.sum()
 }
 
 func plural(n int, word string) string {

@@ -73,7 +73,7 @@ func (m *Model) known(global Digest) map[string]*Entry {
 func (e *Entry) resetCross(b *builder) {
 	e.b = b
 	e.Actors, e.Related, e.Story = nil, nil, nil
-	e.actors, e.related, e.story, e.eventActors = nil, nil, nil, nil
+	e.actors, e.related, e.story = nil, nil, nil // eventActors stay, with the actors they match (see matchEvents)
 	e.card, e.cardHTML, e.cardErr = sync.Once{}, "", nil
 }
 
@@ -121,7 +121,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 			redo[y] = true
 		}
 		o.Briefing, o.Lead, o.source, o.bodyLine = e.Briefing, lead(e.Briefing), e.source, e.bodyLine
-		o.tl = nil
+		o.tl, o.eventActors = nil, nil
 		o.md, o.html, o.warns, o.mdErr = sync.Once{}, "", nil, nil
 		o.done.Store(false)
 		dirty[o] = true

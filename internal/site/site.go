@@ -91,6 +91,7 @@ type Entry struct {
 	story       *Story
 	idx         int       // position in the site's entries, for the cross-briefing steps
 	eventActors [][]int   // for each event of Timeline, the actors (in actors) its text names
+	matched     Digest    // namesDigest of the actors eventActors were matched against
 	tl          []tlEvent // its events as the site timeline takes them (tlEvents)
 	memos       [3]memo   // the digests of its Markdown, page and JSON (see job)
 	source      [32]byte  // DocDigest of the briefing file, see digest.go
