@@ -257,7 +257,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 	}
 	parallel.For(ctx, len(items), func(i int) {
 		it := items[i]
-		file := filepath.Join(dir, it.name)
+		file := dir + string(filepath.Separator) + it.name
 		sum, known := gen.sums[it.name]
 		read := func() bool {
 			if it.src == nil {

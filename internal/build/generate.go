@@ -89,18 +89,24 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		}
 		return ""
 	}
+	changedSlugs := map[string]bool{} // briefings the watcher saw change, by slug
+	for rel := range changed {
+		if name, ok := strings.CutPrefix(rel, "content/briefings/"); ok {
+			changedSlugs[strings.TrimSuffix(name, ".md")] = true
+		}
+	}
 	parallel.For(ctx, len(jobs), func(i int) {
 		j := jobs[i]
-		path := filepath.Join(opt.Dir, filepath.FromSlash(j.file))
-		if e, ok := cache.Entries[j.file]; trusted && ok && !changed[j.file] && !changed["content/briefings/"+e.Slug+".md"] &&
+		if e, ok := cache.Entries[j.file]; trusted && ok && !changed[j.file] && !changedSlugs[e.Slug] &&
 			e.Fingerprint == fp && e.ArticleStat != "" && e.BriefingStat != "" && !opt.Force {
 			// Neither file changed since the last build, which found the
 			// briefing up to date.
 			j.slug, j.fresh, j.warnings, j.artStat, j.briefStat = e.Slug, true, e.Warnings, e.ArticleStat, e.BriefingStat
-			j.out, j.rel = filepath.Join(outDir, j.slug+".md"), "content/briefings/"+j.slug+".md"
+			j.out, j.rel = outDir+string(filepath.Separator)+j.slug+".md", "content/briefings/"+j.slug+".md"
 			j.sum, _ = hexSum(e.Briefing)
 			return
 		}
+		path := filepath.Join(opt.Dir, filepath.FromSlash(j.file))
 		if st, err := os.Lstat(path); err == nil {
 			j.artStat = statKey(st)
 		}
@@ -162,9 +168,10 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			return nil, j.fatal
 		}
 		owner[j.slug] = j.file
-		current[filepath.Base(j.out)] = j.old
+		name := j.slug + ".md"
+		current[name] = j.old
 		if j.old != nil || j.fresh {
-			sums[filepath.Base(j.out)] = j.sum
+			sums[name] = j.sum
 		}
 		switch {
 		case j.edited && !opt.Force:
@@ -222,7 +229,9 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		sums[filepath.Base(j.out)] = j.sum
 		cache.seen(j.file, j.artStat, briefingStat(j.slug), j.warnings)
 	}
-	cache.drop(owner)
+	if !trusted { // the same articles as the last build otherwise
+		cache.drop(owner)
+	}
 	opt.Memo.keepArticles(opt.Dir, files)
 	if opt.Memo.keepAnalyses(cache, opt.Dir) {
 		cache.save(opt.Dir)
