@@ -125,6 +125,12 @@ func TestModelEqualsClean(t *testing.T) {
 			}
 			return s[:m[1]] + "role = \"a rare role\"\n" + rest
 		}), true},
+		{"a new tag", edit(3, func(s string) string {
+			return regexp.MustCompile(`(?m)^tags = \[.*\]$`).ReplaceAllString(s, `tags = ["A tag of its own"]`)
+		}), true},
+		{"the tag gone again", edit(3, func(s string) string {
+			return strings.Replace(s, `tags = ["A tag of its own"]`, `tags = ["Apple"]`, 1)
+		}), true},
 		{"an actor's kind", edit(7, once(kind, `kind = "misc"`)), false},
 		{"after a new model", edit(8, once(mentions, "mentions = 55")), true},
 		{"an alias that merges two actors of another briefing", func() {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"reflect"
 	"slices"
 	"sort"
@@ -84,7 +85,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	if err := out.commit(); err != nil {
 		return nil, err
 	}
-	r.Files = len(out.names())
+	r.Files = len(out.names()) + 3*len(b.implicit)
 	r.Write = time.Since(t)
 	r.Render = t.Sub(start)
 	r.Mode = out.mode()
@@ -140,6 +141,8 @@ type builder struct {
 	names     uint64      // the names reserved, summed (see nameHash)
 	// sitemapMemo is the sitemap's digest and the set of names it is of.
 	sitemapMemo keyedMemo
+	implicit    []*Entry // briefings whose files are kept without their names claimed
+	stepsFrom   int      // the first job of the steps after the briefings' own files
 }
 
 // job is one output file: a page (a template executed with a Page) or a
@@ -246,19 +249,32 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	// what the output holds: their names are kept, nothing else is done.
 	b.dig.prepareEntries(entries)
 	b.makeYears()
-	inPlace := b.out.mode() == "in place"
+	inplace := b.out.mode() == "in place"
 	same := func(e *Entry) bool {
 		k := b.dig.entries[e]
-		return inPlace && e.memos[0].made(k) && e.memos[1].made(k) && e.memos[2].made(k)
+		return inplace && e.memos[0].made(k) && e.memos[1].made(k) && e.memos[2].made(k)
 	}
 	entryJob := func(e *Entry, i int) {
 		j := &b.jobs[len(b.jobs)-1]
 		j.memo, j.key = &e.memos[i], b.dig.entries[e]
 	}
+	// With the model reused, the briefings are those of the last build:
+	// the names of the files kept are not even claimed (implicit), and only
+	// the files the last build's other steps made can be stale (see
+	// inPlace.only).
+	implicit := b.reused && inplace && b.prev.stepNames != nil
+	if implicit {
+		b.out.(*inPlace).only = b.prev.stepNames
+	}
 	for i, d := range live {
 		e := bySource[i]
 		md := "briefings/" + d.Slug + "/index.md"
 		if same(e) {
+			if implicit {
+				b.implicit = append(b.implicit, e)
+				b.names += e.nameSum()
+				continue
+			}
 			if err := b.reserve(md); err != nil {
 				return err
 			}
@@ -276,6 +292,10 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		entryJob(e, 0)
 	}
 	for _, e := range entries {
+		if same(e) && implicit {
+			b.res.Pages++
+			continue
+		}
 		if same(e) {
 			for _, name := range []string{strings.TrimPrefix(e.Path, "/") + "index.html", strings.TrimPrefix(e.Path, "/") + "index.json"} {
 				if err := b.reserve(name); err != nil {
@@ -295,6 +315,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		}
 		entryJob(e, 2)
 	}
+	b.stepsFrom = len(b.jobs)
 	steps := []func([]*Entry) error{b.home, b.archive, b.tags, b.actorPages, b.storyPages, b.timeline, b.search, b.notFound, b.feed, b.jsonFeed, b.sitemap, b.robots}
 	for _, step := range steps {
 		if err := step(entries); err != nil {
@@ -336,6 +357,22 @@ func (b *builder) markdownNotes(ctx context.Context, entries []*Entry) error {
 		b.res.Notes[e.source] = e.warns
 	}
 	return errors.Join(errs...)
+}
+
+// allNames is every name of this build: those claimed and the implicit
+// ones (see run).
+func (b *builder) allNames() map[string]bool {
+	names := b.out.names()
+	if len(b.implicit) == 0 {
+		return names
+	}
+	all := maps.Clone(names)
+	for _, e := range b.implicit {
+		for _, n := range e.fileNames() {
+			all[n] = true
+		}
+	}
+	return all
 }
 
 // reserve claims the output file name for this build, and adds it to

@@ -105,7 +105,7 @@ type sitemapURL struct {
 func (b *builder) sitemap(entries []*Entry) error {
 	set := func() urlset {
 		var set urlset
-		for _, name := range sortedHTML(b.out.names()) {
+		for _, name := range sortedHTML(b.allNames()) {
 			set.URLs = append(set.URLs, sitemapURL{Loc: b.cfg.absURL("/" + name)})
 		}
 		last := map[string]string{}
@@ -119,7 +119,7 @@ func (b *builder) sitemap(entries []*Entry) error {
 	}
 	// With the model reused, the briefings' paths and dates are what they
 	// were: the same pages make the same sitemap.
-	key := b.names + uint64(len(b.out.names())) // the pages so far (see nameHash)
+	key := b.names + uint64(len(b.out.names())+3*len(b.implicit)) // the pages so far (see nameHash)
 	if m := b.prev; b.reused && m.sitemap.key == key && m.sitemap.memo.ok {
 		b.sitemapMemo = m.sitemap
 		if err := b.file("sitemap.xml", func() ([]byte, error) { return encodeXML(set()) }); err != nil {

@@ -45,6 +45,7 @@ type Model struct {
 	keys      actors.Keys                 // actors' normalised names, remembered
 	digests   digester                    // of entries, actor pages and stories
 	sitemap   keyedMemo
+	stepNames []string  // the files the steps after the briefings' own made
 	used      sync.Once // a model serves one build
 }
 
@@ -83,7 +84,11 @@ func (b *builder) model() *Model {
 	for _, e := range b.entries {
 		byFile[e.file] = e
 	}
-	return &Model{byFile: byFile, sitemap: b.sitemapMemo, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
+	steps := make([]string, 0, len(b.jobs)-b.stepsFrom)
+	for _, j := range b.jobs[b.stepsFrom:] {
+		steps = append(steps, j.name)
+	}
+	return &Model{byFile: byFile, sitemap: b.sitemapMemo, stepNames: steps, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
 		stories: b.stories, years: b.years, relatedBy: b.relatedBy, coBy: b.coBy, slugs: b.slugs, keys: b.keys,
 		digests: digester{entries: b.dig.entries, actors: b.dig.actors, stories: b.dig.stories}}
 }

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -97,7 +98,10 @@ type inPlace struct {
 	mu      sync.Mutex           // guards next and changed
 	next    map[string]FileState // prev's files, those put replaced; commit drops those not written
 	changed map[string][]byte
-	final   *State
+	// only, when set, is all the names of prev that may be stale: the
+	// build kept every other file of prev without claiming its name.
+	only  []string
+	final *State
 }
 
 func (p *inPlace) reserve(name string) error      { return reserveName(p.written, name) }
@@ -128,8 +132,12 @@ func (p *inPlace) put(name string, data []byte, d Digest) error {
 func (p *inPlace) commit() error {
 	// Stale files first: a file of the old site may stand where this one
 	// has a folder, or a folder where it has a file.
-	for n := range p.prev.Files {
-		if !p.written[n] {
+	stale := p.only
+	if stale == nil {
+		stale = slices.Collect(maps.Keys(p.prev.Files))
+	}
+	for _, n := range stale {
+		if _, ok := p.prev.Files[n]; ok && !p.written[n] {
 			delete(p.next, n)
 			f := filepath.Join(p.out, filepath.FromSlash(n))
 			if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -53,6 +53,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"html/template"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -106,6 +107,21 @@ type Entry struct {
 	card        sync.Once
 	cardHTML    template.HTML
 	cardErr     error
+}
+
+// fileNames is the entry's own files: its Markdown, page and JSON.
+func (e *Entry) fileNames() [3]string {
+	dir := strings.TrimPrefix(e.Path, "/")
+	return [3]string{dir + "index.md", dir + "index.html", dir + "index.json"}
+}
+
+// nameSum is the sum of the hashes of its file names (see nameHash).
+func (e *Entry) nameSum() uint64 {
+	var sum uint64
+	for _, n := range e.fileNames() {
+		sum += nameHash(n)
+	}
+	return sum
 }
 
 // Content is the briefing's Markdown body as HTML, converted on first use
