@@ -18,7 +18,10 @@
 // and one swap, and a build that changes nothing swaps nothing. A State
 // (kept by package build in .brief-cache, or in memory by brief serve, which
 // updates the output in place) says what each folder holds; it is checked
-// against the files before it is trusted.
+// against the files before it is trusted. brief serve also keeps the site's
+// model across briefings (model.go: merged actors, stories, the timeline's
+// years, digests) and updates it in place for an edit that keeps the
+// site's shape.
 //
 // The site (all URLs relative to baseURL, which may have a path):
 //
