@@ -53,6 +53,7 @@ type Actor struct {
 
 	kind   string    // the kind merging gave it, before an override
 	forced *Override // the override that names it, if any
+	moving bool      // being put back in order (Update)
 }
 
 // Role is a role an actor was given in a briefing.

@@ -243,10 +243,13 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) []*Actor {
 	}
 	// The others keep their order: the touched ones are put back in theirs.
 	sortActors(touched)
+	for _, a := range touched {
+		a.moving = true
+	}
 	all := make([]*Actor, 0, len(idx.Actors))
 	i := 0
 	for _, a := range idx.Actors {
-		if seen[a] {
+		if a.moving {
 			continue
 		}
 		for ; i < len(touched) && lessActor(touched[i], a); i++ {
@@ -255,6 +258,9 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) []*Actor {
 		all = append(all, a)
 	}
 	idx.Actors = append(all, touched[i:]...)
+	for _, a := range touched {
+		a.moving = false
+	}
 	return touched
 }
 

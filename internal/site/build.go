@@ -226,12 +226,14 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	})
 	sorted := slices.Clone(entries)
 	if b.reused = b.reuse(b.prev, entries); b.reused {
-		at := make(map[*Entry]*Entry, len(entries))
 		for i, e := range sorted {
-			at[e] = entries[i]
+			e.twin = entries[i] // the model's entry it became
 		}
 		for i, e := range bySource {
-			bySource[i] = at[e]
+			bySource[i] = e.twin
+		}
+		for _, e := range sorted {
+			e.twin = nil
 		}
 	} else {
 		parallel.For(ctx, len(entries), func(i int) {
