@@ -253,12 +253,12 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	b.makeYears()
 	inplace := b.out.mode() == "in place"
 	same := func(e *Entry) bool {
-		k := b.dig.entries[e]
+		k := e.dsum.sum
 		return inplace && e.memos[0].made(k) && e.memos[1].made(k) && e.memos[2].made(k)
 	}
 	entryJob := func(e *Entry, i int) {
 		j := &b.jobs[len(b.jobs)-1]
-		j.memo, j.key = &e.memos[i], b.dig.entries[e]
+		j.memo, j.key = &e.memos[i], e.dsum.sum
 	}
 	// With the model reused, the briefings are those of the last build:
 	// the names of the files kept are not even claimed (implicit), and only

@@ -32,6 +32,7 @@ type ActorPage struct {
 	MoreEvents       int              // events left out of Events
 	MoreQuotes       int              // quotes left out of Quotes (the latest MaxActorQuotes are in)
 
+	dsum     kept             // its digest (see digester)
 	coActors []*ActorPage     // CoActors in full
 	all      []*TimelineEvent // its whole timeline (Events are the latest)
 }

@@ -36,12 +36,16 @@ import (
 type Digest [16]byte
 
 // digester hashes page data. Entries, actor pages and stories must have
-// their digests set (prepare) before pages are hashed on several cores.
+// their digests set (prepare) before pages are hashed on several cores;
+// each keeps its own (kept), for as long as it does not change.
 type digester struct {
-	global  Digest
-	entries map[*Entry]Digest
-	actors  map[*ActorPage]Digest
-	stories map[*Story]Digest
+	global Digest
+}
+
+// kept is a digest an entry, actor page or story keeps of itself.
+type kept struct {
+	sum Digest
+	ok  bool
 }
 
 var (
@@ -349,22 +353,22 @@ func (w *walker) digest(d Digest) { w.h.Write(d[:]) }
 // The digests of the site's entries, actor pages and stories are computed
 // once (prepare); another value (a page's own trimmed copy) is walked.
 func (d *digester) entry(e *Entry) Digest {
-	if x, ok := d.entries[e]; ok {
-		return x
+	if e.dsum.ok {
+		return e.dsum.sum
 	}
 	return d.entryDigest(e)
 }
 
 func (d *digester) actor(a *ActorPage) Digest {
-	if x, ok := d.actors[a]; ok {
-		return x
+	if a.dsum.ok {
+		return a.dsum.sum
 	}
 	return d.walk(a)
 }
 
 func (d *digester) story(s *Story) Digest {
-	if x, ok := d.stories[s]; ok {
-		return x
+	if s.dsum.ok {
+		return s.dsum.sum
 	}
 	return d.walk(s)
 }
@@ -435,13 +439,9 @@ func (d *digester) entryDigestGeneric(e *Entry) Digest {
 
 // prepare digests every entry, year of the timeline, actor page and
 // story that has no digest yet: a build that keeps the site's model (see
-// Model) keeps the digests of what did not change and forgets the rest
-// (forget). Entries first: the others contain entries.
+// Model) keeps the digests of what did not change and forgets the rest.
+// Entries first: the others contain entries.
 func (d *digester) prepare(entries []*Entry, years []*Year, actors []*ActorPage, stories []*Story) {
-	if d.actors == nil {
-		d.actors = make(map[*ActorPage]Digest, len(actors))
-		d.stories = make(map[*Story]Digest, len(stories))
-	}
 	d.prepareEntries(entries)
 	var ys []*Year
 	for _, y := range years {
@@ -457,31 +457,27 @@ func (d *digester) prepare(entries []*Entry, years []*Year, actors []*ActorPage,
 	for _, y := range ys {
 		y.sum.ok = true
 	}
-	sumAll(d.actors, actors, func(a *ActorPage) Digest { return d.walk(a) })
-	sumAll(d.stories, stories, func(s *Story) Digest { return d.walk(s) })
+	sumAll(actors, func(a *ActorPage) *kept { return &a.dsum }, func(a *ActorPage) Digest { return d.walk(a) })
+	sumAll(stories, func(s *Story) *kept { return &s.dsum }, func(s *Story) Digest { return d.walk(s) })
 }
 
 // prepareEntries digests the entries that have no digest yet.
 func (d *digester) prepareEntries(entries []*Entry) {
-	if d.entries == nil {
-		d.entries = make(map[*Entry]Digest, len(entries))
-	}
-	sumAll(d.entries, entries, d.entryDigest)
+	sumAll(entries, func(e *Entry) *kept { return &e.dsum }, d.entryDigest)
 }
 
-// sumAll adds to m the digest of each of xs it does not hold, on all cores.
-func sumAll[T comparable](m map[T]Digest, xs []T, sum func(T) Digest) {
+// sumAll sets the digest of each of xs that has none, on all cores.
+func sumAll[T any](xs []T, k func(T) *kept, sum func(T) Digest) {
 	var todo []T
 	for _, x := range xs {
-		if _, ok := m[x]; !ok {
+		if !k(x).ok {
 			todo = append(todo, x)
 		}
 	}
-	sums := make([]Digest, len(todo))
-	parallel.For(context.Background(), len(todo), func(i int) { sums[i] = sum(todo[i]) })
-	for i, x := range todo {
-		m[x] = sums[i]
-	}
+	parallel.For(context.Background(), len(todo), func(i int) {
+		s := sum(todo[i])
+		*k(todo[i]) = kept{s, true}
+	})
 }
 
 // page is the digest of the output file name rendered from p.

@@ -43,7 +43,6 @@ type Model struct {
 	coBy      map[*ActorPage][]*ActorPage // actor pages by the actors they list as co-actors
 	slugs     map[string]string           // slugify, remembered
 	keys      actors.Keys                 // actors' normalised names, remembered
-	digests   digester                    // of entries, actor pages and stories
 	sitemap   keyedMemo
 	stepNames []string  // the files the steps after the briefings' own made
 	used      sync.Once // a model serves one build
@@ -76,6 +75,7 @@ func (e *Entry) resetCross(b *builder) {
 	e.Actors, e.Related, e.Story = nil, nil, nil
 	e.actors, e.related, e.story = nil, nil, nil // eventActors stay, with the actors they match (see matchEvents)
 	e.card, e.cardHTML, e.cardErr = sync.Once{}, "", nil
+	e.dsum = kept{}
 }
 
 // model is the builder's model, for the next build.
@@ -89,8 +89,7 @@ func (b *builder) model() *Model {
 		steps = append(steps, j.name)
 	}
 	return &Model{byFile: byFile, sitemap: b.sitemapMemo, stepNames: steps, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
-		stories: b.stories, years: b.years, relatedBy: b.relatedBy, coBy: b.coBy, slugs: b.slugs, keys: b.keys,
-		digests: digester{entries: b.dig.entries, actors: b.dig.actors, stories: b.dig.stories}}
+		stories: b.stories, years: b.years, relatedBy: b.relatedBy, coBy: b.coBy, slugs: b.slugs, keys: b.keys}
 }
 
 // reuse updates the model m for the entries of this build (sorted,
@@ -136,7 +135,6 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		e.b = b
 	}
 	b.idx, b.pages, b.stories, b.years, b.relatedBy, b.coBy, b.slugs = m.idx, m.pages, m.stories, m.years, m.relatedBy, m.coBy, m.slugs
-	b.dig.entries, b.dig.actors, b.dig.stories = m.digests.entries, m.digests.actors, m.digests.stories
 
 	// The actors of the changed briefings, and whose refs that changes.
 	touched := b.idx.Update(briefings(entries), changed)
@@ -257,7 +255,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	// What shows a changed entry changed too.
 	dirtyStories := map[*Story]bool{}
 	for e := range dirty {
-		delete(b.dig.entries, e)
+		e.dsum.ok = false
 		for _, a := range e.actors {
 			dirtyActors[a] = true
 		}
@@ -276,10 +274,10 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		}
 	}
 	for a := range dirtyActors {
-		delete(b.dig.actors, a)
+		a.dsum.ok = false
 	}
 	for st := range dirtyStories {
-		delete(b.dig.stories, st)
+		st.dsum.ok = false
 	}
 	return true
 }

@@ -97,6 +97,7 @@ type Entry struct {
 	eventActors [][]int   // for each event of Timeline, the actors (in actors) its text names
 	matched     Digest    // namesDigest of the actors eventActors were matched against
 	tl          []tlEvent // its events as the site timeline takes them (tlEvents)
+	dsum        kept      // its digest (see digester)
 	memos       [3]memo   // the digests of its Markdown, page and JSON (see job)
 	twin        *Entry    // while a build takes over the model: the model's entry this one is
 	source      [32]byte  // DocDigest of the briefing file, see digest.go

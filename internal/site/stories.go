@@ -20,6 +20,7 @@ type Story struct {
 	Count            int // briefings
 
 	actors []*ActorPage // its actors in full (Actors has the first 12)
+	dsum   kept         // its digest (see digester)
 }
 
 const (

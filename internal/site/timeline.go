@@ -215,7 +215,7 @@ func (b *builder) yearKey(ye *yearEvents) Digest {
 	w := b.dig.newWalker()
 	w.str(ye.name)
 	for _, e := range ye.entries {
-		w.digest(b.dig.entries[e])
+		w.digest(e.dsum.sum)
 		for _, a := range e.actors {
 			w.u64(uint64(len(a.Aliases)))
 			for _, al := range a.Aliases {
