@@ -22,15 +22,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	}
 	root := t.TempDir()
 	cli, srv := filepath.Join(root, "cli"), filepath.Join(root, "serve")
-	arts, _ := filepath.Glob("../../content/articles/wikinews/*.txt")
-	var picked []string
-	for _, a := range arts {
-		b, _ := os.ReadFile(a)
-		if strings.Contains(string(b), "\ntags Airbus and Boeing") || strings.Contains(string(b), "\ntags Apple") {
-			picked = append(picked, a)
-		}
-	}
-	sort.Strings(picked)
+	picked := pickArticles()
 	if len(picked) > 24 {
 		picked = picked[:24]
 	}
@@ -164,4 +156,19 @@ func build1(t *testing.T, dir string, memo *Memo) *Result {
 		t.Fatalf("%s: %v", dir, res.Errors)
 	}
 	return res
+}
+
+// pickArticles is the example site's articles tagged "Airbus and Boeing"
+// or "Apple" (two stories with actors in common), sorted.
+func pickArticles() []string {
+	arts, _ := filepath.Glob("../../content/articles/wikinews/*.txt")
+	var picked []string
+	for _, a := range arts {
+		b, _ := os.ReadFile(a)
+		if strings.Contains(string(b), "\ntags Airbus and Boeing") || strings.Contains(string(b), "\ntags Apple") {
+			picked = append(picked, a)
+		}
+	}
+	sort.Strings(picked)
+	return picked
 }

@@ -23,15 +23,7 @@ func TestModelEqualsClean(t *testing.T) {
 	}
 	root := t.TempDir()
 	srv := filepath.Join(root, "serve")
-	arts, _ := filepath.Glob("../../content/articles/wikinews/*.txt")
-	var picked []string
-	for _, a := range arts {
-		b, _ := os.ReadFile(a)
-		if strings.Contains(string(b), "\ntags Airbus and Boeing") || strings.Contains(string(b), "\ntags Apple") {
-			picked = append(picked, a)
-		}
-	}
-	sort.Strings(picked)
+	picked := pickArticles()
 	if len(picked) < 12 {
 		t.Skip("example articles not found")
 	}

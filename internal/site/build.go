@@ -491,28 +491,48 @@ const ListPageSize = 50
 // pager.
 func (b *builder) paginate(path string, entries []*Entry, size int, mk func(part []*Entry, pg *Pager) *Page) error {
 	total := max(1, (len(entries)+size-1)/size)
-	pagePath := func(n int) string {
-		if n == 1 {
-			return path
-		}
-		return path + "page/" + strconv.Itoa(n) + "/"
-	}
 	for n := 1; n <= total; n++ {
 		lo, hi := (n-1)*size, min(n*size, len(entries))
-		pg := &Pager{Number: n, Total: total, First: lo + 1}
-		if n > 1 {
-			pg.Prev = pagePath(n - 1)
-		}
-		if n < total {
-			pg.Next = pagePath(n + 1)
-		}
+		pg := pager(path, n, total)
+		pg.First = lo + 1
 		p := mk(entries[lo:hi], pg)
-		p.Path, p.Pager = pagePath(n), pg
+		p.Path, p.Pager = pagePath(path, n), pg
 		if err := b.page(p); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// pagePath is the path of page n of the pages at path: path itself, then
+// path/page/N/.
+func pagePath(path string, n int) string {
+	if n == 1 {
+		return path
+	}
+	return path + "page/" + strconv.Itoa(n) + "/"
+}
+
+// pager is page n of total at path.
+func pager(path string, n, total int) *Pager {
+	pg := &Pager{Number: n, Total: total}
+	if n > 1 {
+		pg.Prev = pagePath(path, n-1)
+	}
+	if n < total {
+		pg.Next = pagePath(path, n+1)
+	}
+	return pg
+}
+
+// yearLinks is the year navigation of a split timeline or archive under
+// base ("/archive/"): the links, and the index of years with their counts.
+func yearLinks(base string, names []string, counts []int) (nav, index []YearLink) {
+	for i, y := range names {
+		nav = append(nav, YearLink{Year: y, Path: base + y + "/"})
+		index = append(index, YearLink{Year: y, Path: base + y + "/", Count: counts[i]})
+	}
+	return nav, index
 }
 
 // ArchiveMax is the most briefings /archive/ lists on one page; a longer
@@ -548,11 +568,12 @@ func (b *builder) archive(entries []*Entry) error {
 		yr.months = append(yr.months, m)
 		yr.entries = append(yr.entries, m.Entries...)
 	}
-	var nav, index []YearLink
+	var names []string
+	var counts []int
 	for _, y := range years {
-		nav = append(nav, YearLink{Year: y.name, Path: "/archive/" + y.name + "/"})
-		index = append(index, YearLink{Year: y.name, Path: "/archive/" + y.name + "/", Count: len(y.entries)})
+		names, counts = append(names, y.name), append(counts, len(y.entries))
 	}
+	nav, index := yearLinks("/archive/", names, counts)
 	for i, y := range years {
 		yn := slices.Clone(nav)
 		yn[i].Current = true

@@ -170,8 +170,8 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 			dirty[e] = true
 		}
 	}
-	matchEvents(entriesOf(changed, entries))
 	changedEntries := entriesOf(changed, entries)
+	matchEvents(changedEntries)
 	parallel.For(context.Background(), len(touched), func(i int) { b.pages[touched[i]].updateEvents(changedEntries) })
 	for _, i := range changed {
 		e := entries[i]

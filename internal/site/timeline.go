@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -330,33 +329,24 @@ func (b *builder) timeline([]*Entry) error {
 		return b.page(p)
 	}
 	// Too long for one page: a page a year, and the years on /timeline/.
-	var nav, index []YearLink
+	var names []string
+	var counts []int
 	for _, ye := range years {
-		nav = append(nav, YearLink{Year: ye.name, Path: "/timeline/" + ye.name + "/"})
-		index = append(index, YearLink{Year: ye.name, Path: "/timeline/" + ye.name + "/", Count: len(ye.events)})
+		names, counts = append(names, ye.name), append(counts, len(ye.events))
 	}
+	nav, index := yearLinks("/timeline/", names, counts)
 	for i, ye := range years {
 		yn := slices.Clone(nav)
 		yn[i].Current = true
 		path := "/timeline/" + ye.name + "/"
-		pagePath := func(n int) string {
-			if n == 1 {
-				return path
-			}
-			return path + "page/" + strconv.Itoa(n) + "/"
-		}
 		for k := range ye.parts {
 			part := &ye.parts[k]
-			p := &Page{Kind: "timeline", Title: "Timeline: " + ye.name, Path: pagePath(k + 1), Years: []Year{part.year},
+			p := &Page{Kind: "timeline", Title: "Timeline: " + ye.name, Path: pagePath(path, k+1), Years: []Year{part.year},
 				YearNav: yn, FilterActors: part.filter, Description: fmt.Sprintf("The dated events of %s in the briefings, in order, with their sources.", ye.name)}
 			if n := len(ye.parts); n > 1 {
-				p.Pager = &Pager{Number: k + 1, Total: n}
+				p.Pager = pager(path, k+1, n)
 				if k > 0 {
-					p.Pager.Prev = pagePath(k)
 					p.Title += fmt.Sprintf(", page %d", k+1)
-				}
-				if k+1 < n {
-					p.Pager.Next = pagePath(k + 2)
 				}
 				if first, last := monthRange(part.year.Months); first != "" {
 					p.Description = fmt.Sprintf("The dated events of %s in the briefings, in order, with their sources: %s to %s.", ye.name, first, last)
