@@ -144,7 +144,7 @@ func benchSite(o options, tmp string, n int) (*row, error) {
 		}
 		r.serve = m.Edits
 		for _, e := range m.Edits {
-			logf("  one article in brief serve: %s, %d analysed, %d files made", ms(time.Duration(e.Nanos)), e.Analysed, e.Made)
+			logf("  one article in brief serve: %s (%s CPU), %d analysed, %d files made", ms(time.Duration(e.Nanos)), ms(time.Duration(e.CPU)), e.Analysed, e.Made)
 		}
 	}
 	if o.hugo != "" {

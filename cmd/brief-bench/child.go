@@ -37,6 +37,7 @@ type childResult struct {
 // before (brief serve's case).
 type childEdit struct {
 	Nanos    int64
+	CPU      int64 // nanoseconds of CPU the build took, on all cores (steadier than Nanos on a busy machine)
 	Made     int
 	Analysed int
 	Reused   bool             // the site's model was updated in place (see site.Model)
@@ -108,12 +109,14 @@ func childServe(dir string, files []string, cpuprofile string) (*childResult, er
 			return nil, err
 		}
 		defer os.WriteFile(f, old, 0o644)
+		cpu := selfCPU()
 		e, err := childBuild(dir, memo, f) // the edited file, as brief serve's watcher reports it
 		if err != nil {
 			return nil, err
 		}
+		cpu = selfCPU() - cpu
 		runtime.GC() // as brief serve does after each rebuild, between edits
-		r.Edits = append(r.Edits, childEdit{Nanos: e.Nanos, Made: e.Made, Analysed: e.Analysed, Reused: e.Reused, Stages: e.Stages})
+		r.Edits = append(r.Edits, childEdit{Nanos: e.Nanos, CPU: int64(cpu), Made: e.Made, Analysed: e.Analysed, Reused: e.Reused, Stages: e.Stages})
 	}
 	return r, nil
 }

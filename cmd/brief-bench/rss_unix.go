@@ -38,3 +38,12 @@ func userTime(ps *os.ProcessState) time.Duration {
 	}
 	return ps.UserTime()
 }
+
+// selfCPU is the user and system CPU time this process has used so far.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
