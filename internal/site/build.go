@@ -97,6 +97,14 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	return r, nil
 }
 
+// newestFirst orders entries by date, newest first, then by slug.
+func newestFirst(a, b *Entry) int {
+	if c := b.Time.Compare(a.Time); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Slug, b.Slug)
+}
+
 // globalDigest is what every output file depends on: brief's code, the
 // configuration and the templates.
 func globalDigest(program, generator string, cfg *Config, templates Digest) Digest {
@@ -218,12 +226,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	}
 	bySource := slices.Clone(b.entries) // for the warnings, in file order
 	entries := b.entries
-	sort.SliceStable(entries, func(i, j int) bool {
-		if !entries[i].Time.Equal(entries[j].Time) {
-			return entries[i].Time.After(entries[j].Time)
-		}
-		return entries[i].Slug < entries[j].Slug
-	})
+	slices.SortFunc(entries, newestFirst) // slugs are unique: a total order
 	sorted := slices.Clone(entries)
 	if b.reused = b.reuse(b.prev, entries); b.reused {
 		for i, e := range sorted {

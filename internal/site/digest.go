@@ -5,10 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"hash"
 	"math"
 	"reflect"
 	"sort"
+	"sync"
 	"time"
 
 	"brief/internal/parallel"
@@ -53,31 +53,45 @@ var (
 	yearType = reflect.TypeFor[Year]()
 )
 
-// walker writes a value into a hash.
+// walker writes a value into a buffer that sum hashes at once: one
+// SHA-256 pass over a page's bytes costs a fraction of thousands of
+// small writes into the hash.
 type walker struct {
 	d    *digester
-	h    hash.Hash
-	buf  [8]byte
+	b    []byte
 	slow bool // reflection only (tests)
 }
 
-func (d *digester) newWalker() *walker { return &walker{d: d, h: sha256.New()} }
+// walkBufs recycles the walkers' buffers; a buffer that grew past 1 MB
+// is left to the collector.
+var walkBufs = sync.Pool{New: func() any { return new([]byte) }}
 
+func (d *digester) newWalker() *walker {
+	b := walkBufs.Get().(*[]byte)
+	return &walker{d: d, b: (*b)[:0]}
+}
+
+// sum is the digest of what was written; the walker is done with.
 func (w *walker) sum() Digest {
+	h := sha256.Sum256(w.b)
 	var out Digest
-	copy(out[:], w.h.Sum(nil))
+	copy(out[:], h[:])
+	if cap(w.b) <= 1<<20 {
+		b := w.b[:0]
+		walkBufs.Put(&b)
+	}
+	w.b = nil
 	return out
 }
 
-func (w *walker) u64(x uint64) {
-	binary.LittleEndian.PutUint64(w.buf[:], x)
-	w.h.Write(w.buf[:])
-}
+func (w *walker) u64(x uint64) { w.b = binary.LittleEndian.AppendUint64(w.b, x) }
 
 func (w *walker) str(s string) {
 	w.u64(uint64(len(s)))
-	w.h.Write([]byte(s))
+	w.b = append(w.b, s...)
 }
+
+func (w *walker) bytes(p []byte) { w.b = append(w.b, p...) }
 
 // value hashes v and everything exported it reaches.
 func (w *walker) value(v reflect.Value) {
@@ -291,7 +305,7 @@ func (w *walker) generic(v reflect.Value) {
 	case reflect.Slice, reflect.Array:
 		w.u64(uint64(v.Len()))
 		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
-			w.h.Write(v.Bytes())
+			w.bytes(v.Bytes())
 			return
 		}
 		for i := range v.Len() {
@@ -347,7 +361,7 @@ func (w *walker) fields(v reflect.Value) {
 	}
 }
 
-func (w *walker) digest(d Digest) { w.h.Write(d[:]) }
+func (w *walker) digest(d Digest) { w.bytes(d[:]) }
 
 // entry is the digest of e: its source and its own fields (see above).
 // The digests of the site's entries, actor pages and stories are computed
@@ -383,7 +397,7 @@ func (d *digester) walk(p any) Digest {
 // entryDigest hashes e without the fields its source determines.
 func (d *digester) entryDigest(e *Entry) Digest {
 	w := d.newWalker()
-	w.h.Write(e.source[:])
+	w.bytes(e.source[:])
 	w.str("Path")
 	w.str(e.Path)
 	w.str("MarkdownPath")
@@ -421,7 +435,7 @@ func (d *digester) entryDigest(e *Entry) Digest {
 func (d *digester) entryDigestGeneric(e *Entry) Digest {
 	w := d.newWalker()
 	w.slow = true
-	w.h.Write(e.source[:])
+	w.bytes(e.source[:])
 	v := reflect.ValueOf(e).Elem()
 	t := v.Type()
 	for i := range t.NumField() {

@@ -2,7 +2,6 @@ package site
 
 import (
 	"encoding/json"
-	"hash/fnv"
 	"strconv"
 	"strings"
 )
@@ -43,9 +42,7 @@ func (b *builder) search(entries []*Entry) error {
 	}
 	shards := make([][]*Entry, n)
 	for _, e := range entries { // newest first, in each shard too
-		h := fnv.New32a()
-		h.Write([]byte(e.Slug))
-		k := int(h.Sum32() % uint32(n))
+		k := int(fnv32a(e.Slug) % uint32(n))
 		shards[k] = append(shards[k], e)
 	}
 	idx := searchIndex{Version: 2, Count: len(entries)}
@@ -64,6 +61,15 @@ func (b *builder) search(entries []*Entry) error {
 		return err
 	}
 	return b.page(&Page{Kind: "search", Title: "Search", Path: "/search/", Description: "Search the briefings."})
+}
+
+// fnv32a is the 32-bit FNV-1a hash of s (hash/fnv's, without a hasher).
+func fnv32a(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
 }
 
 func (b *builder) searchShard(entries []*Entry) ([]byte, error) {

@@ -99,6 +99,7 @@ type Entry struct {
 	tl          []tlEvent // its events as the site timeline takes them (tlEvents)
 	dsum        kept      // its digest (see digester)
 	memos       [3]memo   // the digests of its Markdown, page and JSON (see job)
+	names       uint64    // nameSum, once known (0: not yet)
 	twin        *Entry    // while a build takes over the model: the model's entry this one is
 	source      [32]byte  // DocDigest of the briefing file, see digest.go
 	file        string
@@ -122,10 +123,14 @@ func (e *Entry) fileNames() [3]string {
 
 // nameSum is the sum of the hashes of its file names (see nameHash).
 func (e *Entry) nameSum() uint64 {
+	if e.names != 0 {
+		return e.names
+	}
 	var sum uint64
 	for _, n := range e.fileNames() {
 		sum += nameHash(n)
 	}
+	e.names = sum
 	return sum
 }
 

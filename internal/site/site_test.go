@@ -1,6 +1,7 @@
 package site
 
 import (
+	"hash/fnv"
 	"strings"
 	"testing"
 )
@@ -88,4 +89,16 @@ func write(out output, name string, data []byte) error {
 		return err
 	}
 	return out.put(name, data, Digest{})
+}
+
+// The search shards are chosen by FNV-1a of the slug: fnv32a must be
+// hash/fnv's, or every shard moves.
+func TestFNV32a(t *testing.T) {
+	for _, s := range []string{"", "a", "iran-strikes-2021", "Ünïcode-sług"} {
+		h := fnv.New32a()
+		h.Write([]byte(s))
+		if got, want := fnv32a(s), h.Sum32(); got != want {
+			t.Errorf("fnv32a(%q) = %x, want %x", s, got, want)
+		}
+	}
 }
