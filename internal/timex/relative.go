@@ -172,9 +172,10 @@ func (s *scanner) detUnit(k int) (res, bool) {
 			return r, true
 		}
 		if s.punct(k+1, '-') && (s.lower(k+2) == "ago" || s.lower(k+2) == "earlier") && s.attached(k+1) && s.attached(k+2) {
-			// year-ago, year-earlier: the same period a year before
-			r := s.countedBack(res{}, 1, false, uYear, -1, true)
-			r.i, r.j = k, k+3
+			// year-ago, year-earlier: the same period a year before the
+			// one reported on (the article's, or the quarter spoken of)
+			r := s.countedBack(res{}, 1, false, uYear, -1, false)
+			r.i, r.j, r.compare = k, k+3, true
 			return r, true
 		}
 		det = ""
@@ -490,15 +491,24 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 			year, q, yearShift = mid.Year(), quarterOf(mid), 0
 		}
 	}
+	// the 1988 period: the quarter spoken of, in another year, is a
+	// comparison, not a new quarter to anchor on
+	inferred, explicitYear := q == 0, year != 0
+	noAnchor = noAnchor || inferred && explicitYear
 	switch {
 	case q == 0 && latest:
 		year, q = addQuarters(s.dct.Year(), quarterOf(s.dct), -1)
 		year += yearShift
 	case q == 0 && s.lastQ != 0:
+		// the quarter, the 1988 period: the quarter spoken of, or the
+		// same quarter of another year; either way it names no new
+		// quarter, so a comparison (`in the 1988 period`) does not
+		// become the quarter that a later `the quarter` means
 		q = s.lastQ
 		if year == 0 {
 			year = s.lastQYear + yearShift
 		}
+		noAnchor = true
 	case q == 0:
 		y, qq := addQuarters(s.dct.Year(), quarterOf(s.dct), -1)
 		q = qq
@@ -515,7 +525,11 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		}
 		year += yearShift
 	}
-	r := res{i: i, j: j, typ: "DATE", val: quarterVal(year, q), year: year, quarter: q}
+	r := res{i: i, j: j, typ: "DATE", val: quarterVal(year, q), year: year, quarter: q, compare: inferred && (explicitYear || yearShift != 0)}
+	if r.compare && w == "period" && s.spanYear {
+		// the 1988 period, after the first nine months: the year
+		r.val = yearVal(year)
+	}
 	if noAnchor || (s.hasDCT && (year > s.dct.Year() || year == s.dct.Year() && q >= quarterOf(s.dct))) {
 		r.quarter = 0 // only quarters already over anchor `the quarter`, `a year earlier`
 	}
