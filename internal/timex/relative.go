@@ -286,12 +286,13 @@ func (s *scanner) fromAnchor(u, n int) res {
 		if s.lastYear != 0 {
 			return res{typ: "DATE", val: yearVal(s.lastYear + n), year: s.lastYear + n}
 		}
-	case uMonth, uWeek:
+	case uWeek:
 		if s.hasLastDay {
-			if u == uWeek {
-				return res{typ: "DATE", val: weekVal(s.lastDay.AddDate(0, 0, 7*n))}
-			}
-			y, m := addMonths(s.lastDay.Year(), int(s.lastDay.Month()), n)
+			return res{typ: "DATE", val: weekVal(s.lastDay.AddDate(0, 0, 7*n))}
+		}
+	case uMonth:
+		if s.lastM != 0 {
+			y, m := addMonths(s.lastMYear, s.lastM, n)
 			return res{typ: "DATE", val: monthVal(y, m), year: y}
 		}
 	}

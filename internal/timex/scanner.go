@@ -36,6 +36,7 @@ type scanner struct {
 	hasLastDay       bool
 	lastYear         int
 	lastQYear, lastQ int
+	lastMYear, lastM int // the latest month named, or the month of the latest day
 	// spanYear: the latest period spoken of is longer than a quarter
 	// (`the first nine months`, `the year ended Sept. 30`), so that `a
 	// year earlier` and `the year-ago period` compare years, not quarters.
@@ -122,9 +123,34 @@ func (s *scanner) anchor(r res) {
 	if r.year != 0 {
 		s.lastYear = r.year
 	}
+	if y, m, ok := monthOf(r.val); ok {
+		s.lastMYear, s.lastM = y, m
+	}
 	if r.quarter != 0 {
 		s.lastQYear, s.lastQ = r.year, r.quarter
 	}
+}
+
+// monthOf returns the year and month of a value of month precision or
+// finer (2021-06, 2021-06-27, 2021-06-27T10:00).
+func monthOf(v string) (int, int, bool) {
+	if len(v) < 7 || v[4] != '-' || len(v) > 7 && v[7] != '-' {
+		return 0, 0, false
+	}
+	y, m := 0, 0
+	for k := 0; k < 7; k++ {
+		c := v[k]
+		switch {
+		case k == 4:
+		case c < '0' || c > '9':
+			return 0, 0, false
+		case k < 4:
+			y = 10*y + int(c-'0')
+		default:
+			m = 10*m + int(c-'0')
+		}
+	}
+	return y, m, m >= 1 && m <= 12
 }
 
 // yearSpan reports whether a duration value is a reporting period of

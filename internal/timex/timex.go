@@ -39,8 +39,9 @@
 // two weeks before or a month after the article date keeps the article's
 // year whatever the tense (`was extended to Nov. 16`). Expressions
 // anchored to another expression (`a year earlier`, `the following year`,
-// `that day`, `the quarter`) resolve against the latest expression of
-// that granularity before them, not against the article date. Periods
+// `that day`, `the following month`, `the quarter`) resolve against the
+// latest expression of that granularity or finer before them (a month
+// named, or the month of a day named), not against the article date. Periods
 // named for comparison (`a year earlier`, `year-ago`, `the 1988 period`)
 // are not anchors themselves; after a period longer than a quarter (`the
 // first nine months`) they compare years (1988), after a quarter the

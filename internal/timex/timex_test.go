@@ -70,6 +70,7 @@ func TestFind(t *testing.T) {
 		{"1989-10-26", "It earned $5 million in the fiscal first quarter, against $4 million in the 1988 period; in the quarter it shipped 28,000 systems.", "the fiscal first quarter|DATE|1989-Q1; the 1988 period|DATE|1988-Q1; the quarter|DATE|1989-Q1"},
 		{"1989-10-26", "For the nine months, it earned $5 million, compared with $3 million a year earlier; the year-ago results and the 1988 period were restated.", "the nine months|DURATION|P9M; a year earlier|DATE|1988; year-ago|DATE|1988; the 1988 period|DATE|1988"},
 		{"1989-10-26", "In the third quarter, it earned $2 million, up from $1 million a year earlier.", "the third quarter|DATE|1989-Q3; a year earlier|DATE|1988-Q3"},
+		{"1989-10-27", "In March, it received a bid. The following month, it put itself up for sale.", "March|DATE|1989-03; The following month|DATE|1989-04"},
 	}
 	for _, c := range cases {
 		var got []string
