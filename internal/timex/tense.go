@@ -63,14 +63,20 @@ func (s *scanner) tense(i, j int) int {
 	// On Tuesday, the league plans to...: a sentence that opens with the
 	// expression reads its clause past the comma.
 	opens := i == 0 || i == 1 && s.ps[0].kind == pWord
+	intro := false // past the comma of an opening expression
 	for k := j; k < hi; k++ {
 		p := s.ps[k]
-		if p.r == ',' && k == j && opens {
-			hi = min(k+12, len(s.ps))
+		if p.r == ',' && (k == j && opens || intro) {
+			// In January, a week after the anniversary, a bombing killed:
+			// the main clause may come after an apposition
+			if !intro {
+				hi = min(k+openReach, len(s.ps))
+			}
+			intro = true
 			continue
 		}
-		if p.quote != q || p.r == ';' || p.r == ',' || p.r == '.' {
-			break
+		if p.quote != q || p.r == ';' || p.r == ',' || p.r == '.' && !intro {
+			break // inside a sentence, a full stop ends an abbreviation (vs., Ala.)
 		}
 		if w := s.word(k, &buf); w != nil && reporting[string(w)] {
 			return -1 // In September, it announced...
@@ -104,6 +110,10 @@ func (s *scanner) pastPlan(k int) bool {
 	}
 	return false
 }
+
+// openReach is how many pieces past its comma a sentence that opens with
+// the expression is read for its verb.
+const openReach = 30
 
 // tenseBack is how many pieces before an expression tense looks at.
 const tenseBack = 10
@@ -209,6 +219,9 @@ func (s *scanner) cue(k int) int {
 	}
 	if intentVerbs[string(lw)] && s.lowerWord(min(k+1, len(s.ps)-1)) == "to" && k+1 < len(s.ps) {
 		return 1 // agreed to buy in February: the act agreed on is ahead
+	}
+	if (string(lw) == "planned" || string(lw) == "slated") && s.lowerWord(min(k+1, len(s.ps)-1)) == "for" && k+1 < len(s.ps) {
+		return 1 // the accession was planned for early March
 	}
 	switch string(lw) {
 	case "be":

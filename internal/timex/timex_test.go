@@ -71,6 +71,9 @@ func TestFind(t *testing.T) {
 		{"1989-10-26", "For the nine months, it earned $5 million, compared with $3 million a year earlier; the year-ago results and the 1988 period were restated.", "the nine months|DURATION|P9M; a year earlier|DATE|1988; year-ago|DATE|1988; the 1988 period|DATE|1988"},
 		{"1989-10-26", "In the third quarter, it earned $2 million, up from $1 million a year earlier.", "the third quarter|DATE|1989-Q3; a year earlier|DATE|1988-Q3"},
 		{"1989-10-27", "In March, it received a bid. The following month, it put itself up for sale.", "March|DATE|1989-03; The following month|DATE|1989-04"},
+		{"1998-10-25", "In January, a week after the anniversary of the Roe vs. Wade decision, a bombing in Birmingham, Ala., killed a guard.", "January|DATE|1998-01; a week|DURATION|P1W"},
+		{"1999-02-10", "The official said the accession was planned for early March.", "early March|DATE|1999-03"},
+		{"2009-03-01", "The quarter-to-quarter comparison and day-to-day running; up 8% this year-to-date.", "this year|DATE|2009"},
 	}
 	for _, c := range cases {
 		var got []string
