@@ -125,6 +125,9 @@ func (s *scanner) deictic(k int) (res, bool) {
 	default:
 		return res{}, false
 	}
+	if (w == "today" || w == "tomorrow") && s.generic(k) {
+		return res{}, false
+	}
 	if w == "today" || w == "yesterday" || w == "tomorrow" {
 		if j < len(s.ps) && s.ps[j].cat == cPart && !plural(s.ps[j].w) {
 			part = s.ps[j].n
@@ -143,6 +146,18 @@ func (s *scanner) deictic(k int) (res, bool) {
 	r.val, r.day, r.hasDay, r.year = dayVal(d)+r.suffix, d, true, d.Year()
 	return r, true
 }
+
+// generic reports whether today or tomorrow at piece k means the present
+// or future age rather than a day: `today's world`, `today's youth`,
+// `tomorrow's generation` (but `today's meeting` is the day's).
+func (s *scanner) generic(k int) bool {
+	return s.apostropheS(k+1) && ageNouns[s.lowerWord(k+3)]
+}
+
+// ageNouns after today's speak of the present age, not of the day.
+var ageNouns = map[string]bool{"world": true, "society": true, "youth": true, "young": true,
+	"generation": true, "generations": true, "children": true, "kids": true, "teenagers": true,
+	"families": true, "standards": true, "culture": true, "technology": true, "economy": true}
 
 // detUnit matches this/last/next/past/coming/previous/following/current
 // week, month, year, weekend, decade, century, and the weekend, that day,

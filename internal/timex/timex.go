@@ -13,7 +13,8 @@
 //     periods (`this week`, `last month`, `next year`, `a year ago`,
 //     `earlier this month`, `the previous day`, `since the start of the
 //     year`), and references (`now` PRESENT_REF, `recently` PAST_REF,
-//     `the future` FUTURE_REF).
+//     `the future` FUTURE_REF). `today's world`, `today's youth` and the
+//     like speak of the age, not the day, and are left out.
 //   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this
 //     evening`, `last night`).
 //   - DURATION: `three years` P3Y, `the past two months` P2M, `30-year`
