@@ -452,8 +452,10 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 			q = 2
 		}
 	case w == "period" && named:
-	case w == "quarters" && s.lower(k+2) == "of" && q == 2 && s.lower(k-1) == "two":
+	case w == "two" && q == 1 && s.lower(k+1) == "quarters":
+		// the first two quarters (of 1990): the first half
 		half = true
+		k++
 	default:
 		return res{}, false
 	}

@@ -74,6 +74,7 @@ func TestFind(t *testing.T) {
 		{"1998-10-25", "In January, a week after the anniversary of the Roe vs. Wade decision, a bombing in Birmingham, Ala., killed a guard.", "January|DATE|1998-01; a week|DURATION|P1W"},
 		{"1999-02-10", "The official said the accession was planned for early March.", "early March|DATE|1999-03"},
 		{"2009-03-01", "The quarter-to-quarter comparison and day-to-day running; up 8% this year-to-date.", "this year|DATE|2009"},
+		{"1989-10-26", "It will last through at least the first two quarters of 1990.", "the first two quarters of 1990|DATE|1990-H1"},
 		{"2000-01-07", "It is for today's youth, in today's world, what today's ruling and the events of today mean.", "today|DATE|2000-01-07; today|DATE|2000-01-07"},
 	}
 	for _, c := range cases {
