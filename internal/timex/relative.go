@@ -236,6 +236,12 @@ func (s *scanner) detUnit(k int) (res, bool) {
 			r.i, r.j = i, j
 			return r, true
 		case uWeek:
+			if s.lower(j) == "of" {
+				// the week of March 6: the week that holds the day
+				if d, ok := s.monthDate(j + 1); ok && d.hasDay {
+					return res{i: i, j: d.j, typ: "DATE", val: weekVal(d.day), year: d.year}, true
+				}
+			}
 			r := s.unitNow(uWeek, 0)
 			r.i, r.j = i, j
 			return r, true

@@ -75,6 +75,7 @@ func TestFind(t *testing.T) {
 		{"1999-02-10", "The official said the accession was planned for early March.", "early March|DATE|1999-03"},
 		{"2009-03-01", "The quarter-to-quarter comparison and day-to-day running; up 8% this year-to-date.", "this year|DATE|2009"},
 		{"1989-10-26", "It will last through at least the first two quarters of 1990.", "the first two quarters of 1990|DATE|1990-H1"},
+		{"2000-02-24", "It may be resolved at a hearing the week of March 6.", "the week of March 6|DATE|2000-W10"},
 		{"2000-01-07", "It is for today's youth, in today's world, what today's ruling and the events of today mean.", "today|DATE|2000-01-07; today|DATE|2000-01-07"},
 	}
 	for _, c := range cases {
