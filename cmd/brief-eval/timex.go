@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
+	"strings"
 
 	"brief/internal/eval/timexeval"
 	"brief/internal/text"
@@ -13,7 +14,7 @@ import (
 
 // runTimex scores the timex tagger on folders of TimeML-derived data:
 //
-//	brief-eval timex [-worst N] [-errors] [-half 0|1] DIR...
+//	brief-eval timex [-worst N] [-errors [-right] [-context N]] [-half 0|1] DIR...
 //
 // -half keeps the documents whose name hashes (FNV-1a) to that parity, so
 // that rules developed on one half can be checked on the other.
@@ -25,6 +26,7 @@ func runTimex(args []string) error {
 	worst := fs.Int("worst", 10, "show the `N` worst documents and 3N most frequent error patterns")
 	all := fs.Bool("errors", false, "list every error")
 	right := fs.Bool("right", false, "list every right value too (with -errors)")
+	context := fs.Int("context", 0, "with -errors, show `N` bytes of text either side of each error, the expression in [brackets]")
 	half := fs.Int("half", -1, "score only the documents whose name hashes to this parity (0 or 1); -1 all")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -33,6 +35,7 @@ func runTimex(args []string) error {
 		return fmt.Errorf("usage: brief-eval timex [-worst N] [-errors] DIR...")
 	}
 	var docs []timexeval.Doc
+	byName := map[string]*timexeval.Doc{}
 	var sys [][]timexeval.Span
 	for _, dir := range fs.Args() {
 		ds, err := timexeval.Load(dir)
@@ -51,6 +54,9 @@ func runTimex(args []string) error {
 		docs = append(docs, ds...)
 		sys = append(sys, ss...)
 	}
+	for i := range docs {
+		byName[docs[i].Name] = &docs[i]
+	}
 	fmt.Printf("== all (%d documents)\n", len(docs))
 	rep := timexeval.Score(docs, sys)
 	rep.Write(os.Stdout, *worst)
@@ -62,6 +68,9 @@ func runTimex(args []string) error {
 		}
 		for _, e := range list {
 			fmt.Printf("  %-8s %-24s gold %q %s %s | sys %q %s %s\n", e.Kind, e.Doc, e.Gold.Text, e.Gold.Type, e.Gold.Value, e.Sys.Text, e.Sys.Type, e.Sys.Value)
+			if *context > 0 {
+				fmt.Printf("           %s\n", errorContext(byName[e.Doc], e, *context))
+			}
 		}
 	}
 	return nil
@@ -93,4 +102,17 @@ func tag(docs []timexeval.Doc) [][]timexeval.Span {
 		}
 	}
 	return out
+}
+
+// errorContext returns the text around an error, n bytes either side, with
+// the gold span (or the system span when there is no gold) in brackets and
+// line breaks as spaces.
+func errorContext(d *timexeval.Doc, e timexeval.Error, n int) string {
+	sp := e.Gold
+	if e.Kind == "spurious" {
+		sp = e.Sys
+	}
+	from, to := max(d.BodyStart, sp.Start-n), min(len(d.Src), sp.End+n)
+	s := string(d.Src[from:sp.Start]) + "[" + string(d.Src[sp.Start:sp.End]) + "]" + string(d.Src[sp.End:to])
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -309,29 +309,38 @@ func (s *scanner) yearFor(m, d, i, j int) int {
 	y := s.dct.Year()
 	dm, dd := int(s.dct.Month()), s.dct.Day()
 	after := m > dm || (m == dm && d > dd) // later in the year than the article
+	// A day within a few weeks of the article keeps its year whatever the
+	// tense: a deadline just past (`to return him by Jan. 14`, written a
+	// day late) or a date just ahead spoken of in the past (`the offer
+	// was extended to Nov. 16`) is not a year away.
+	near := false
+	if d > 0 && validDay(y, m, d) {
+		gap := ymd(y, m, d).Sub(s.dct)
+		near = gap >= -14*24*time.Hour && gap <= 31*24*time.Hour
+	}
 	switch s.tense(i, j) {
 	case 1:
-		if !after && !(m == dm && d == 0) && !(m == dm && d == dd) {
+		if !after && !(m == dm && d == 0) && !(m == dm && d == dd) && !near {
 			return y + 1
 		}
 		return y
 	case -1:
-		if after && (d == 0 || m != dm) {
+		if after && (d == 0 || m != dm) && !near {
 			return y - 1
 		}
 		return y
 	}
-	// no cue: the nearest
+	// no cue: the nearest, but news looks back more than ahead: an
+	// untensed month more than a quarter ahead is the past one
 	this := ymd(y, m, max(d, 15))
 	if !after {
-		if s.dct.Sub(this) > ymd(y+1, m, max(d, 15)).Sub(s.dct) {
+		next := ymd(y+1, m, max(d, 15))
+		if next.Sub(s.dct) <= 122*24*time.Hour && s.dct.Sub(this) > next.Sub(s.dct) {
 			return y + 1
 		}
 		return y
 	}
-	// news looks back more than ahead: an untensed month more than a
-	// quarter ahead is last year's
-	if this.Sub(s.dct) > 91*24*time.Hour || this.Sub(s.dct) > s.dct.Sub(ymd(y-1, m, max(d, 15))) {
+	if this.Sub(s.dct) > 122*24*time.Hour || this.Sub(s.dct) > s.dct.Sub(ymd(y-1, m, max(d, 15))) {
 		return y - 1
 	}
 	return y

@@ -324,10 +324,14 @@ func (s *scanner) countedBack(r res, n int, fuzzy bool, u, dir int, anchored boo
 		if anchored && s.lastYear != 0 {
 			base = s.lastYear
 		}
-		if u == uYear && s.lastQ != 0 && n == 1 {
+		if u == uYear && s.lastQ != 0 && n == 1 && !s.spanYear {
 			// a year earlier, in a report of quarters: the same quarter
 			r.val, r.year = quarterVal(s.lastQYear+dir, s.lastQ), s.lastQYear+dir
+			r.compare = true
 			return r
+		}
+		if anchored {
+			r.compare = true // a year earlier than what was spoken of
 		}
 		r.val, r.year = yearVal(base+dir*n*mult), base+dir*n*mult
 	}

@@ -19,6 +19,10 @@ func (s *scanner) match(i int) (res, bool) {
 	if r, good := s.position(i); good && (!ok || r.j > best.j) {
 		best, ok = r, true
 	}
+	if ok && s.ps[best.j-1].cat == cUnit && s.punct(best.j, '-') && s.attached(best.j) && s.lower(best.j+1) == "to" &&
+		best.j+3 < len(s.ps) && s.punct(best.j+2, '-') && s.ps[best.j+3].cat == cUnit {
+		return res{}, false // the quarter-to-quarter comparison, day-to-day running
+	}
 	if ok {
 		best = s.suffixes(best)
 	}

@@ -125,6 +125,9 @@ func (s *scanner) deictic(k int) (res, bool) {
 	default:
 		return res{}, false
 	}
+	if (w == "today" || w == "tomorrow") && s.generic(k) {
+		return res{}, false
+	}
 	if w == "today" || w == "yesterday" || w == "tomorrow" {
 		if j < len(s.ps) && s.ps[j].cat == cPart && !plural(s.ps[j].w) {
 			part = s.ps[j].n
@@ -143,6 +146,18 @@ func (s *scanner) deictic(k int) (res, bool) {
 	r.val, r.day, r.hasDay, r.year = dayVal(d)+r.suffix, d, true, d.Year()
 	return r, true
 }
+
+// generic reports whether today or tomorrow at piece k means the present
+// or future age rather than a day: `today's world`, `today's youth`,
+// `tomorrow's generation` (but `today's meeting` is the day's).
+func (s *scanner) generic(k int) bool {
+	return s.apostropheS(k+1) && ageNouns[s.lowerWord(k+3)]
+}
+
+// ageNouns after today's speak of the present age, not of the day.
+var ageNouns = map[string]bool{"world": true, "society": true, "youth": true, "young": true,
+	"generation": true, "generations": true, "children": true, "kids": true, "teenagers": true,
+	"families": true, "standards": true, "culture": true, "technology": true, "economy": true}
 
 // detUnit matches this/last/next/past/coming/previous/following/current
 // week, month, year, weekend, decade, century, and the weekend, that day,
@@ -172,9 +187,10 @@ func (s *scanner) detUnit(k int) (res, bool) {
 			return r, true
 		}
 		if s.punct(k+1, '-') && (s.lower(k+2) == "ago" || s.lower(k+2) == "earlier") && s.attached(k+1) && s.attached(k+2) {
-			// year-ago, year-earlier: the same period a year before
-			r := s.countedBack(res{}, 1, false, uYear, -1, true)
-			r.i, r.j = k, k+3
+			// year-ago, year-earlier: the same period a year before the
+			// one reported on (the article's, or the quarter spoken of)
+			r := s.countedBack(res{}, 1, false, uYear, -1, false)
+			r.i, r.j, r.compare = k, k+3, true
 			return r, true
 		}
 		det = ""
@@ -220,6 +236,12 @@ func (s *scanner) detUnit(k int) (res, bool) {
 			r.i, r.j = i, j
 			return r, true
 		case uWeek:
+			if s.lower(j) == "of" {
+				// the week of March 6: the week that holds the day
+				if d, ok := s.monthDate(j + 1); ok && d.hasDay {
+					return res{i: i, j: d.j, typ: "DATE", val: weekVal(d.day), year: d.year}, true
+				}
+			}
 			r := s.unitNow(uWeek, 0)
 			r.i, r.j = i, j
 			return r, true
@@ -285,12 +307,13 @@ func (s *scanner) fromAnchor(u, n int) res {
 		if s.lastYear != 0 {
 			return res{typ: "DATE", val: yearVal(s.lastYear + n), year: s.lastYear + n}
 		}
-	case uMonth, uWeek:
+	case uWeek:
 		if s.hasLastDay {
-			if u == uWeek {
-				return res{typ: "DATE", val: weekVal(s.lastDay.AddDate(0, 0, 7*n))}
-			}
-			y, m := addMonths(s.lastDay.Year(), int(s.lastDay.Month()), n)
+			return res{typ: "DATE", val: weekVal(s.lastDay.AddDate(0, 0, 7*n))}
+		}
+	case uMonth:
+		if s.lastM != 0 {
+			y, m := addMonths(s.lastMYear, s.lastM, n)
 			return res{typ: "DATE", val: monthVal(y, m), year: y}
 		}
 	}
@@ -435,8 +458,10 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 			q = 2
 		}
 	case w == "period" && named:
-	case w == "quarters" && s.lower(k+2) == "of" && q == 2 && s.lower(k-1) == "two":
+	case w == "two" && q == 1 && s.lower(k+1) == "quarters":
+		// the first two quarters (of 1990): the first half
 		half = true
+		k++
 	default:
 		return res{}, false
 	}
@@ -490,15 +515,24 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 			year, q, yearShift = mid.Year(), quarterOf(mid), 0
 		}
 	}
+	// the 1988 period: the quarter spoken of, in another year, is a
+	// comparison, not a new quarter to anchor on
+	inferred, explicitYear := q == 0, year != 0
+	noAnchor = noAnchor || inferred && explicitYear
 	switch {
 	case q == 0 && latest:
 		year, q = addQuarters(s.dct.Year(), quarterOf(s.dct), -1)
 		year += yearShift
 	case q == 0 && s.lastQ != 0:
+		// the quarter, the 1988 period: the quarter spoken of, or the
+		// same quarter of another year; either way it names no new
+		// quarter, so a comparison (`in the 1988 period`) does not
+		// become the quarter that a later `the quarter` means
 		q = s.lastQ
 		if year == 0 {
 			year = s.lastQYear + yearShift
 		}
+		noAnchor = true
 	case q == 0:
 		y, qq := addQuarters(s.dct.Year(), quarterOf(s.dct), -1)
 		q = qq
@@ -515,7 +549,11 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		}
 		year += yearShift
 	}
-	r := res{i: i, j: j, typ: "DATE", val: quarterVal(year, q), year: year, quarter: q}
+	r := res{i: i, j: j, typ: "DATE", val: quarterVal(year, q), year: year, quarter: q, compare: inferred && (explicitYear || yearShift != 0)}
+	if r.compare && w == "period" && s.spanYear {
+		// the 1988 period, after the first nine months: the year
+		r.val = yearVal(year)
+	}
 	if noAnchor || (s.hasDCT && (year > s.dct.Year() || year == s.dct.Year() && q >= quarterOf(s.dct))) {
 		r.quarter = 0 // only quarters already over anchor `the quarter`, `a year earlier`
 	}

@@ -17,6 +17,10 @@ type res struct {
 	suffix  string // appended to a deictic day value: TEV, T22:00 ...
 	year    int    // the year, when the value names one (or a part of one)
 	quarter int    // the quarter, when the value is a quarter
+	// compare marks a period named for comparison with the one spoken of
+	// (`a year earlier`, `year-ago`, `the 1988 period`): it refers back
+	// and is not an anchor for the expressions after it.
+	compare bool
 }
 
 // scanner holds the state of one Find call.
@@ -32,6 +36,11 @@ type scanner struct {
 	hasLastDay       bool
 	lastYear         int
 	lastQYear, lastQ int
+	lastMYear, lastM int // the latest month named, or the month of the latest day
+	// spanYear: the latest period spoken of is longer than a quarter
+	// (`the first nine months`, `the year ended Sept. 30`), so that `a
+	// year earlier` and `the year-ago period` compare years, not quarters.
+	spanYear bool
 
 	sentRes []res // matches of the current sentence
 }
@@ -99,8 +108,14 @@ func (s *scanner) trim(r res) res {
 
 // anchor records r as the latest expression of its granularity.
 func (s *scanner) anchor(r res) {
-	if r.typ != "DATE" && r.typ != "TIME" {
+	if r.typ == "DURATION" && yearSpan(r.val) {
+		s.spanYear = true
+	}
+	if r.typ != "DATE" && r.typ != "TIME" || r.compare {
 		return
+	}
+	if len(r.val) == 7 && r.val[5] == 'Q' {
+		s.spanYear = false // a quarter spoken of again
 	}
 	if r.hasDay {
 		s.lastDay, s.hasLastDay = r.day, true
@@ -108,9 +123,58 @@ func (s *scanner) anchor(r res) {
 	if r.year != 0 {
 		s.lastYear = r.year
 	}
+	if y, m, ok := monthOf(r.val); ok {
+		s.lastMYear, s.lastM = y, m
+	}
 	if r.quarter != 0 {
 		s.lastQYear, s.lastQ = r.year, r.quarter
 	}
+}
+
+// monthOf returns the year and month of a value of month precision or
+// finer (2021-06, 2021-06-27, 2021-06-27T10:00).
+func monthOf(v string) (int, int, bool) {
+	if len(v) < 7 || v[4] != '-' || len(v) > 7 && v[7] != '-' {
+		return 0, 0, false
+	}
+	y, m := 0, 0
+	for k := 0; k < 7; k++ {
+		c := v[k]
+		switch {
+		case k == 4:
+		case c < '0' || c > '9':
+			return 0, 0, false
+		case k < 4:
+			y = 10*y + int(c-'0')
+		default:
+			m = 10*m + int(c-'0')
+		}
+	}
+	return y, m, m >= 1 && m <= 12
+}
+
+// yearSpan reports whether a duration value is a reporting period of
+// more than a quarter and at most a year: P4M to P11M, P1Y, P2Q to P4Q.
+func yearSpan(v string) bool {
+	if len(v) < 3 || v[0] != 'P' {
+		return false
+	}
+	n := 0
+	for _, c := range v[1 : len(v)-1] {
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = 10*n + int(c-'0')
+	}
+	switch v[len(v)-1] {
+	case 'M':
+		return n >= 4 && n <= 11
+	case 'Q':
+		return n >= 2 && n <= 4
+	case 'Y':
+		return n == 1
+	}
+	return false
 }
 
 // requote re-resolves deictic expressions inside quotation marks against

@@ -21,8 +21,10 @@ func (s *scanner) tense(i, j int) int {
 	switch string(s.word(i-1, &buf)) {
 	case "effective":
 		return 1 // a change effective Feb. 1 takes effect then
-	case "until", "till":
-		until = true // postponed until Tuesday, unless the clause is past
+	case "until", "till", "by":
+		// postponed until Tuesday, to pay it down by February: ahead,
+		// unless the clause is past (by March it had sold them)
+		until = true
 	case "as":
 		// as early as Tuesday, as soon as Monday
 		if w := string(s.word(i-2, &buf)); (w == "early" || w == "soon") && s.lowerWord(max(i-3, 0)) == "as" {
@@ -41,11 +43,17 @@ func (s *scanner) tense(i, j int) int {
 			}
 			break
 		} else if w != nil && k >= i-2 && scheduled[string(w)] && !notScheduled[string(s.word(k-1, &pbuf))] {
+			if s.pastPlan(k) {
+				return -1
+			}
 			return 1
 		} else if w != nil && relative[string(w)] && s.punct(k-1, ',') {
 			break // ..., where the blasts killed: a clause of its own
 		}
 		if t := s.cue(k); t > 0 {
+			if s.pastPlan(k) {
+				return -1
+			}
 			return 1
 		} else if t < 0 && (!until || pastWords[string(s.word(k, &buf))]) {
 			return -1
@@ -55,14 +63,20 @@ func (s *scanner) tense(i, j int) int {
 	// On Tuesday, the league plans to...: a sentence that opens with the
 	// expression reads its clause past the comma.
 	opens := i == 0 || i == 1 && s.ps[0].kind == pWord
+	intro := false // past the comma of an opening expression
 	for k := j; k < hi; k++ {
 		p := s.ps[k]
-		if p.r == ',' && k == j && opens {
-			hi = min(k+12, len(s.ps))
+		if p.r == ',' && (k == j && opens || intro) {
+			// In January, a week after the anniversary, a bombing killed:
+			// the main clause may come after an apposition
+			if !intro {
+				hi = min(k+openReach, len(s.ps))
+			}
+			intro = true
 			continue
 		}
-		if p.quote != q || p.r == ';' || p.r == ',' || p.r == '.' {
-			break
+		if p.quote != q || p.r == ';' || p.r == ',' || p.r == '.' && !intro {
+			break // inside a sentence, a full stop ends an abbreviation (vs., Ala.)
 		}
 		if w := s.word(k, &buf); w != nil && reporting[string(w)] {
 			return -1 // In September, it announced...
@@ -80,6 +94,26 @@ func (s *scanner) tense(i, j int) int {
 	}
 	return 0
 }
+
+// pastPlan reports whether the future cue at piece k is in the past
+// perfect (`had been due to expire Friday`, `had been scheduled to
+// expire`, `had planned to`): a plan made in the past for a day that has
+// passed by the time of the report.
+func (s *scanner) pastPlan(k int) bool {
+	for q := k - 1; q >= max(k-4, 0); q-- {
+		if s.ps[q].kind != pWord {
+			return false
+		}
+		if s.lowerWord(q) == "had" {
+			return true
+		}
+	}
+	return false
+}
+
+// openReach is how many pieces past its comma a sentence that opens with
+// the expression is read for its verb.
+const openReach = 30
 
 // tenseBack is how many pieces before an expression tense looks at.
 const tenseBack = 10
@@ -112,8 +146,13 @@ var futureWords = map[string]int{
 	"will": 1, "ll": 1, "shall": 1, "expected": 1, "scheduled": 1, "tomorrow": 1, "next": 1,
 	"expect": 1, "expects": 1, "payable": 1, "upcoming": 1, "intends": 1, "would": 3,
 	"plans": 2, "plan": 2, "due": 2, "set": 2, "going": 2, "is": 2, "are": 2, "planning": 2, "hopes": 2, "hope": 2,
-	"aims": 2, "wants": 2, "able": 2,
+	"aims": 2, "wants": 2, "able": 2, "preparing": 2,
 }
+
+// forFuture are the futureWords that look ahead before `for` as well as
+// before `to` (`set for`, `due for`, `planning for`).
+var forFuture = map[string]bool{"planning": true, "due": true, "set": true,
+	"preparing": true}
 
 // intentVerbs, before `to`, commit to an act that lies ahead of them
 // (`agreed to buy it in February`, `decided to admit them in March`).
@@ -165,13 +204,24 @@ func (s *scanner) cue(k int) int {
 	case 3:
 		return 2 // weak: counts only before the expression
 	case 2:
-		if s.lowerWord(min(k+1, len(s.ps)-1)) == "to" && k+1 < len(s.ps) {
-			return 1
+		if k+1 < len(s.ps) {
+			switch s.lowerWord(k + 1) {
+			case "to":
+				return 1
+			case "for":
+				// set for April, planning for the summit in April
+				if forFuture[string(lw)] {
+					return 1
+				}
+			}
 		}
 		return 0
 	}
 	if intentVerbs[string(lw)] && s.lowerWord(min(k+1, len(s.ps)-1)) == "to" && k+1 < len(s.ps) {
 		return 1 // agreed to buy in February: the act agreed on is ahead
+	}
+	if (string(lw) == "planned" || string(lw) == "slated") && s.lowerWord(min(k+1, len(s.ps)-1)) == "for" && k+1 < len(s.ps) {
+		return 1 // the accession was planned for early March
 	}
 	switch string(lw) {
 	case "be":

@@ -13,7 +13,8 @@
 //     periods (`this week`, `last month`, `next year`, `a year ago`,
 //     `earlier this month`, `the previous day`, `since the start of the
 //     year`), and references (`now` PRESENT_REF, `recently` PAST_REF,
-//     `the future` FUTURE_REF).
+//     `the future` FUTURE_REF). `today's world`, `today's youth` and the
+//     like speak of the age, not the day, and are left out.
 //   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this
 //     evening`, `last night`).
 //   - DURATION: `three years` P3Y, `the past two months` P2M, `30-year`
@@ -26,23 +27,37 @@
 // modifiers (START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...).
 //
 // Resolution. A bare weekday is the most recent one, the article date
-// itself included, unless the clause carries a future cue (`will`, `is
-// due to`, `expected`, `scheduled`, `set to`, `next`, an intention verb
-// before `to` such as `agreed to`, `effective`, a timetable verb in the
-// present just before the day: `they meet Monday`) outside quotation
-// marks that the expression is not inside; `last`/`next` weekdays are
-// strictly before/after the article date. A month or a day without a
-// year is the nearest one in the direction of the tense (past tense looks
-// back, future cues look forward, no cue takes the nearest, but not more
-// than a quarter ahead). Expressions
-// anchored to another expression (`a year earlier`, `the following year`,
-// `that day`, `the quarter`) resolve against the latest expression of
-// that granularity before them, not against the article date. Deictic
-// words inside quotation marks (`"earlier this evening"`) resolve against
-// the day the speaker spoke: a day named outside the quotes in the same
-// sentence, else the latest day named in the last week before the article
-// date. With a zero dct, values that would depend on it are written with
-// X in place of unknown digits (`XXXX-XX-XX`); invalid calendar parts
+// itself included, unless the clause carries a future cue (`will`, `is due
+// to`, `expected`, `scheduled`, `set to`, `set for`, `planned for`,
+// `next`, an intention verb before `to` such as `agreed to`, `effective`,
+// `until`, `by`, a timetable verb in the present just before the day:
+// `they meet Monday`) outside quotation marks that the expression is not
+// inside; a cue in the past perfect (`had been due to expire Friday`) is
+// past; a sentence that opens with the expression takes the tense of its
+// main clause, past appositions (`In January, a week after ..., a bomb
+// killed`). `last`/`next` weekdays are strictly before/after the article
+// date. A month or a day without a year is the nearest one in the
+// direction of the tense (past tense looks back, future cues look forward,
+// no cue takes the nearest, but not more than four months ahead); a day
+// within two weeks before or a month after the article date keeps the
+// article's year whatever the tense (`was extended to Nov. 16`).
+//
+// Expressions anchored to another expression (`a year earlier`, `the
+// following year`, `that day`, `the following month`, `the quarter`)
+// resolve against the latest expression of that granularity or finer
+// before them (a month named, or the month of a day named), not against
+// the article date. Periods named for comparison (`a year earlier`,
+// `year-ago`, `the 1988 period`) are not anchors themselves; after a
+// period longer than a quarter (`the first nine months`) they compare
+// years (1988), after a quarter the same quarter (1988-Q3).
+//
+// Deictic words inside quotation marks (`"earlier this evening"`) resolve
+// against the day the speaker spoke: a day named outside the quotes in the
+// same sentence, else the latest day named in the last week before the
+// article date.
+//
+// With a zero dct, values that would depend on it are written with X in
+// place of unknown digits (`XXXX-XX-XX`); invalid calendar parts
 // (`2021-13-45`) are X as well, never guessed.
 //
 // Find allocates only its result and one reusable work buffer, and runs

@@ -62,6 +62,21 @@ func TestFind(t *testing.T) {
 		{"1989-10-30", "In the quarter ended July 31, it had 5.6 million shares, against 5 million a year earlier.", "the quarter|DATE|1989-Q2; July 31|DATE|1989-07-31; a year earlier|DATE|1988-Q2"},
 		{"2021-06-28", "It lasted over a week, then over three years, and over the weekend over an hour.", "over a week|DURATION|P1W; three years|DURATION|P3Y; the weekend|DATE|2021-W25-WE; over an hour|DURATION|PT1H"},
 		{"2021-06-28", "Earlier this month and last year, this week and next month.", "Earlier this month|DATE|2021-06; last year|DATE|2020; this week|DATE|2021-W26; next month|DATE|2021-07"},
+		{"1989-10-30", "It rose to a high in June from $29.75 in March.", "June|DATE|1989-06; March|DATE|1989-03"},
+		{"1989-11-01", "Debt must be cut by February, and by March it had fallen.", "February|DATE|1990-02; March|DATE|1989-03"},
+		{"2000-01-15", "They want the boy back by Jan. 14.", "Jan. 14|DATE|2000-01-14"},
+		{"1998-12-05", "They take part in planning for the summit in April.", "April|DATE|1999-04"},
+		{"1989-10-30", "The offer was extended to Nov. 16. It had been due to expire Friday evening.", "Nov. 16|DATE|1989-11-16; Friday evening|TIME|1989-10-27TEV"},
+		{"1989-10-26", "It earned $5 million in the fiscal first quarter, against $4 million in the 1988 period; in the quarter it shipped 28,000 systems.", "the fiscal first quarter|DATE|1989-Q1; the 1988 period|DATE|1988-Q1; the quarter|DATE|1989-Q1"},
+		{"1989-10-26", "For the nine months, it earned $5 million, compared with $3 million a year earlier; the year-ago results and the 1988 period were restated.", "the nine months|DURATION|P9M; a year earlier|DATE|1988; year-ago|DATE|1988; the 1988 period|DATE|1988"},
+		{"1989-10-26", "In the third quarter, it earned $2 million, up from $1 million a year earlier.", "the third quarter|DATE|1989-Q3; a year earlier|DATE|1988-Q3"},
+		{"1989-10-27", "In March, it received a bid. The following month, it put itself up for sale.", "March|DATE|1989-03; The following month|DATE|1989-04"},
+		{"1998-10-25", "In January, a week after the anniversary of the Roe vs. Wade decision, a bombing in Birmingham, Ala., killed a guard.", "January|DATE|1998-01; a week|DURATION|P1W"},
+		{"1999-02-10", "The official said the accession was planned for early March.", "early March|DATE|1999-03"},
+		{"2009-03-01", "The quarter-to-quarter comparison and day-to-day running; up 8% this year-to-date.", "this year|DATE|2009"},
+		{"1989-10-26", "It will last through at least the first two quarters of 1990.", "the first two quarters of 1990|DATE|1990-H1"},
+		{"2000-02-24", "It may be resolved at a hearing the week of March 6.", "the week of March 6|DATE|2000-W10"},
+		{"2000-01-07", "It is for today's youth, in today's world, what today's ruling and the events of today mean.", "today|DATE|2000-01-07; today|DATE|2000-01-07"},
 	}
 	for _, c := range cases {
 		var got []string
