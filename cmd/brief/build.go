@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
+	"time"
 
 	"brief"
 	"brief/internal/build"
@@ -106,6 +108,15 @@ func stagesLine(r *build.Result) string {
 	for _, k := range []string{"articles", "analyse", "briefings", "render", "write"} {
 		d := r.Stages[k]
 		s += fmt.Sprintf(" %s %s", k, d.Round(millisecond(d)))
+	}
+	var steps []string
+	for _, st := range r.Steps {
+		if st.Time >= time.Millisecond {
+			steps = append(steps, fmt.Sprintf("%s %s", st.Name, st.Time.Round(time.Millisecond)))
+		}
+	}
+	if len(steps) > 0 {
+		s += "\n  render: " + strings.Join(steps, ", ")
 	}
 	return s
 }

@@ -95,6 +95,8 @@ type Result struct {
 	// (Markdown, templates and files into the staging folder), "write"
 	// (swapping it in for the output folder).
 	Stages map[string]time.Duration
+	// Steps times the parts of the render stage (see site.Result).
+	Steps []site.Step
 }
 
 // Build runs the pipeline.
@@ -152,6 +154,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	res.Pages, res.Warnings = sr.Pages, append(res.Warnings, sr.Warnings...)
 	res.Errors = append(res.Errors, sr.Skipped...)
 	res.Stages["render"], res.Stages["write"] = sr.Render, sr.Write
+	res.Steps = sr.Steps
 	res.Files = sr.Files
 	res.Output = cfg.Output
 	res.Duration = time.Since(start)

@@ -66,6 +66,7 @@ func TestModelEqualsClean(t *testing.T) {
 	mentions := regexp.MustCompile(`(?m)^mentions = \d+$`)
 	kind := regexp.MustCompile(`(?m)^kind = "(organization|place|person)"$`)
 	value := regexp.MustCompile(`(?m)^\[\[timeline\]\]\nvalue = "[^"]*"`)
+	dayOf := regexp.MustCompile(`(?m)^\[\[timeline\]\]\nvalue = "(\d{4})-\d\d-\d\d"`)
 	title := regexp.MustCompile(`(?m)^title = "[^"]*"$`)
 	summary := regexp.MustCompile(`(?m)^\[\[summary\]\]\ntext = "[^"]*"`)
 	once := func(re *regexp.Regexp, repl string) func(string) string {
@@ -89,6 +90,7 @@ func TestModelEqualsClean(t *testing.T) {
 		{"an actor's mentions", edit(1, once(mentions, "mentions = 97")), true},
 		{"an actor's role", edit(0, once(firstActor, "[[actors]]\nname = \"$1\"\nrole = \"test role\"\n")), true},
 		{"an event moved to another year", edit(2, once(value, "[[timeline]]\nvalue = \"1999-05-01\"")), true},
+		{"an event moved to a day no briefing reports, in a year the timeline has", edit(5, once(dayOf, "[[timeline]]\nvalue = \"$1-12-30\"")), true},
 		{"a title and bottom line", edit(3, func(s string) string {
 			return once(summary, "[[summary]]\ntext = \"A new bottom line.\"")(once(title, `title = "A new title"`)(s))
 		}), true},

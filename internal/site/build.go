@@ -91,10 +91,35 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	r.Mode = out.mode()
 	r.State, r.Spare, r.Unchanged = out.states()
 	r.Reused = b.reused
+	r.Steps = b.clock.steps
 	if in.KeepModel {
 		r.Model = b.model()
 	}
 	return r, nil
+}
+
+// Step is a part of the render stage and the time it took (Result.Steps):
+// admitting the briefings, ordering them, the cross-briefing model, the
+// timeline's years, the briefings' own files, each list step (home,
+// archive, tags...), making the files, and the Markdown notes.
+type Step struct {
+	Name string
+	Time time.Duration
+}
+
+// clock times the steps of a build.
+type clock struct {
+	last  time.Time
+	steps []Step
+}
+
+// lap ends the step name (none: starts the clock).
+func (c *clock) lap(name string) {
+	now := time.Now()
+	if name != "" {
+		c.steps = append(c.steps, Step{name, now.Sub(c.last)})
+	}
+	c.last = now
 }
 
 // newestFirst orders entries by date, newest first, then by slug.
@@ -103,6 +128,32 @@ func newestFirst(a, b *Entry) int {
 		return c
 	}
 	return strings.Compare(a.Slug, b.Slug)
+}
+
+// sortEntries sorts the entries newest first. The previous build's order
+// is tried first: when every entry has a place in it and the entries
+// stand in order there, a linear check replaces the sort.
+func (b *builder) sortEntries(entries []*Entry) {
+	if m := b.prev; m != nil && len(m.entries) == len(entries) {
+		placed := make([]*Entry, len(entries))
+		ok := true
+		for _, e := range entries {
+			o := e
+			if i := e.idx; i >= len(m.entries) || m.entries[i] != e { // not the model's own entry
+				o = m.byFile[e.file]
+			}
+			if o == nil || o.idx >= len(placed) || m.entries[o.idx] != o || placed[o.idx] != nil {
+				ok = false
+				break
+			}
+			placed[o.idx] = e
+		}
+		if ok && slices.IsSortedFunc(placed, newestFirst) {
+			copy(entries, placed)
+			return
+		}
+	}
+	slices.SortFunc(entries, newestFirst) // slugs are unique: a total order
 }
 
 // globalDigest is what every output file depends on: brief's code, the
@@ -150,7 +201,8 @@ type builder struct {
 	// sitemapMemo is the sitemap's digest and the set of names it is of.
 	sitemapMemo keyedMemo
 	implicit    []*Entry // briefings whose files are kept without their names claimed
-	stepsFrom   int      // the first job of the steps after the briefings' own files
+	clock       clock
+	stepsFrom   int // the first job of the steps after the briefings' own files
 }
 
 // job is one output file: a page (a template executed with a Page) or a
@@ -179,6 +231,7 @@ type memo struct {
 func (m *memo) made(k Digest) bool { return m.ok && m.of == k }
 
 func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
+	b.clock.lap("") // the clock starts
 	var live []Doc
 	seen := map[string]string{}
 	known := b.prev.known(b.dig.global)
@@ -224,10 +277,12 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	b.clock.lap("briefings")
 	bySource := slices.Clone(b.entries) // for the warnings, in file order
 	entries := b.entries
-	slices.SortFunc(entries, newestFirst) // slugs are unique: a total order
+	b.sortEntries(entries)
 	sorted := slices.Clone(entries)
+	b.clock.lap("order")
 	if b.reused = b.reuse(b.prev, entries); b.reused {
 		for i, e := range sorted {
 			e.twin = entries[i] // the model's entry it became
@@ -252,8 +307,10 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	// global digest, see Model.known). When the output is updated in place
 	// and the entry's digest is the one its files were made from, they are
 	// what the output holds: their names are kept, nothing else is done.
+	b.clock.lap("model")
 	b.dig.prepareEntries(entries)
 	b.makeYears()
+	b.clock.lap("years")
 	inplace := b.out.mode() == "in place"
 	same := func(e *Entry) bool {
 		k := e.dsum.sum
@@ -320,19 +377,28 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		}
 		entryJob(e, 2)
 	}
+	b.clock.lap("briefing files")
 	b.stepsFrom = len(b.jobs)
-	steps := []func([]*Entry) error{b.home, b.archive, b.tags, b.actorPages, b.storyPages, b.timeline, b.search, b.notFound, b.feed, b.jsonFeed, b.sitemap, b.robots}
+	steps := []struct {
+		name string
+		do   func([]*Entry) error
+	}{{"home", b.home}, {"archive", b.archive}, {"tags", b.tags}, {"actors", b.actorPages}, {"stories", b.storyPages}, {"timeline", b.timeline},
+		{"search", b.search}, {"404", b.notFound}, {"feed", b.feed}, {"json feed", b.jsonFeed}, {"sitemap", b.sitemap}, {"robots", b.robots}}
 	for _, step := range steps {
-		if err := step(entries); err != nil {
+		if err := step.do(entries); err != nil {
 			return err
 		}
+		b.clock.lap(step.name)
 	}
 	if err := b.copyTheme(theme); err != nil {
 		return err
 	}
+	b.clock.lap("theme")
 	if err := b.flush(ctx); err != nil {
 		return err
 	}
+	b.clock.lap("files")
+	defer b.clock.lap("notes")
 	return b.markdownNotes(ctx, bySource)
 }
 

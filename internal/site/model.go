@@ -117,13 +117,26 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	}
 	dirty := map[*Entry]bool{}
 	oldRefs := map[*Entry]EntryRef{}
-	redo := map[string]bool{} // years of the timeline to make again
+	redo := map[string]bool{}            // years of the timeline to make again
+	vals := map[string]map[string]bool{} // the values of the changed entries' events, by year
+	addVals := func(e *Entry) {
+		for k, t := range e.tlEvents() {
+			if !t.ok {
+				continue
+			}
+			if vals[t.year] == nil {
+				vals[t.year] = map[string]bool{}
+			}
+			vals[t.year][e.Timeline[k].Value] = true
+		}
+	}
 	for _, i := range changed {
 		o, e := m.entries[i], entries[i]
 		oldRefs[o] = o.Ref()
 		for _, y := range o.years() {
 			redo[y] = true
 		}
+		addVals(o)
 		o.Briefing, o.Lead, o.source, o.bodyLine = e.Briefing, lead(e.Briefing), e.source, e.bodyLine
 		o.tl, o.eventActors = nil, nil
 		o.md, o.html, o.warns, o.mdErr = sync.Once{}, "", nil, nil
@@ -181,7 +194,8 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 			}
 		}
 	}
-	if len(refChanged) > 0 {
+	whole := len(refChanged) > 0 // every year merged again, whole
+	if whole {
 		nameStories(b.stories) // names, slugs and refs of actors
 		for _, y := range b.years {
 			redo[y.name] = true // events show actor refs
@@ -216,6 +230,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		for _, y := range entries[i].years() {
 			redo[y] = true
 		}
+		addVals(entries[i])
 	}
 	for y := range redo {
 		ye := b.years[y]
@@ -250,7 +265,13 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 			remake = append(remake, ye)
 		}
 	}
-	parallel.For(context.Background(), len(remake), func(i int) { remake[i].make() })
+	parallel.For(context.Background(), len(remake), func(i int) {
+		if whole {
+			remake[i].make(nil, nil)
+		} else {
+			remake[i].make(vals[remake[i].name], changedEntries)
+		}
+	})
 
 	// What shows a changed entry changed too.
 	dirtyStories := map[*Story]bool{}

@@ -42,7 +42,10 @@ func (b *builder) search(entries []*Entry) error {
 	}
 	shards := make([][]*Entry, n)
 	for _, e := range entries { // newest first, in each shard too
-		k := int(fnv32a(e.Slug) % uint32(n))
+		if e.slugHash == 0 {
+			e.slugHash = fnv32a(e.Slug)
+		}
+		k := int(e.slugHash % uint32(n))
 		shards[k] = append(shards[k], e)
 	}
 	idx := searchIndex{Version: 2, Count: len(entries)}

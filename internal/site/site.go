@@ -100,6 +100,7 @@ type Entry struct {
 	dsum        kept      // its digest (see digester)
 	memos       [3]memo   // the digests of its Markdown, page and JSON (see job)
 	names       uint64    // nameSum, once known (0: not yet)
+	slugHash    uint32    // fnv32a of the slug, once known (0: not yet), for the search shards
 	twin        *Entry    // while a build takes over the model: the model's entry this one is
 	source      [32]byte  // DocDigest of the briefing file, see digest.go
 	file        string
@@ -258,6 +259,7 @@ type Result struct {
 	Notes        map[[32]byte][]string // Markdown warnings by briefing, for the next build (see Input)
 	Model        *Model                // when Input.KeepModel: for the next build (see Input)
 	Reused       bool                  // the build updated Input.Model rather than making the model again
+	Steps        []Step                // where the render stage's time went, in order
 }
 
 // Ref is the entry as other pages link to it.

@@ -24,6 +24,10 @@ type TimelineEvent struct {
 	words   []uint64
 	from    *Entry // on an actor's timeline: where it was read, its k-th event
 	k       int
+	// On the site's timeline: the briefings that report it (the first
+	// leads), and which event of the first it is.
+	reporters []*Entry
+	lk        int
 }
 
 // Source is where an event was read: a briefing, as a link, and the
@@ -71,22 +75,33 @@ type MonthEvents struct {
 	Events    []*TimelineEvent
 }
 
+// sortEvents orders a year's events: by date, coarser values first, the
+// earlier first report first, then by where that report read it (the
+// older briefing, its earlier event): a total order, so a year merged
+// again in part (see yearEvents.make) is in the order a whole merge gives.
 func sortEvents(evs []*TimelineEvent) {
 	for _, e := range evs {
 		if e.Time.IsZero() {
 			e.Time, _, _ = timeline.Parse(e.Value)
 		}
 	}
-	sort.SliceStable(evs, func(i, j int) bool {
-		a, b := evs[i], evs[j]
-		if !a.Time.Equal(b.Time) {
-			return a.Time.Before(b.Time)
-		}
-		if a.Value != b.Value {
-			return len(a.Value) < len(b.Value) // coarser first
-		}
-		return a.Sources[0].Entry.Time.Before(b.Sources[0].Entry.Time)
-	})
+	slices.SortFunc(evs, cmpEvents)
+}
+
+func cmpEvents(a, b *TimelineEvent) int {
+	if c := a.Time.Compare(b.Time); c != 0 {
+		return c
+	}
+	if c := len(a.Value) - len(b.Value); c != 0 {
+		return c
+	}
+	if c := a.Sources[0].Entry.Time.Compare(b.Sources[0].Entry.Time); c != 0 {
+		return c
+	}
+	if c := b.reporters[0].idx - a.reporters[0].idx; c != 0 { // the older briefing (further down the site's order) first
+		return c
+	}
+	return a.lk - b.lk
 }
 
 // The timeline is made a year at a time: events of different dates are
@@ -103,7 +118,10 @@ type yearEvents struct {
 	parts   []yearPart // the year's pages, when the timeline has a page a year
 	whole   memo       // year's digest (see Year)
 	made    bool       // by make
-	key     Digest     // what it was made from (yearKey), when keyed
+	// byValue is the merged events by value, for make to merge again
+	// only the values an edit touches; nil when it must merge them all.
+	byValue map[string][]*TimelineEvent
+	key     Digest // what it was made from (yearKey), when keyed
 	keyed   bool
 }
 
@@ -194,12 +212,13 @@ func (b *builder) makeYears() {
 		}
 		if old := prev[ye.name]; old != nil && old.keyed && old.key == ye.key {
 			old.entries = ye.entries
+			old.byValue = nil // its events know the entries of its own build: merged whole next time
 			b.years[ye.name] = old
 			continue
 		}
 		remake = append(remake, ye)
 	}
-	parallel.For(context.Background(), len(remake), func(i int) { remake[i].make(); remake[i].keyed = true })
+	parallel.For(context.Background(), len(remake), func(i int) { remake[i].make(nil, nil); remake[i].keyed = true })
 	if !b.keep { // no model to update: the words of the events are not needed again
 		for _, e := range b.entries {
 			e.tl = nil
@@ -226,33 +245,52 @@ func (b *builder) yearKey(ye *yearEvents) Digest {
 }
 
 // make merges and orders the year's events: duplicates reported by
-// several articles are one event, the first report leading.
-func (ye *yearEvents) make() {
-	byValue := map[string][]*TimelineEvent{}
+// several articles are one event, the first report leading. Events of
+// different values are never one event, so with vals (the values of the
+// events the changed entries had or have in the year; see reuse) only
+// those values are merged again, from the entries that report them, and
+// the rest of the year is kept.
+func (ye *yearEvents) make(vals map[string]bool, changed []*Entry) {
 	var evs []*TimelineEvent
-	for i := len(ye.entries) - 1; i >= 0; i-- { // oldest first: the first report leads
-		e := ye.entries[i]
-		tl := e.tlEvents()
-		for k, ev := range e.Timeline {
-			if !tl[k].ok || tl[k].year != ye.name {
+	if vals == nil || ye.byValue == nil {
+		ye.byValue = map[string][]*TimelineEvent{}
+		for i := len(ye.entries) - 1; i >= 0; i-- { // oldest first: the first report leads
+			ye.report(ye.entries[i], "")
+		}
+		for _, g := range ye.byValue {
+			evs = append(evs, g...)
+		}
+		sortEvents(evs)
+	} else {
+		var fresh []*TimelineEvent
+		for v := range vals {
+			var from []*Entry
+			for _, te := range ye.byValue[v] {
+				from = append(from, te.reporters...)
+			}
+			from = append(from, changed...)
+			slices.SortFunc(from, func(a, b *Entry) int { return b.idx - a.idx }) // oldest first
+			from = slices.Compact(from)
+			delete(ye.byValue, v)
+			for _, e := range from {
+				ye.report(e, v)
+			}
+			fresh = append(fresh, ye.byValue[v]...)
+		}
+		sortEvents(fresh)
+		evs = make([]*TimelineEvent, 0, len(ye.events)+len(fresh))
+		i := 0
+		for _, te := range ye.events {
+			if vals[te.Value] {
 				continue
 			}
-			src := Source{e.Link(), ev.Sentence}
-			w := tl[k].words
-			if dup := sameEvent(byValue[ev.Value], w); dup != nil {
-				dup.Sources = append(dup.Sources, src)
-				addActors(dup, e)
-				continue
+			for ; i < len(fresh) && cmpEvents(fresh[i], te) < 0; i++ {
+				evs = append(evs, fresh[i])
 			}
-			te := &TimelineEvent{Event: ev, Sources: []Source{src}, words: w}
-			for _, j := range e.eventActors[k] { // its own text: matched once for the site
-				addActor(te, e.actors[j])
-			}
-			byValue[ev.Value] = append(byValue[ev.Value], te)
 			evs = append(evs, te)
 		}
+		evs = append(evs, fresh[i:]...)
 	}
-	sortEvents(evs)
 	y := Year{Year: ye.name, Count: len(evs), sum: &ye.whole}
 	for _, ev := range evs {
 		label, id := "", ye.name
@@ -280,6 +318,30 @@ func (ye *yearEvents) make() {
 	}
 	for i := range ye.parts {
 		ye.parts[i].year.sum = &ye.parts[i].memo
+	}
+}
+
+// report merges the events of entry e in the year into byValue (only
+// those of the value only, when set).
+func (ye *yearEvents) report(e *Entry, only string) {
+	tl := e.tlEvents()
+	for k, ev := range e.Timeline {
+		if !tl[k].ok || tl[k].year != ye.name || only != "" && ev.Value != only {
+			continue
+		}
+		src := Source{e.Link(), ev.Sentence}
+		w := tl[k].words
+		if dup := sameEvent(ye.byValue[ev.Value], w); dup != nil {
+			dup.Sources = append(dup.Sources, src)
+			dup.reporters = append(dup.reporters, e)
+			addActors(dup, e)
+			continue
+		}
+		te := &TimelineEvent{Event: ev, Sources: []Source{src}, words: w, reporters: []*Entry{e}, lk: k}
+		for _, j := range e.eventActors[k] { // its own text: matched once for the site
+			addActor(te, e.actors[j])
+		}
+		ye.byValue[ev.Value] = append(ye.byValue[ev.Value], te)
 	}
 }
 
