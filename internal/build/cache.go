@@ -44,6 +44,15 @@ type cacheEntry struct {
 	ArticleStat  string   `json:"articleStat,omitempty"`
 	BriefingStat string   `json:"briefingStat,omitempty"`
 	Warnings     []string `json:"warnings,omitempty"` // the article's (package article)
+	sum          [32]byte // Briefing decoded, once known (see briefingSum)
+}
+
+// briefingSum is the SHA-256 of the briefing written, from its hex form.
+func (e *cacheEntry) briefingSum() [32]byte {
+	if e.sum == ([32]byte{}) {
+		e.sum, _ = hexSum(e.Briefing)
+	}
+	return e.sum
 }
 
 func cachePath(dir string) string { return filepath.Join(dir, CacheDir, "briefings.json") }
@@ -59,6 +68,10 @@ func loadCache(dir string, res *Result) *cache {
 		res.Warnings = append(res.Warnings, cachePath(dir)+": unreadable or from another version; analysing every article again")
 		return c
 	}
+	for f, e := range on.Entries { // decoded once, not on every build of a long-running process
+		e.briefingSum()
+		on.Entries[f] = e
+	}
 	return &on
 }
 
@@ -70,7 +83,7 @@ func (c *cache) fresh(file, articleHash, slug, fp string, onDisk [32]byte) bool 
 }
 
 func (c *cache) put(file, articleHash, slug, fp string, written [32]byte) {
-	c.Entries[file] = cacheEntry{Article: articleHash, Slug: slug, Fingerprint: fp, Briefing: hex.EncodeToString(written[:])}
+	c.Entries[file] = cacheEntry{Article: articleHash, Slug: slug, Fingerprint: fp, Briefing: hex.EncodeToString(written[:]), sum: written}
 	c.dirty = true
 }
 

@@ -103,7 +103,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			// briefing up to date.
 			j.slug, j.fresh, j.warnings, j.artStat, j.briefStat = e.Slug, true, e.Warnings, e.ArticleStat, e.BriefingStat
 			j.out, j.rel = outDir+string(filepath.Separator)+j.slug+".md", "content/briefings/"+j.slug+".md"
-			j.sum, _ = hexSum(e.Briefing)
+			j.sum = e.briefingSum()
 			return
 		}
 		path := filepath.Join(opt.Dir, filepath.FromSlash(j.file))
@@ -115,7 +115,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			// to date: nothing to read.
 			j.slug, j.fresh, j.warnings, j.briefStat = e.Slug, true, e.Warnings, e.BriefingStat
 			j.out, j.rel = filepath.Join(outDir, j.slug+".md"), "content/briefings/"+j.slug+".md"
-			j.sum, _ = hexSum(e.Briefing)
+			j.sum = e.briefingSum()
 			return
 		}
 		src, err := os.ReadFile(path)

@@ -22,7 +22,7 @@ type Memo struct {
 	notes map[[32]byte][]string
 	cache *cache    // the analysis cache, saved at most every CacheEvery
 	saved time.Time // when it was last saved
-	// Saves of the cache run in the background (keepAnalyses), one at a
+	// Saves of the cache run in the background (saveAnalyses, after a build), one at a
 	// time; unsaved says one failed.
 	saving  sync.WaitGroup
 	saveMu  sync.Mutex
@@ -168,7 +168,8 @@ func (m *Memo) analyses() *cache {
 
 // keepAnalyses keeps the cache c of the site dir and reports whether the
 // caller must save it now (always without a memo). With a memo, a copy is
-// saved in the background at most every CacheEvery, off the build's path.
+// saved in the background at most every CacheEvery, once the build is
+// done (saveAnalyses): not beside the build on the machine's cores.
 func (m *Memo) keepAnalyses(c *cache, dir string) bool {
 	if m == nil {
 		return true
@@ -176,8 +177,20 @@ func (m *Memo) keepAnalyses(c *cache, dir string) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.cache, m.dir = c, dir
-	if !c.dirty || time.Since(m.saved) < CacheEvery {
-		return false
+	return false
+}
+
+// saveAnalyses saves a copy of the kept cache in the background when it
+// changed and the last save is CacheEvery old.
+func (m *Memo) saveAnalyses() {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	c, dir := m.cache, m.dir
+	if c == nil || !c.dirty || time.Since(m.saved) < CacheEvery {
+		return
 	}
 	m.saved = time.Now()
 	snap := &cache{Version: c.Version, Entries: maps.Clone(c.Entries), dirty: true}
@@ -193,7 +206,6 @@ func (m *Memo) keepAnalyses(c *cache, dir string) bool {
 			m.mu.Unlock()
 		}
 	}()
-	return false
 }
 
 // Close saves what the memo holds that is not saved yet, once the saves
