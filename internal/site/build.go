@@ -232,8 +232,9 @@ func (m *memo) made(k Digest) bool { return m.ok && m.of == k }
 
 func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	b.clock.lap("") // the clock starts
-	var live []Doc
-	seen := map[string]string{}
+	live := make([]Doc, 0, len(docs))
+	seen := make(map[string]string, len(docs))
+	b.entries = make([]*Entry, 0, len(docs))
 	known := b.prev.known(b.dig.global)
 	for _, d := range docs {
 		if k := known[d.File]; k != nil && k.Briefing == d.Briefing && k.source == d.Digest && seen[d.Slug] == "" {

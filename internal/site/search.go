@@ -76,17 +76,45 @@ func fnv32a(s string) uint32 {
 }
 
 func (b *builder) searchShard(entries []*Entry) ([]byte, error) {
-	docs := make([]searchDoc, 0, len(entries))
-	for _, e := range entries {
-		var names []string
-		for _, a := range e.actors {
-			names = append(names, a.Name)
+	data := []byte{'['}
+	for i, e := range entries {
+		if i > 0 {
+			data = append(data, ',')
 		}
-		docs = append(docs, searchDoc{Title: e.Title, URL: relURL(b.cfg, e.Path), Date: e.Date, Summary: e.Lead,
-			Actors: strings.Join(names, "; "), Text: sourceText(e.Body, SearchTextLimit)})
+		doc, err := b.searchDoc(e)
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, doc...)
 	}
-	data, err := json.Marshal(docs)
-	return append(data, '\n'), err
+	return append(data, ']', '\n'), nil
+}
+
+// searchDoc is the entry's document in the search index as JSON (what
+// json.Marshal writes for it inside the shard's array), kept while the
+// entry's digest is the same: a shard made again for one edited briefing
+// encodes that briefing only.
+func (b *builder) searchDoc(e *Entry) ([]byte, error) {
+	if e.search.ok && e.search.of == e.dsum.sum && e.dsum.ok {
+		return e.search.data, nil
+	}
+	var names []string
+	for _, a := range e.actors {
+		names = append(names, a.Name)
+	}
+	data, err := json.Marshal(searchDoc{Title: e.Title, URL: relURL(b.cfg, e.Path), Date: e.Date, Summary: e.Lead,
+		Actors: strings.Join(names, "; "), Text: sourceText(e.Body, SearchTextLimit)})
+	if err == nil {
+		e.search = searchMemo{data: data, of: e.dsum.sum, ok: e.dsum.ok}
+	}
+	return data, err
+}
+
+// searchMemo is an entry's search document and the digest it is of.
+type searchMemo struct {
+	data []byte
+	of   Digest
+	ok   bool
 }
 
 // sourceText is the plain source text of a briefing body, up to limit bytes.

@@ -93,16 +93,17 @@ type Entry struct {
 	actors      []*ActorPage // Actors in full, for the cross-briefing steps
 	related     []*Entry
 	story       *Story
-	idx         int       // position in the site's entries, for the cross-briefing steps
-	eventActors [][]int   // for each event of Timeline, the actors (in actors) its text names
-	matched     Digest    // namesDigest of the actors eventActors were matched against
-	tl          []tlEvent // its events as the site timeline takes them (tlEvents)
-	dsum        kept      // its digest (see digester)
-	memos       [3]memo   // the digests of its Markdown, page and JSON (see job)
-	names       uint64    // nameSum, once known (0: not yet)
-	slugHash    uint32    // fnv32a of the slug, once known (0: not yet), for the search shards
-	twin        *Entry    // while a build takes over the model: the model's entry this one is
-	source      [32]byte  // DocDigest of the briefing file, see digest.go
+	idx         int        // position in the site's entries, for the cross-briefing steps
+	eventActors [][]int    // for each event of Timeline, the actors (in actors) its text names
+	matched     Digest     // namesDigest of the actors eventActors were matched against
+	tl          []tlEvent  // its events as the site timeline takes them (tlEvents)
+	dsum        kept       // its digest (see digester)
+	memos       [3]memo    // the digests of its Markdown, page and JSON (see job)
+	names       uint64     // nameSum, once known (0: not yet)
+	slugHash    uint32     // fnv32a of the slug, once known (0: not yet), for the search shards
+	search      searchMemo // its document in the search index
+	twin        *Entry     // while a build takes over the model: the model's entry this one is
+	source      [32]byte   // DocDigest of the briefing file, see digest.go
 	file        string
 	bodyLine    int
 	b           *builder
