@@ -259,6 +259,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		src, owned := current[name]
 		items = append(items, &item{name: name, rel: "content/briefings/" + name, src: src, owned: owned})
 	}
+	memoDocs := opt.Memo.parsedDocs() // read on all cores; kept to after
 	parallel.For(ctx, len(items), func(i int) {
 		it := items[i]
 		file := dir + string(filepath.Separator) + it.name
@@ -280,8 +281,8 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 			sum = sha256.Sum256(it.src)
 		}
 		it.sum = sum
-		if d, ok := opt.Memo.doc(it.rel, sum); ok {
-			it.doc, it.memo = d, true
+		if d, ok := memoDocs[it.rel]; ok && d.sum == sum { // parsed last time from these bytes
+			it.doc, it.memo = d.doc, true
 			return
 		}
 		b := fresh[it.name]

@@ -149,9 +149,9 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	res.Stages["articles"] = time.Since(t)
 	t = time.Now()
 	defer func() { res.Stages["analyse"] = time.Since(t) }()
-	owner := map[string]string{}
-	current := map[string][]byte{}
-	sums := map[string][32]byte{} // briefings not read, known by their hash
+	owner := make(map[string]string, len(jobs))
+	current := make(map[string][]byte, len(jobs))
+	sums := make(map[string][32]byte, len(jobs)) // briefings not read, known by their hash
 	var todo []*job
 	for _, j := range jobs {
 		if j.err != nil {

@@ -250,16 +250,16 @@ type memoDoc struct {
 	sum [32]byte // SHA-256 of the file
 }
 
-// doc returns the briefing parsed last time from the bytes whose SHA-256
-// is sum.
-func (m *Memo) doc(file string, sum [32]byte) (site.Doc, bool) {
+// parsedDocs returns the briefings parsed last time, by file, with the SHA-256
+// of the bytes each was parsed from. The caller reads the map and must not
+// call keep until it is done with it.
+func (m *Memo) parsedDocs() map[string]memoDoc {
 	if m == nil {
-		return site.Doc{}, false
+		return nil
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	d, ok := m.docs[file]
-	return d.doc, ok && d.sum == sum
+	return m.docs
 }
 
 func (m *Memo) keep(d site.Doc, sum [32]byte) {
