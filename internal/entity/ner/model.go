@@ -14,21 +14,26 @@ type Model struct {
 // Tag labels a document (sentences of words) and returns the names found
 // in each sentence. It is safe for concurrent use.
 func (m *Model) Tag(doc [][]string) [][]Span {
-	out := make([][]Span, len(doc))
 	if m.stage1 == nil {
-		return out
+		return make([][]Span, len(doc))
 	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	return m.tag(doc, sc)
+}
+
+// tag is Tag with the working memory sc.
+func (m *Model) tag(doc [][]string, sc *scratch) [][]Span {
+	out := make([][]Span, len(doc))
 	// One slice of each kind for the whole document, from a scratch
 	// reused across calls; feature room only for the words that are scored.
 	total := 0
 	for _, words := range doc {
 		total += len(words)
 	}
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
 	sc.grow(len(doc), total)
 	lx := &sc.lex
-	lx.reset()
+	lx.prepare(m)
 	ws := sc.ws[:len(doc)]
 	wbuf := sc.wbuf[:total]
 	active := sc.active[:total]
