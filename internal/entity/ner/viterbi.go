@@ -93,7 +93,7 @@ func (p *paths) best(scores [][NumTags]int32, active []bool, back [][NumTags]uin
 			}
 			m := bestOf(&cc, &p.tc[0])
 			cur = negRow
-			cur[0], bk[0] = m&^15+16*int64(sc[0]), closedTags[15-m&15]
+			cur[0], bk[0] = m&^15+16*int64(sc[0]), tieTag[m&15]
 			oOnly = true
 			continue
 		}
@@ -104,14 +104,16 @@ func (p *paths) best(scores [][NumTags]int32, active []bool, back [][NumTags]uin
 				next[b], bk[b] = cur[0]+p.tc[j][0]&^15+16*int64(sc[b]), 0
 			}
 		} else {
-			var cc [nc]int64 // the scores of the closed tags
-			for k, a := range closedTags {
-				cc[k] = cur[a]
-			}
+			// the scores of the closed tags, O, L and U of each type
+			// (closedTags; TestClosedTags)
+			c0, c1, c2, c3, c4 := cur[0], cur[3], cur[4], cur[7], cur[8]
+			c5, c6, c7, c8 := cur[11], cur[12], cur[15], cur[16]
 			for j := 0; j < nc; j++ {
-				m := bestOf(&cc, &p.tc[j])
+				t := &p.tc[j]
+				m := max(max(c0+t[0], c1+t[1], c2+t[2]), max(c3+t[3], c4+t[4], c5+t[5]),
+					max(c6+t[6], c7+t[7], c8+t[8]))
 				b := closedNext[j]
-				next[b], bk[b] = m&^15+16*int64(sc[b]), closedTags[15-m&15]
+				next[b], bk[b] = m&^15+16*int64(sc[b]), tieTag[m&15]
 			}
 		}
 		oOnly = false
@@ -148,6 +150,15 @@ func bestOf(cc, t *[9]int64) int64 {
 	c := max(cc[6]+t[6], cc[7]+t[7], cc[8]+t[8])
 	return max(a, b, c)
 }
+
+// tieTag maps the tie code of a candidate from a closed tag (15 minus its
+// index in closedTags) back to the tag.
+var tieTag = func() (t [16]uint8) {
+	for k, a := range closedTags {
+		t[15-k] = a
+	}
+	return t
+}()
 
 var negRow = func() (r [NumTags]int64) {
 	for i := range r {
