@@ -34,6 +34,9 @@ func Stem(w string) string {
 		p.step4()
 		p.step5()
 	}
+	if st := p.b[:p.k+1]; len(st) <= len(w) && string(st) == w[:len(st)] {
+		return w[:len(st)] // most stems are the word or a prefix of it: no copy
+	}
 	return string(p.b[:p.k+1])
 }
 
