@@ -41,3 +41,27 @@ func BenchmarkRunWikinews(b *testing.B) {
 		Run(a, Options{})
 	}
 }
+
+// BenchmarkRunCorpus analyses every Wikinews article of the shared corpus
+// (121 articles, about 60,000 words) per op: work that depends on the
+// article mix, such as the words of one article recurring in the next,
+// shows here and not in RunWikinews.
+func BenchmarkRunCorpus(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(corpus, "wikinews", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("no shared corpus")
+	}
+	var arts []*article.Article
+	size := 0
+	for _, f := range files {
+		a := load(b, filepath.Join("wikinews", filepath.Base(f)))
+		arts = append(arts, a)
+		size += len(a.Src)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, a := range arts {
+			Run(a, Options{})
+		}
+	}
+}

@@ -53,7 +53,7 @@ func settleKind(doc *tdoc, ms []mention, all []int, votes [4]int, name string) i
 		return 0
 	}
 	words := strings.Fields(name)
-	if places[lowerASCII(name)] != "" && !titled {
+	if place(name) != "" && !titled {
 		return 2
 	}
 	if t := knownTypes(words); kind == 0 && t != 0 && t&1 == 0 {
@@ -94,7 +94,7 @@ func settleKind(doc *tdoc, ms []mention, all []int, votes [4]int, name string) i
 	case 1 << 2:
 		return 2
 	}
-	if kind != 1 && len(name) > 1 && places[lowerASCII(name)] == "" && Model().NameTypes(words)&(1<<2) == 0 {
+	if kind != 1 && len(name) > 1 && place(name) == "" && Model().NameTypes(words)&(1<<2) == 0 {
 		for _, mi := range all {
 			if orgContext(doc, ms[mi]) || kind == 3 && len(words) == 1 && actsAlone(doc, ms[mi]) {
 				return 1

@@ -315,6 +315,12 @@ func wordSet(s string) map[string]bool {
 // has reports whether the lower-cased w is in set, without allocating
 // for short words.
 func has(set map[string]bool, w string) bool {
+	v, _ := get(set, w)
+	return v
+}
+
+// get returns m[lowerASCII(w)], without allocating for short words.
+func get[V any](m map[string]V, w string) (V, bool) {
 	up := false
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= 'A' && c <= 'Z' {
@@ -323,10 +329,12 @@ func has(set map[string]bool, w string) bool {
 		}
 	}
 	if !up {
-		return set[w]
+		v, ok := m[w]
+		return v, ok
 	}
 	if len(w) > 32 {
-		return set[lowerASCII(w)]
+		v, ok := m[lowerASCII(w)]
+		return v, ok
 	}
 	var buf [32]byte
 	b := buf[:len(w)]
@@ -337,7 +345,14 @@ func has(set map[string]bool, w string) bool {
 		}
 		b[i] = c
 	}
-	return set[string(b)]
+	v, ok := m[string(b)]
+	return v, ok
+}
+
+// place returns the place of the place table named w (any case), or "".
+func place(w string) string {
+	p, _ := get(places, w)
+	return p
 }
 
 // lowerASCII lower-cases s (ASCII letters only, enough for the lists).

@@ -398,8 +398,8 @@ func buildEntity(doc *tdoc, ms []mention, all []int, votes [4]int) Entity {
 		switch {
 		case m.place != "" && lowerASCII(full) != lowerASCII(m.place):
 			placeName = m.place
-		case upper(name) && places[lowerASCII(name)] != "":
-			placeName = places[lowerASCII(name)] // IRAN in a headline
+		case upper(name) && place(name) != "":
+			placeName = place(name) // IRAN in a headline
 		default:
 			n := (m.last-c)*1000 + len(name)
 			if !shouting(name) {

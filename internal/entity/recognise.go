@@ -122,13 +122,13 @@ func newMention(ws []string, s text.Sentence, si int, sp ner.Span) mention {
 	m := mention{first: s.First + sp.Start, last: s.First + sp.End, sent: si, typ: sp.Type}
 	m.titled = has(honorifics, ws[sp.Start])
 	if sp.Type == 2 && sp.End-sp.Start == 1 && (sp.Start == 0 || !has(locatives, ws[sp.Start-1])) {
-		if c, ok := capitals[lowerASCII(ws[sp.Start])]; ok {
+		if c, ok := get(capitals, ws[sp.Start]); ok {
 			m.place = c // Tehran as Iran's government
 			return m
 		}
 	}
 	if sp.Type != 0 {
-		if p, ok := places[lowerASCII(ws[sp.Start])]; ok && (sp.End-sp.Start == 1 || sp.Type == 3) {
+		if p, ok := get(places, ws[sp.Start]); ok && (sp.End-sp.Start == 1 || sp.Type == 3) {
 			m.place = p
 		} else if sp.End-sp.Start == 1 && sp.Type == 3 {
 			m.place = compoundPlace(ws[sp.Start])
@@ -141,8 +141,7 @@ func newMention(ws []string, s text.Sentence, si int, sp ner.Span) mention {
 func applyRules(ws []string, sp ner.Span) (ner.Span, bool) {
 	allStop := true
 	for _, w := range ws[sp.Start:sp.End] {
-		l := lowerASCII(w)
-		if !stopNames[l] && !honorifics[l] {
+		if !has(stopNames, w) && !has(honorifics, w) {
 			allStop = false
 		}
 		if !hasLetter(w) {
@@ -222,7 +221,7 @@ func placePair(w string, m *ner.Model) []placePart {
 		if !capitalised(p) {
 			return nil
 		}
-		name, ok := places[lowerASCII(p)]
+		name, ok := get(places, p)
 		if !ok {
 			if m.NameTypes([]string{p})&typeBits != 1<<2 {
 				return nil
@@ -262,7 +261,7 @@ func compoundPlace(w string) string {
 	}
 	found := ""
 	for _, part := range strings.Split(w, "-") {
-		if p, ok := places[lowerASCII(part)]; ok && capitalised(part) {
+		if p, ok := get(places, part); ok && capitalised(part) {
 			if found != "" {
 				return ""
 			}

@@ -1,9 +1,11 @@
 package figure
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"brief/internal/text"
 )
@@ -19,6 +21,22 @@ func (p phrase) word(k int) string {
 		return ""
 	}
 	return strings.ToLower(p.doc.Text(p.toks[k]))
+}
+
+// lowerBytes appends b lower-cased, as strings.ToLower does, to dst.
+func lowerBytes(dst, b []byte) []byte {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(string(b))...)
+		}
+	}
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 func (p phrase) kind(k int) text.Kind { return p.toks[k].Kind }
@@ -192,17 +210,19 @@ func isAdjectiveLike(w string) bool {
 // number parses token k as a cardinal number. scaled says the token
 // carried its own scale (3.5m, 1.2bn); isWord that it is written in words.
 func (p phrase) number(k int) (value float64, scaled, isWord, ok bool) {
-	t := p.doc.Text(p.toks[k])
 	if p.kind(k) == text.Word {
-		w := strings.ToLower(t)
-		if v, ok := numberWords[w]; ok && v < 100 || w == "hundreds" || w == "thousands" || w == "millions" || w == "dozens" {
-			if w == "dozen" && p.word(k-1) != "a" {
+		// the word lower-cased in room on the stack: most words are no numbers
+		var buf [32]byte
+		tok := p.toks[k]
+		w := lowerBytes(buf[:0], p.doc.Src[tok.Start:tok.End])
+		if v, ok := numberWords[string(w)]; ok && v < 100 || string(w) == "hundreds" || string(w) == "thousands" || string(w) == "millions" || string(w) == "dozens" {
+			if string(w) == "dozen" && p.word(k-1) != "a" {
 				return 0, false, false, false
 			}
 			return v, false, true, true
 		}
-		if i := strings.IndexByte(w, '-'); i > 0 { // twenty-five
-			a, b := numberWords[w[:i]], numberWords[w[i+1:]]
+		if i := bytes.IndexByte(w, '-'); i > 0 { // twenty-five
+			a, b := numberWords[string(w[:i])], numberWords[string(w[i+1:])]
 			if a >= 20 && a < 100 && b > 0 && b < 10 {
 				return a + b, false, true, true
 			}
@@ -212,6 +232,7 @@ func (p phrase) number(k int) (value float64, scaled, isWord, ok bool) {
 	if p.kind(k) != text.Number {
 		return 0, false, false, false
 	}
+	t := p.doc.Text(p.toks[k])
 	digits := 0
 	for digits < len(t) && (t[digits] >= '0' && t[digits] <= '9' || t[digits] == ',' || t[digits] == '.') {
 		digits++

@@ -34,6 +34,9 @@ func Stem(w string) string {
 		p.step4()
 		p.step5()
 	}
+	if st := p.b[:p.k+1]; len(st) <= len(w) && string(st) == w[:len(st)] {
+		return w[:len(st)] // most stems are the word or a prefix of it: no copy
+	}
 	return string(p.b[:p.k+1])
 }
 
@@ -198,7 +201,7 @@ type rule struct{ suffix, repl string }
 // step2Rules and step3Rules are grouped by the reference implementation's
 // switch on the penultimate letter; within a group the first suffix that
 // matches decides, whether or not its condition holds.
-var step2Rules = map[byte][]rule{
+var step2Rules = byLetter(map[byte][]rule{
 	'a': {{"ational", "ate"}, {"tional", "tion"}},
 	'c': {{"enci", "ence"}, {"anci", "ance"}},
 	'e': {{"izer", "ize"}},
@@ -207,16 +210,16 @@ var step2Rules = map[byte][]rule{
 	's': {{"alism", "al"}, {"iveness", "ive"}, {"fulness", "ful"}, {"ousness", "ous"}},
 	't': {{"aliti", "al"}, {"iviti", "ive"}, {"biliti", "ble"}},
 	'g': {{"logi", "log"}},
-}
+})
 
-var step3Rules = map[byte][]rule{
+var step3Rules = byLetter(map[byte][]rule{
 	'e': {{"icate", "ic"}, {"ative", ""}, {"alize", "al"}},
 	'i': {{"iciti", "ic"}},
 	'l': {{"ical", "ic"}, {"ful", ""}},
 	's': {{"ness", ""}},
-}
+})
 
-var step4Suffixes = map[byte][]string{
+var step4Suffixes = byLetter(map[byte][]string{
 	'a': {"al"},
 	'c': {"ance", "ence"},
 	'e': {"er"},
@@ -229,9 +232,19 @@ var step4Suffixes = map[byte][]string{
 	'u': {"ous"},
 	'v': {"ive"},
 	'z': {"ize"},
+})
+
+// byLetter turns a map from letters to lists into a table indexed by the
+// letter, read without hashing.
+func byLetter[T any](m map[byte][]T) *[256][]T {
+	var t [256][]T
+	for c, l := range m {
+		t[c] = l
+	}
+	return &t
 }
 
-func (p *porter) apply(rules map[byte][]rule, pos int) {
+func (p *porter) apply(rules *[256][]rule, pos int) {
 	if pos < 0 {
 		return
 	}

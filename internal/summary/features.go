@@ -80,24 +80,23 @@ func termID(w string, stems map[string]int32) int32 {
 
 // lowerInto appends b lower-cased to dst, as strings.ToLower does.
 func lowerInto(dst, b []byte) []byte {
-	// ASCII runs are copied a byte at a time into room grown once.
-	dst = slices.Grow(dst, len(b))
-	for len(b) > 0 && b[0] < utf8.RuneSelf {
-		n := len(dst)
-		for n < cap(dst) && len(b) > 0 && b[0] < utf8.RuneSelf {
-			c := b[0]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = dst[:n+1]
-			dst[n] = c
-			n++
-			b = b[1:]
+	// ASCII, the usual case, is lowered in place in room grown once.
+	n := len(dst)
+	dst = slices.Grow(dst, len(b))[:n+len(b)]
+	for i, c := range b {
+		if c >= utf8.RuneSelf {
+			return lowerRunes(dst[:n+i], b[i:])
 		}
-		if n == cap(dst) {
-			dst = slices.Grow(dst, len(b))
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		dst[n+i] = c
 	}
+	return dst
+}
+
+// lowerRunes appends b lower-cased rune by rune, invalid bytes as U+FFFD.
+func lowerRunes(dst, b []byte) []byte {
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
@@ -140,7 +139,8 @@ func setFlags(s *sentence, doc *text.Doc, i int, toks []text.Token, firstWord in
 	}
 	sn := doc.Sentences[i]
 	low := lowerInto(buf[:0], doc.Src[sn.Start:sn.End]) // as strings.ToLower
-	if boilerplateSet.in(low) {
+	found := flagSet.find(low)
+	if found&1 != 0 { // boilerplate
 		s.exclude = true
 		return low
 	}
@@ -149,7 +149,7 @@ func setFlags(s *sentence, doc *text.Doc, i int, toks []text.Token, firstWord in
 		s.exclude = true // byline: "By . Jane Smith ."
 		return low
 	}
-	s.caption = captionSet.in(low)
+	s.caption = found&2 != 0 // a caption cue
 	if !s.caption && hasLabel(doc, toks) {
 		s.caption = true
 	}

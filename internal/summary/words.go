@@ -36,7 +36,8 @@ var boilerplate = []string{
 	"this article has been", "is not available", "please enable javascript",
 }
 
-var boilerplateSet = newPhrases(boilerplate)
+// flagSet finds boilerplate (bit 1) and caption cues (bit 2) in one pass.
+var flagSet = newPhrases(boilerplate, captionCues)
 
 // captionCues mark a photo caption or credit run into the text.
 var captionCues = []string{
@@ -45,8 +46,6 @@ var captionCues = []string{
 	"pictured right", "pictured above", "pictured below", "pictured:", "photograph:", "photo:",
 	"image:", "credit:", "video:", "(inset)", "(front)",
 }
-
-var captionSet = newPhrases(captionCues)
 
 // speechVerbs, before a colon, mean the colon introduces a quote and not a
 // caption label ("He said: ...").

@@ -20,6 +20,9 @@ func Parse(src []byte, start, end int) *Doc {
 	if start >= end {
 		return d
 	}
+	// room for the tokens of English prose (about one per five bytes), so
+	// that the slice rarely grows
+	d.Tokens = make([]Token, 0, (end-start)/4+8)
 	for _, p := range paragraphs(src, start, end) {
 		d.addParagraph(p.Start, p.End)
 	}

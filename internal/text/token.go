@@ -56,7 +56,12 @@ func tokenize(src []byte, start, end int, toks []Token) []Token {
 	return toks
 }
 
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
 
 func isPunct(r rune) bool {
 	switch r {
@@ -74,10 +79,20 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 func scanWord(src []byte, i, end int) int {
 	j := i
 	for j < end {
-		r, w := utf8.DecodeRune(src[j:end])
-		if isLetter(r) || unicode.IsDigit(r) {
-			j += w
-			continue
+		var r rune
+		var w int
+		if c := src[j]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				j++
+				continue
+			}
+			r, w = rune(c), 1
+		} else {
+			r, w = utf8.DecodeRune(src[j:end])
+			if isLetter(r) || unicode.IsDigit(r) {
+				j += w
+				continue
+			}
 		}
 		if (isApostrophe(r) || r == '-' || r == '&') && j+w < end {
 			r2, _ := utf8.DecodeRune(src[j+w : end])

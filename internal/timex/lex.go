@@ -53,13 +53,19 @@ func lexSentence(ps []piece, src []byte, start, end int) []piece {
 			i = j
 		case isLetterByte(src, i, end):
 			j := i
-			for j < end && isLetterByte(src, j, end) {
-				if src[j] < utf8.RuneSelf {
+			for j < end { // as isLetterByte, ASCII inline
+				if c := src[j]; c < utf8.RuneSelf {
+					if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+						break
+					}
 					j++
-				} else {
-					_, w := utf8.DecodeRune(src[j:end])
-					j += w
+					continue
 				}
+				r, w := utf8.DecodeRune(src[j:end])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				j += w
 			}
 			p := piece{start: i, end: j, kind: pWord, space: space, quote: quote}
 			p.upper = c >= 'A' && c <= 'Z'

@@ -23,6 +23,10 @@
 // read a word's strings combine 64-bit hashes of the word computed once
 // (hash.go), and the weight table keeps sparse rows inline in 16-byte
 // slots and dense rows packed two tags to a 64-bit word (weights.go).
+// Word forms are worked out once and remembered from one document to the
+// next (lexicon.go): a form's hashes, and the summed weights of the
+// features that read the word alone, which are added to the weights of
+// its context features.
 //
 // The gazetteer also records, as bits that are not features, the words
 // that began (FirstName) and ended (LastName) people's names, and the

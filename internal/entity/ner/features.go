@@ -32,107 +32,131 @@ var pad = func() word {
 }()
 
 // sentFeatures appends the stage-one features of each word of a sentence
-// to feats (one slice per word). sentIndex is the sentence's place in its
+// to feats (one slice per word): the word's own (wordFeatures) and those of
+// its context (contextFeatures). sentIndex is the sentence's place in its
 // document; gaz holds gazetteer matches from Gazetteer.match. Words that
 // are not active (see activeWords; nil: all are) get no features.
-//
-// Features that read a word's strings combine the word's hashes computed
-// once by prepare (see wordKey); the others hash small numbers.
 func sentFeatures(ws []word, sentIndex int, gaz [][len(Types)]uint8, active []bool, feats [][]uint32) {
-	caps := true
+	caps := capsSentence(ws)
+	for i := range ws {
+		if active != nil && !active[i] {
+			continue
+		}
+		f := wordFeatures(&ws[i], caps, feats[i][:0])
+		feats[i] = contextFeatures(ws, i, sentIndex, caps, gaz, f)
+	}
+}
+
+// capsSentence reports whether a sentence is written in capitals, as
+// headlines are (see allCaps).
+func capsSentence(ws []word) bool {
 	letters := int32(0)
 	for i := range ws {
 		if ws[i].lower {
-			caps = false
-			break
+			return false
 		}
 		letters += ws[i].letters
 	}
-	caps = caps && letters >= 4
+	return letters >= 4
+}
+
+// wordFeatures appends the stage-one features that read only the word
+// itself (and whether its sentence is in capitals): the same for every
+// occurrence of a word form outside capitals, so that Tag sums their
+// weights once per form (see lexicon).
+//
+// Features that read a word's strings combine the word's hashes computed
+// once (see wordKey and detailNear); the others hash small numbers.
+func wordFeatures(w *word, caps bool, f []uint32) []uint32 {
+	add := func(h fh) { f = append(f, h.key()) }
+	addK := func(k wordKey) { f = append(f, k.key()) }
+	add(newHash(tBias))
+	if !caps {
+		hRaw := w.hLow
+		if w.raw != w.low {
+			hRaw = strHash(w.raw)
+		}
+		addK(wk(tRaw, 0).h(hRaw))
+	}
+	addK(wk(tLow, 0).h(w.hLow))
+	pre, suf, na := affixHashes(w.low)
+	for k := 0; k < na; k++ {
+		addK(wk(tPre, byte(k+1)).h(pre[k]))
+		addK(wk(tSuf, byte(k+1)).h(suf[k]))
+	}
+	addK(wk(tShape, 0).h(w.hShape))
+	addK(wk(tShort, 0).h(w.hShort))
+	if caps {
+		add(newHash(tCaps))
+		add(newHash(tCaps).b(1).b(w.lc))
+	}
+	addK(wk(tLC, w.lc).h(w.hShort))
+	if w.title {
+		add(newHash(tTitle).b(1))
+	}
+	if w.org {
+		add(newHash(tOrg).b(0))
+	}
+	return f
+}
+
+// contextFeatures appends the stage-one features of word i that read its
+// neighbours, its place in the sentence and document, or gazetteer
+// matches.
+func contextFeatures(ws []word, i, sentIndex int, caps bool, gaz [][len(Types)]uint8, f []uint32) []uint32 {
 	at := func(i int) *word {
 		if i < 0 || i >= len(ws) {
 			return &pad
 		}
 		return &ws[i]
 	}
-	for i := range ws {
-		if active != nil && !active[i] {
-			continue
-		}
-		w := &ws[i]
-		prev, next, next2 := at(i-1), at(i+1), at(i+2)
-		f := feats[i][:0]
-		add := func(h fh) { f = append(f, h.key()) }
-		addK := func(k wordKey) { f = append(f, k.key()) }
-		add(newHash(tBias))
-		if !caps {
-			hRaw := w.hLow
-			if w.raw != w.low {
-				hRaw = strHash(w.raw)
-			}
-			addK(wk(tRaw, 0).h(hRaw))
-		}
-		addK(wk(tLow, 0).h(w.hLow))
-		pre, suf, na := affixHashes(w.low)
-		for k := 0; k < na; k++ {
-			addK(wk(tPre, byte(k+1)).h(pre[k]))
-			addK(wk(tSuf, byte(k+1)).h(suf[k]))
-		}
-		addK(wk(tShape, 0).h(w.hShape))
-		addK(wk(tShort, 0).h(w.hShort))
-		addK(wk(tCtx, 0).h(at(i - 2).hLow))
-		addK(wk(tCtx, 1).h(prev.hLow))
-		addK(wk(tCtx, 3).h(next.hLow))
-		addK(wk(tCtx, 4).h(next2.hLow))
-		addK(wk(tCtx, 10).h(prev.hShort))
-		addK(wk(tCtx, 11).h(next.hShort))
-		addK(wk(tShapeBi, 0).h(prev.hShort).h(w.hShort))
-		addK(wk(tShapeBi, 1).h(w.hShort).h(next.hShort))
-		addK(wk(tLowBi, 0).h(prev.hLow).h(w.hLow))
-		addK(wk(tLowBi, 1).h(w.hLow).h(next.hLow))
-		if i == 0 {
-			addK(wk(tFirst, 0).h(w.hShort))
-			add(newHash(tFirst).b(1).b(w.lc))
-		}
-		if caps {
-			add(newHash(tCaps))
-			add(newHash(tCaps).b(1).b(w.lc))
-			add(newHash(tCaps).b(2).b(prev.lc).b(w.lc).b(next.lc))
-		}
-		addK(wk(tLC, w.lc).h(w.hShort))
-		add(newHash(tLC).b(100).b(prev.lc).b(w.lc))
-		if prev.title {
-			add(newHash(tTitle).b(0))
-		}
-		if w.title {
-			add(newHash(tTitle).b(1))
-		}
-		if w.org {
-			add(newHash(tOrg).b(0))
-		}
-		if next.org {
-			add(newHash(tOrg).b(1))
-		}
-		if next2.org {
-			add(newHash(tOrg).b(2))
-		}
-		for t := range Types {
-			if p := gaz[i][t]; p > 0 {
-				add(newHash(tGaz).b(byte(t)).b(p))
-				add(newHash(tGaz).b(byte(t)).b(p).b(boolByte(w.cap)))
-			}
-			if i > 0 && gaz[i-1][t] > 0 {
-				add(newHash(tGaz).b(10 + byte(t)).b(gaz[i-1][t]))
-			}
-			if i+1 < len(ws) && gaz[i+1][t] > 0 {
-				add(newHash(tGaz).b(20 + byte(t)).b(gaz[i+1][t]))
-			}
-		}
-		if sentIndex == 0 {
-			addK(wk(tHead, 0).h(w.hShort))
-		}
-		feats[i] = f
+	w := &ws[i]
+	prev, next, next2 := at(i-1), at(i+1), at(i+2)
+	add := func(h fh) { f = append(f, h.key()) }
+	addK := func(k wordKey) { f = append(f, k.key()) }
+	addK(wk(tCtx, 0).h(at(i - 2).hLow))
+	addK(wk(tCtx, 1).h(prev.hLow))
+	addK(wk(tCtx, 3).h(next.hLow))
+	addK(wk(tCtx, 4).h(next2.hLow))
+	addK(wk(tCtx, 10).h(prev.hShort))
+	addK(wk(tCtx, 11).h(next.hShort))
+	addK(wk(tShapeBi, 0).h(prev.hShort).h(w.hShort))
+	addK(wk(tShapeBi, 1).h(w.hShort).h(next.hShort))
+	addK(wk(tLowBi, 0).h(prev.hLow).h(w.hLow))
+	addK(wk(tLowBi, 1).h(w.hLow).h(next.hLow))
+	if i == 0 {
+		addK(wk(tFirst, 0).h(w.hShort))
+		add(newHash(tFirst).b(1).b(w.lc))
 	}
+	if caps {
+		add(newHash(tCaps).b(2).b(prev.lc).b(w.lc).b(next.lc))
+	}
+	add(newHash(tLC).b(100).b(prev.lc).b(w.lc))
+	if prev.title {
+		add(newHash(tTitle).b(0))
+	}
+	if next.org {
+		add(newHash(tOrg).b(1))
+	}
+	if next2.org {
+		add(newHash(tOrg).b(2))
+	}
+	for t := range Types {
+		if p := gaz[i][t]; p > 0 {
+			add(newHash(tGaz).b(byte(t)).b(p))
+			add(newHash(tGaz).b(byte(t)).b(p).b(boolByte(w.cap)))
+		}
+		if i > 0 && gaz[i-1][t] > 0 {
+			add(newHash(tGaz).b(10 + byte(t)).b(gaz[i-1][t]))
+		}
+		if i+1 < len(ws) && gaz[i+1][t] > 0 {
+			add(newHash(tGaz).b(20 + byte(t)).b(gaz[i+1][t]))
+		}
+	}
+	if sentIndex == 0 {
+		addK(wk(tHead, 0).h(w.hShort))
+	}
+	return f
 }
 
 func boolByte(b bool) byte {

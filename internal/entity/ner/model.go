@@ -14,19 +14,26 @@ type Model struct {
 // Tag labels a document (sentences of words) and returns the names found
 // in each sentence. It is safe for concurrent use.
 func (m *Model) Tag(doc [][]string) [][]Span {
-	out := make([][]Span, len(doc))
 	if m.stage1 == nil {
-		return out
+		return make([][]Span, len(doc))
 	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	return m.tag(doc, sc)
+}
+
+// tag is Tag with the working memory sc.
+func (m *Model) tag(doc [][]string, sc *scratch) [][]Span {
+	out := make([][]Span, len(doc))
 	// One slice of each kind for the whole document, from a scratch
 	// reused across calls; feature room only for the words that are scored.
 	total := 0
 	for _, words := range doc {
 		total += len(words)
 	}
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
 	sc.grow(len(doc), total)
+	lx := &sc.lex
+	lx.prepare(m)
 	ws := sc.ws[:len(doc)]
 	wbuf := sc.wbuf[:total]
 	active := sc.active[:total]
@@ -36,7 +43,7 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 		ws[s] = wbuf[off : off+n : off+n]
 		basicInto(words, ws[s])
 		activeWords(ws[s], active[off:off+n])
-		m.detailNear(ws[s], active[off:off+n])
+		m.detailNear(ws[s], active[off:off+n], lx)
 		for _, a := range active[off : off+n] {
 			if a {
 				nActive++
@@ -53,7 +60,8 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 	back := sc.back[:total]
 	tags := sc.tags[:2*total]
 	gaz := sc.gaz[:total]
-	t1 := m.stage1.transitions()
+	caps := sc.caps[:len(doc)]
+	t1 := m.stage1.paths()
 	off = 0
 	b := 0
 	for s := range doc {
@@ -67,10 +75,26 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 			}
 		}
 		m.Gaz.match(ws[s], gaz[off:off+n])
-		sentFeatures(ws[s], s, gaz[off:off+n], act, feats[s])
-		m.stage1.emissions(feats[s], act, scores[off:off+n])
+		caps[s] = capsSentence(ws[s])
+		if caps[s] {
+			sentFeatures(ws[s], s, gaz[off:off+n], act, feats[s])
+			m.stage1.emissions(feats[s], act, scores[off:off+n])
+		} else {
+			// the word's own features are summed once per form
+			for i, a := range act {
+				if !a {
+					scores[off+i] = forcedO
+					continue
+				}
+				var e *lexEntry
+				e, sc.wordBuf = lx.sums(m, &ws[s][i], sc.wordBuf)
+				feats[s][i] = contextFeatures(ws[s], i, s, false, gaz[off:off+n], feats[s][i])
+				scores[off+i] = m.stage1.sum(feats[s][i])
+				addScores(&scores[off+i], &e.s1)
+			}
+		}
 		p1[s] = tags[off : off+n : off+n]
-		viterbi(scores[off:off+n], t1, act, back[off:off+n], p1[s])
+		t1.best(scores[off:off+n], act, back[off:off+n], p1[s])
 		off += n
 	}
 	if m.stage2 == nil {
@@ -80,15 +104,22 @@ func (m *Model) Tag(doc [][]string) [][]Span {
 		return out
 	}
 	info := newDocInfo(ws, p1)
-	t2 := m.stage2.transitions()
+	t2 := m.stage2.paths()
 	off = 0
 	for s := range doc {
 		n := len(ws[s])
 		act := active[off : off+n]
 		docFeatures(ws[s], p1[s], info, gaz[off:off+n], act, feats[s])
 		m.stage2.emissions(feats[s], act, scores[off:off+n])
+		if !caps[s] {
+			for i, a := range act {
+				if a {
+					addScores(&scores[off+i], &lx.entries[ws[s][i].lex].s2)
+				}
+			}
+		}
 		p2 := tags[total+off : total+off+n]
-		viterbi(scores[off:off+n], t2, act, back[off:off+n], p2)
+		t2.best(scores[off:off+n], act, back[off:off+n], p2)
 		out[s] = decode(p2)
 		off += n
 	}
@@ -110,6 +141,9 @@ type scratch struct {
 	back     [][NumTags]uint8
 	tags     []uint8
 	gaz      [][len(Types)]uint8
+	caps     []bool
+	lex      lexicon
+	wordBuf  []uint32 // room for one word's own features
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -127,6 +161,14 @@ func (sc *scratch) grow(sents, total int) {
 	sc.back = grow(sc.back, total)
 	sc.tags = grow(sc.tags, 2*total)
 	sc.gaz = grow(sc.gaz, total)
+	sc.caps = grow(sc.caps, sents)
+}
+
+// addScores adds the scores b to a.
+func addScores(a, b *[NumTags]int32) {
+	for t := range a {
+		a[t] += b[t]
+	}
 }
 
 // grow returns s with length n, cleared: reallocated when it is too short.

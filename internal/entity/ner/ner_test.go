@@ -61,6 +61,34 @@ func TestTrainWriteRead(t *testing.T) {
 	}
 }
 
+// TestTagTwoModels tags with two models in turn on one scratch: each
+// gives what it gives on a fresh scratch, whatever word forms the other
+// left in the scratch's lexicon.
+func TestTagTwoModels(t *testing.T) {
+	swapped := toy()
+	for _, d := range swapped {
+		for i := range d {
+			d[i].Spans[0].Type, d[i].Spans[1].Type = 2, 0 // after "met" places, after "in" people
+		}
+	}
+	a := Train(toy(), TrainOptions{Epochs: 3, Folds: 2})
+	b := Train(swapped, TrainOptions{Epochs: 3, Folds: 2})
+	doc := [][]string{{"She", "met", "Alice", "in", "Paris", "."}, {"He", "met", "Zed", "in", "Bern", "."}}
+	wantA, wantB := a.tag(doc, new(scratch)), b.tag(doc, new(scratch))
+	if reflect.DeepEqual(wantA, wantB) {
+		t.Fatalf("the models agree: %v", wantA)
+	}
+	sc := new(scratch)
+	for round := 0; round < 3; round++ {
+		if got := a.tag(doc, sc); !reflect.DeepEqual(got, wantA) {
+			t.Errorf("round %d: a.tag = %v, want %v", round, got, wantA)
+		}
+		if got := b.tag(doc, sc); !reflect.DeepEqual(got, wantB) {
+			t.Errorf("round %d: b.tag = %v, want %v", round, got, wantB)
+		}
+	}
+}
+
 func TestReadBad(t *testing.T) {
 	for _, in := range []string{"", "not gzip", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"} {
 		if _, err := Read(strings.NewReader(in)); err == nil {

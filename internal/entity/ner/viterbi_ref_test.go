@@ -164,3 +164,11 @@ func BenchmarkViterbi(b *testing.B) {
 		})
 	}
 }
+
+// TestClosedTags checks the closed tags that the full step of paths.best
+// reads by number.
+func TestClosedTags(t *testing.T) {
+	if want := [nc]uint8{0, 3, 4, 7, 8, 11, 12, 15, 16}; closedTags != want {
+		t.Errorf("closedTags = %v, want %v", closedTags, want)
+	}
+}

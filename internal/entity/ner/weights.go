@@ -170,15 +170,21 @@ func (ws *weights) emissions(feats [][]uint32, active []bool, scores [][NumTags]
 			scores[i] = forcedO
 			continue
 		}
-		var s [32]int32
-		var acc [packedLen]uint64
-		var nd int64
-		ws.add(&s, &acc, &nd, f)
-		for t := range scores[i] {
-			lane := int64(acc[t/2] >> (32 * (t % 2)) & 0xffffffff)
-			scores[i][t] = s[t] + int32(lane-nd*packBias)
-		}
+		scores[i] = ws.sum(f)
 	}
+}
+
+// sum returns the summed weights of the features fs.
+func (ws *weights) sum(fs []uint32) (out [NumTags]int32) {
+	var s [32]int32
+	var acc [packedLen]uint64
+	var nd int64
+	ws.add(&s, &acc, &nd, fs)
+	for t := range out {
+		lane := int64(acc[t/2] >> (32 * (t % 2)) & 0xffffffff)
+		out[t] = s[t] + int32(lane-nd*packBias)
+	}
+	return out
 }
 
 var forcedO = func() (s [NumTags]int32) {
@@ -196,6 +202,9 @@ func (ws *weights) transitions() *[(NumTags + 1) * NumTags]int32 {
 	}
 	return &t
 }
+
+// paths returns the transition weights arranged for viterbi.
+func (ws *weights) paths() *paths { return newPaths(ws.transitions()) }
 
 // closedTags end a name or are outside one (O, L, U); closedNext may
 // follow them (O, B, U). Both in increasing order.

@@ -19,6 +19,7 @@ type word struct {
 	// hashes (strHash) of low and of the long and short shapes, read by
 	// the features of the word and of its neighbours
 	hLow, hShape, hShort uint64
+	lex                  int32 // index of the word's form in Tag's lexicon
 }
 
 // affixHashes returns the hashes of the prefixes and suffixes of low of 1
@@ -200,7 +201,7 @@ func (m *Model) prepare(words []string) []word {
 // prepareInto fills ws (len(words) long) with the word information.
 func (m *Model) prepareInto(words []string, ws []word) {
 	basicInto(words, ws)
-	m.detailNear(ws, nil)
+	m.detailNear(ws, nil, nil)
 }
 
 // basicInto sets what every word needs: its forms and case.
@@ -236,20 +237,29 @@ func basicInto(words []string, ws []word) {
 
 // detailNear sets what the features read (hashes, vocabulary class, list
 // membership) for the words within two places of an active word (active
-// nil: all words); the features of active words read no further.
-func (m *Model) detailNear(ws []word, active []bool) {
+// nil: all words); the features of active words read no further. With a
+// lexicon (lx not nil) each form is worked out once per document.
+func (m *Model) detailNear(ws []word, active []bool, lx *lexicon) {
 	for i := range ws {
 		if active != nil && !nearActive(active, i) {
 			continue
 		}
-		w := &ws[i]
-		w.hShape, w.hShort = shapeHashes(w.raw)
-		w.hLow = strHash(w.low)
-		w.lc = m.Vocab[w.low]
-		if len(w.low) <= maxListWord {
-			w.title = titles[w.low]
-			w.org = orgWords[w.low]
+		if lx != nil {
+			lx.details(m, &ws[i])
+		} else {
+			m.details(&ws[i])
 		}
+	}
+}
+
+// details sets the details of w that its features read.
+func (m *Model) details(w *word) {
+	w.hShape, w.hShort = shapeHashes(w.raw)
+	w.hLow = strHash(w.low)
+	w.lc = m.Vocab[w.low]
+	if len(w.low) <= maxListWord {
+		w.title = titles[w.low]
+		w.org = orgWords[w.low]
 	}
 }
 
