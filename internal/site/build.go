@@ -202,7 +202,9 @@ type builder struct {
 	sitemapMemo keyedMemo
 	implicit    []*Entry // briefings whose files are kept without their names claimed
 	clock       clock
-	stepsFrom   int // the first job of the steps after the briefings' own files
+	tagList     []Tag // the tags step's grouping, kept with the model
+	sameTags    bool  // reuse: every changed briefing has the tags it had
+	stepsFrom   int   // the first job of the steps after the briefings' own files
 }
 
 // job is one output file: a page (a template executed with a Page) or a
@@ -612,10 +614,11 @@ const ArchiveMax = 1000
 
 func (b *builder) archive(entries []*Entry) error {
 	var months []Month
+	lastY, lastM := 0, time.Month(0)
 	for _, e := range entries {
-		id := e.Time.Format("2006-01")
-		if len(months) == 0 || months[len(months)-1].ID != id {
-			months = append(months, Month{Label: e.Time.Format("January 2006"), ID: id})
+		if y, m, _ := e.Time.Date(); len(months) == 0 || y != lastY || m != lastM {
+			lastY, lastM = y, m
+			months = append(months, Month{Label: e.Time.Format("January 2006"), ID: e.Time.Format("2006-01")})
 		}
 		m := &months[len(months)-1]
 		m.Entries = append(m.Entries, e)
@@ -656,28 +659,12 @@ func (b *builder) archive(entries []*Entry) error {
 }
 
 func (b *builder) tags(entries []*Entry) error {
-	byTag := map[string]*Tag{}
-	for _, e := range entries {
-		for _, name := range e.Tags {
-			s := b.slug(name)
-			if s == "" {
-				continue
-			}
-			t := byTag[s]
-			if t == nil {
-				t = &Tag{Name: name, Slug: s, Path: "/tags/" + s + "/"}
-				byTag[s] = t
-			}
-			if n := len(t.Entries); n == 0 || t.Entries[n-1] != e {
-				t.Entries = append(t.Entries, e)
-			}
-		}
+	if b.reused && b.sameTags && b.prev.tags != nil {
+		b.tagList = b.prev.tags // the same entries, in the same order, with the same tags
+	} else {
+		b.tagList = groupTags(entries, b.slug)
 	}
-	var all []Tag
-	for _, t := range byTag {
-		all = append(all, *t)
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].Slug < all[j].Slug })
+	all := b.tagList
 	for i := range all {
 		t := &all[i]
 		desc := fmt.Sprintf("%s tagged %s.", plural(len(t.Entries), "briefing"), t.Name)
@@ -695,6 +682,35 @@ func (b *builder) tags(entries []*Entry) error {
 		}
 	}
 	return b.page(&Page{Kind: "tags", Title: "Tags", Description: "All tags.", Path: "/tags/", Tags: all})
+}
+
+// groupTags is the tags of the entries (newest first) by slug, each with
+// its entries, in order of slug; a tag is named as its newest entry
+// spells it.
+func groupTags(entries []*Entry, slug func(string) string) []Tag {
+	byTag := map[string]*Tag{}
+	for _, e := range entries {
+		for _, name := range e.Tags {
+			s := slug(name)
+			if s == "" {
+				continue
+			}
+			t := byTag[s]
+			if t == nil {
+				t = &Tag{Name: name, Slug: s, Path: "/tags/" + s + "/"}
+				byTag[s] = t
+			}
+			if n := len(t.Entries); n == 0 || t.Entries[n-1] != e {
+				t.Entries = append(t.Entries, e)
+			}
+		}
+	}
+	all := make([]Tag, 0, len(byTag))
+	for _, t := range byTag {
+		all = append(all, *t)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Slug < all[j].Slug })
+	return all
 }
 
 func (b *builder) notFound([]*Entry) error {

@@ -45,6 +45,7 @@ type Model struct {
 	keys      actors.Keys                 // actors' normalised names, remembered
 	sitemap   keyedMemo
 	stepNames []string  // the files the steps after the briefings' own made
+	tags      []Tag     // the tags and their entries (see builder.tags)
 	used      sync.Once // a model serves one build
 }
 
@@ -88,7 +89,7 @@ func (b *builder) model() *Model {
 	for _, j := range b.jobs[b.stepsFrom:] {
 		steps = append(steps, j.name)
 	}
-	return &Model{byFile: byFile, sitemap: b.sitemapMemo, stepNames: steps, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
+	return &Model{tags: b.tagList, byFile: byFile, sitemap: b.sitemapMemo, stepNames: steps, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
 		stories: b.stories, years: b.years, relatedBy: b.relatedBy, coBy: b.coBy, slugs: b.slugs, keys: b.keys}
 }
 
@@ -130,9 +131,11 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 			vals[t.year][e.Timeline[k].Value] = true
 		}
 	}
+	b.sameTags = true
 	for _, i := range changed {
 		o, e := m.entries[i], entries[i]
 		oldRefs[o] = o.Ref()
+		b.sameTags = b.sameTags && slices.Equal(o.Tags, e.Tags)
 		for _, y := range o.years() {
 			redo[y] = true
 		}
