@@ -333,13 +333,13 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	}
 	for i, d := range live {
 		e := bySource[i]
+		if same(e) && implicit {
+			b.implicit = append(b.implicit, e)
+			b.names += e.nameSum()
+			continue
+		}
 		md := "briefings/" + d.Slug + "/index.md"
 		if same(e) {
-			if implicit {
-				b.implicit = append(b.implicit, e)
-				b.names += e.nameSum()
-				continue
-			}
 			if err := b.reserve(md); err != nil {
 				return err
 			}
