@@ -292,10 +292,14 @@ func (ye *yearEvents) make(vals map[string]bool, changed []*Entry) {
 		evs = append(evs, fresh[i:]...)
 	}
 	y := Year{Year: ye.name, Count: len(evs), sum: &ye.whole}
+	var prefix, lastLabel, lastID string // the month of the last value's first 7 bytes: formatted once a month
 	for _, ev := range evs {
 		label, id := "", ye.name
 		if len(ev.Value) >= 7 && ev.Value[4] == '-' && ev.Value[5] != 'W' && ev.Value[5] != 'Q' && ev.Value[5] != 'H' {
-			label, id = ev.Time.Format("January 2006"), ev.Time.Format("2006-01")
+			if ev.Value[:7] != prefix {
+				prefix, lastLabel, lastID = ev.Value[:7], ev.Time.Format("January 2006"), ev.Time.Format("2006-01")
+			}
+			label, id = lastLabel, lastID
 		}
 		if n := len(y.Months); n == 0 || y.Months[n-1].ID != id {
 			y.Months = append(y.Months, MonthEvents{Label: label, ID: id})
