@@ -325,8 +325,8 @@ func (ye *yearEvents) make(vals map[string]bool, changed []*Entry) {
 	}
 }
 
-// report merges the events of entry e in the year into byValue (only
-// those of the value only, when set).
+// report merges the events of entry e in the year into byValue: all of
+// them, or those of the value only when it is set.
 func (ye *yearEvents) report(e *Entry, only string) {
 	tl := e.tlEvents()
 	for k, ev := range e.Timeline {
