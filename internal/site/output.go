@@ -73,8 +73,8 @@ func newOutput(siteDir, output string, o Outputs) (output, error) {
 			unlock()
 			return newStage(out, nil, nil)
 		}
-		return &inPlace{out: out, prev: o.Live, next: maps.Clone(o.Live.Files), changed: map[string][]byte{},
-			written: make(map[string]bool, len(o.Live.Files)), unlock: unlock}, nil
+		return &inPlace{out: out, prev: o.Live, next: map[string]FileState{}, changed: map[string][]byte{},
+			written: map[string]bool{}, unlock: unlock}, nil
 	}
 	return newStage(out, o.Live, o.Spare)
 }
@@ -90,13 +90,19 @@ func lockPath(out string) string {
 // file through a temporary file and a rename. A reader may see a mix of
 // old and new files for the moment the commit takes; that is why only
 // `brief serve` builds in place.
+//
+// The new state is the previous one updated at commit: rendering only
+// reads prev (on all cores), put notes what changes in next, and commit,
+// alone, applies it to prev's files (no copy of 30,000 entries per edit).
+// A build that fails leaves prev's files as they were, or, failing in
+// commit, a state nobody uses again (final stays nil).
 type inPlace struct {
 	out     string
 	prev    *State
 	unlock  func()
 	written map[string]bool
 	mu      sync.Mutex           // guards next and changed
-	next    map[string]FileState // prev's files, those put replaced; commit drops those not written
+	next    map[string]FileState // the files put: commit applies them to prev's
 	changed map[string][]byte
 	// only, when set, is all the names of prev that may be stale: the
 	// build kept every other file of prev without claiming its name.
@@ -136,15 +142,19 @@ func (p *inPlace) commit() error {
 	if stale == nil {
 		stale = slices.Collect(maps.Keys(p.prev.Files))
 	}
+	files := p.prev.Files
 	for _, n := range stale {
-		if _, ok := p.prev.Files[n]; ok && !p.written[n] {
-			delete(p.next, n)
+		if _, ok := files[n]; ok && !p.written[n] {
+			delete(files, n)
 			f := filepath.Join(p.out, filepath.FromSlash(n))
 			if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
 			removeEmptyDirs(p.out, filepath.Dir(f))
 		}
+	}
+	for n, f := range p.next {
+		files[n] = f
 	}
 	names := make([]string, 0, len(p.changed))
 	for n := range p.changed {
@@ -157,12 +167,12 @@ func (p *inPlace) commit() error {
 			return err // final stays nil: the folder is no longer known
 		}
 		if st, err := os.Lstat(f); err == nil {
-			fs := p.next[n]
+			fs := files[n]
 			fs.ModTime, fs.Ino = st.ModTime().UnixNano(), inode(st)
-			p.next[n] = fs
+			files[n] = fs
 		}
 	}
-	p.final = &State{Version: StateVersion, Output: p.out, Dev: p.prev.Dev, Ino: p.prev.Ino, Files: p.next}
+	p.final = &State{Version: StateVersion, Output: p.out, Dev: p.prev.Dev, Ino: p.prev.Ino, Files: files}
 	return nil
 }
 
