@@ -231,6 +231,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 	current, fresh := gen.current, gen.fresh
 	dir, _ := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
 	names := opt.Memo.briefingNames(opt.Dir, gen, res.Written)
+	fromMemo := names != nil
 	if names == nil {
 		ents, _ := os.ReadDir(dir)
 		for _, e := range ents {
@@ -254,10 +255,26 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		gone      bool // removed: generated for an article that is gone
 		memo      bool // the memo's
 	}
+	// With the watcher's word, the briefings generate neither read nor
+	// wrote, and the watcher did not see change, are as the last build
+	// left them: their docs are taken over in place (last), and only the
+	// others are read (touched, by position in names).
+	var last *lastRead
+	var touched []int
+	if fromMemo {
+		last, touched = opt.Memo.lastBriefings(names, gen, res.Written)
+	}
 	var items []*item
-	for _, name := range names {
-		src, owned := current[name]
-		items = append(items, &item{name: name, rel: "content/briefings/" + name, src: src, owned: owned})
+	if last != nil {
+		for _, i := range touched {
+			src, owned := current[names[i]]
+			items = append(items, &item{name: names[i], rel: "content/briefings/" + names[i], src: src, owned: owned})
+		}
+	} else {
+		for _, name := range names {
+			src, owned := current[name]
+			items = append(items, &item{name: name, rel: "content/briefings/" + name, src: src, owned: owned})
+		}
 	}
 	memoDocs := opt.Memo.parsedDocs() // read on all cores; kept to after
 	parallel.For(ctx, len(items), func(i int) {
@@ -317,16 +334,17 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 	})
 	var docs []site.Doc
 	var kept []string
+	var owned []bool
 	live := map[string]bool{}
-	for _, it := range items {
+	take := func(it *item) {
 		switch {
 		case it.err != nil:
 			res.Errors = append(res.Errors, it.err)
-			continue
+			return
 		case it.gone:
 			os.Remove(filepath.Join(dir, it.name))
 			res.Written = append(res.Written, filepath.Join(dir, it.name))
-			continue
+			return
 		}
 		if !it.owned {
 			res.Warnings = append(res.Warnings, it.rel+": its article is gone; kept because it was edited by hand")
@@ -339,11 +357,33 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		}
 		docs = append(docs, it.doc)
 		kept = append(kept, it.name)
+		owned = append(owned, it.owned)
 		if parsed != nil {
 			live[it.rel] = true
 		}
 	}
-	opt.Memo.keepBriefingNames(kept)
+	if last == nil {
+		for _, it := range items {
+			take(it)
+		}
+	} else {
+		docs, kept, owned = make([]site.Doc, 0, len(names)), make([]string, 0, len(names)), make([]bool, 0, len(names))
+		k := 0
+		for i, name := range names {
+			if k < len(touched) && touched[k] == i {
+				take(items[k])
+				k++
+				continue
+			}
+			if !last.owned[i] {
+				res.Warnings = append(res.Warnings, "content/briefings/"+name+": its article is gone; kept because it was edited by hand")
+			}
+			docs = append(docs, last.docs[i])
+			kept = append(kept, name)
+			owned = append(owned, last.owned[i])
+		}
+	}
+	opt.Memo.keepBriefings(kept, docs, owned)
 	if parsed != nil {
 		parsed.save(opt.Dir, live)
 	}

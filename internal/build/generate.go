@@ -40,6 +40,8 @@ type job struct {
 	briefStat string             // statKey of the briefing
 	sum       [32]byte           // SHA-256 of the briefing, when it was not read (old is nil)
 	err       error
+	trusted   bool   // taken as the last build left it (the watcher's word)
+	prevSlug  string // the slug the cache knew for the article
 }
 
 // generate writes the briefing of every article: articles are read and
@@ -97,10 +99,13 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	}
 	parallel.For(ctx, len(jobs), func(i int) {
 		j := jobs[i]
-		if e, ok := cache.Entries[j.file]; trusted && ok && !changed[j.file] && !changedSlugs[e.Slug] &&
+		e, ok := cache.Entries[j.file]
+		j.prevSlug = e.Slug
+		if trusted && ok && !changed[j.file] && !changedSlugs[e.Slug] &&
 			e.Fingerprint == fp && e.ArticleStat != "" && e.BriefingStat != "" && !opt.Force {
 			// Neither file changed since the last build, which found the
 			// briefing up to date.
+			j.trusted = true
 			j.slug, j.fresh, j.warnings, j.artStat, j.briefStat = e.Slug, true, e.Warnings, e.ArticleStat, e.BriefingStat
 			j.out, j.rel = outDir+string(filepath.Separator)+j.slug+".md", "content/briefings/"+j.slug+".md"
 			j.sum = e.briefingSum()
@@ -153,7 +158,12 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	current := make(map[string][]byte, len(jobs))
 	sums := make(map[string][32]byte, len(jobs)) // briefings not read, known by their hash
 	var todo []*job
+	var touched []string // briefings read or written
+	moved := false       // an article's briefing is not the one the cache knew, or none
 	for _, j := range jobs {
+		if !j.trusted && (j.err != nil || j.slug != j.prevSlug) {
+			moved = true
+		}
 		if j.err != nil {
 			res.Errors = append(res.Errors, j.err)
 			continue
@@ -170,6 +180,9 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		owner[j.slug] = j.file
 		name := j.slug + ".md"
 		current[name] = j.old
+		if j.old != nil {
+			touched = append(touched, name)
+		}
 		if j.old != nil || j.fresh {
 			sums[name] = j.sum
 		}
@@ -223,6 +236,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			res.Generated++
 			res.Written = append(res.Written, j.out)
 			current[filepath.Base(j.out)] = j.data
+			touched = append(touched, filepath.Base(j.out))
 		}
 		fresh[filepath.Base(j.out)] = j.written
 		cache.put(j.file, j.art.Hash, j.slug, fp, j.sum)
@@ -236,7 +250,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	if opt.Memo.keepAnalyses(cache, opt.Dir) {
 		cache.save(opt.Dir)
 	}
-	return &generated{current: current, sums: sums, fresh: fresh, changed: changed}, nil
+	return &generated{current: current, sums: sums, fresh: fresh, changed: changed, touched: touched, moved: moved}, nil
 }
 
 var errSkipped = errors.New("skipped")
@@ -250,6 +264,8 @@ type generated struct {
 	sums    map[string][32]byte
 	fresh   map[string]*briefing.Briefing
 	changed map[string]bool // the files changed since the last build, when known (trusted)
+	touched []string        // briefing file names read or written
+	moved   bool            // an article's briefing may not be the one it had (see lastBriefings)
 }
 
 func hexSum(s string) ([32]byte, bool) {

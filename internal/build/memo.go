@@ -35,6 +35,7 @@ type Memo struct {
 	// briefings are the briefing files the last build read (names in
 	// content/briefings), see briefingNames.
 	briefings []string
+	last      *lastRead // the docs of briefings, in its order
 }
 
 // briefingNames returns the briefing files of the last build when the
@@ -69,14 +70,64 @@ func (m *Memo) briefingNames(dir string, gen *generated, written []string) []str
 	return slices.Clone(names)
 }
 
-// keepBriefingNames keeps the briefing files a build read (sorted).
-func (m *Memo) keepBriefingNames(names []string) {
+// keepBriefings keeps the briefing files a build read (sorted), their
+// docs and whether an article owns each, for lastBriefings.
+func (m *Memo) keepBriefings(names []string, docs []site.Doc, owned []bool) {
 	if m == nil {
 		return
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.briefings = names
+	m.last = &lastRead{docs: docs, owned: owned}
+}
+
+// lastRead is the last build's briefings, in the order of Memo.briefings.
+type lastRead struct {
+	docs  []site.Doc
+	owned []bool
+}
+
+// lastBriefings returns the last build's briefings for names (the last
+// build's, from briefingNames) and the positions in names of those that
+// may have changed since: those generate read or wrote (gen.touched,
+// written) and those the watcher saw change. It returns nil when the last
+// build's cannot be taken over: none kept, or an article whose briefing
+// may have moved to another name or was not generated (gen.moved), so that
+// which briefings an article owns may have changed.
+func (m *Memo) lastBriefings(names []string, gen *generated, written []string) (*lastRead, []int) {
+	if m == nil || gen.changed == nil || gen.moved {
+		return nil, nil
+	}
+	m.mu.Lock()
+	last := m.last
+	m.mu.Unlock()
+	if last == nil || len(last.docs) != len(names) {
+		return nil, nil
+	}
+	var at []int
+	add := func(name string) bool {
+		i, ok := slices.BinarySearch(names, name)
+		at = append(at, i)
+		return ok
+	}
+	for _, n := range gen.touched {
+		if !add(n) {
+			return nil, nil
+		}
+	}
+	for _, w := range written {
+		if !add(filepath.Base(w)) {
+			return nil, nil
+		}
+	}
+	for rel := range gen.changed {
+		if name, ok := strings.CutPrefix(rel, "content/briefings/"); ok && !add(name) {
+			return nil, nil
+		}
+	}
+	slices.Sort(at)
+	return last, slices.Compact(at)
 }
 
 // note records the files a build is told changed (Options.Changed) as

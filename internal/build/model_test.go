@@ -1,6 +1,8 @@
 package build
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -269,4 +271,39 @@ func TestChangedPaths(t *testing.T) {
 	build("a briefing written by hand", []string{"content/briefings/by-hand.md"}, false, 0)
 	os.Remove(filepath.Join(srv, "content", "briefings", "by-hand.md"))
 	build("a briefing removed", []string{"content/briefings/by-hand.md"}, false, 0)
+	// An article named by a number takes its slug from its title: a new
+	// title moves its briefing to another name, and the old one is gone.
+	b, _ = os.ReadFile(arts[10])
+	write(t, srv, "content/articles/20001.txt", string(b))
+	numbered := filepath.Join(srv, "content", "articles", "20001.txt")
+	build("an article named by a number", []string{numbered}, false, 1)
+	head, body, _ := strings.Cut(string(b), "\n\n")
+	_, rest, _ := strings.Cut(body, "\n") // the first line of the body is the title
+	write(t, srv, "content/articles/20001.txt", head+"\n\nA renamed report\n"+rest)
+	build("its title changed", []string{numbered}, false, 1)
+	// An article that can no longer be read leaves its briefing without
+	// an article: the briefing is gone, and so is its page.
+	slug := ""
+	briefings, _ = filepath.Glob(filepath.Join(srv, "content", "briefings", "*.md"))
+	for _, f := range briefings {
+		if b, _ := os.ReadFile(f); strings.Contains(string(b), "source = \"content/articles/"+filepath.Base(art(5))+"\"") {
+			slug = strings.TrimSuffix(filepath.Base(f), ".md")
+		}
+	}
+	if slug == "" {
+		t.Fatal("no briefing of the article to empty") // the test would prove nothing
+	}
+	if err := os.WriteFile(art(5), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := opts(srv)
+	o.Memo, o.Changed = memo, []string{art(5)}
+	if res, err := Build(t.Context(), o); err != nil || len(res.Errors) != 1 {
+		t.Fatalf("an article emptied: %v, %v; want one error", res, err)
+	}
+	for _, f := range []string{"content/briefings/" + slug + ".md", "public/briefings/" + slug + "/index.html"} {
+		if _, err := os.Stat(filepath.Join(srv, f)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("an article emptied: %s is still there (%v)", f, err)
+		}
+	}
 }
