@@ -106,8 +106,9 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			// Neither file changed since the last build, which found the
 			// briefing up to date.
 			j.trusted = true
+			// Fresh: neither written nor kept as edited, so its paths
+			// (out, rel) are not needed.
 			j.slug, j.fresh, j.warnings, j.artStat, j.briefStat = e.Slug, true, e.Warnings, e.ArticleStat, e.BriefingStat
-			j.out, j.rel = outDir+string(filepath.Separator)+j.slug+".md", "content/briefings/"+j.slug+".md"
 			j.sum = e.briefingSum()
 			return
 		}
@@ -191,7 +192,9 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			keepEdited(j, res)
 		case j.fresh && !opt.Force:
 			res.Kept++
-			cache.seen(j.file, j.artStat, j.briefStat, j.warnings)
+			if !j.trusted { // a trusted one is as the cache says
+				cache.seen(j.file, j.artStat, j.briefStat, j.warnings)
+			}
 		default:
 			j.analyse = true
 			todo = append(todo, j)
