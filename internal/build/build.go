@@ -267,12 +267,12 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 	var items []*item
 	if last != nil {
 		for _, i := range touched {
-			src, owned := current[names[i]]
+			src, owned := current[names[i]], gen.owner[strings.TrimSuffix(names[i], ".md")] != ""
 			items = append(items, &item{name: names[i], rel: "content/briefings/" + names[i], src: src, owned: owned})
 		}
 	} else {
 		for _, name := range names {
-			src, owned := current[name]
+			src, owned := current[name], gen.owner[strings.TrimSuffix(name, ".md")] != ""
 			items = append(items, &item{name: name, rel: "content/briefings/" + name, src: src, owned: owned})
 		}
 	}

@@ -155,22 +155,44 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	res.Stages["articles"] = time.Since(t)
 	t = time.Now()
 	defer func() { res.Stages["analyse"] = time.Since(t) }()
-	owner := make(map[string]string, len(jobs))
-	current := make(map[string][]byte, len(jobs))
-	sums := make(map[string][32]byte, len(jobs)) // briefings not read, known by their hash
-	var todo []*job
-	var touched []string // briefings read or written
-	moved := false       // an article's briefing is not the one the cache knew, or none
+	moved := false // an article's briefing is not the one the cache knew, or none
 	for _, j := range jobs {
 		if !j.trusted && (j.err != nil || j.slug != j.prevSlug) {
 			moved = true
+			break
 		}
+	}
+	// Which article owns which briefing, and the briefings' hashes: with
+	// the watcher's word and every article owning the briefing it had,
+	// the last build's maps with the changed articles' entries made again
+	// (lastGenerate); otherwise made whole.
+	last := opt.Memo.lastGenerate()
+	reuse := trusted && last != nil && last.fp == fp && !moved && !opt.Force
+	owner, sums := make(map[string]string, len(jobs)), make(map[string][32]byte, len(jobs)) // sums: briefings not read, known by their hash
+	if reuse {
+		owner, sums = last.owner, last.sums
+	}
+	current := map[string][]byte{} // the bytes of briefings read or written
+	clean := true                  // no article failed or clashed
+	var todo []*job
+	var touched []string // briefings read or written
+	for _, j := range jobs {
 		if j.err != nil {
 			res.Errors = append(res.Errors, j.err)
+			clean = false
 			continue
 		}
 		res.Warnings = append(res.Warnings, j.warnings...)
-		if prev, ok := owner[j.slug]; ok {
+		if reuse && j.trusted {
+			res.Kept++ // fresh, and as the last build left it (in owner and sums)
+			continue
+		}
+		name := j.slug + ".md"
+		if reuse {
+			delete(sums, name) // known again below, if at all
+		}
+		if prev, ok := owner[j.slug]; ok && prev != j.file {
+			clean = false
 			res.Errors = append(res.Errors, fmt.Errorf("%s: slug %q is already taken by %s; rename one of the files", j.file, j.slug, prev))
 			j.err = errSkipped
 			continue
@@ -179,9 +201,8 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 			return nil, j.fatal
 		}
 		owner[j.slug] = j.file
-		name := j.slug + ".md"
-		current[name] = j.old
 		if j.old != nil {
+			current[name] = j.old
 			touched = append(touched, name)
 		}
 		if j.old != nil || j.fresh {
@@ -231,6 +252,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	for _, j := range todo {
 		if j.err != nil {
 			res.Errors = append(res.Errors, fmt.Errorf("%s: %w", j.file, j.err))
+			clean = false
 			continue
 		}
 		if bytes.Equal(j.old, j.data) {
@@ -253,16 +275,20 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 	if opt.Memo.keepAnalyses(cache, opt.Dir) {
 		cache.save(opt.Dir)
 	}
-	return &generated{current: current, sums: sums, fresh: fresh, changed: changed, touched: touched, moved: moved}, nil
+	if clean {
+		opt.Memo.keepGenerate(&lastGen{owner: owner, sums: sums, fp: fp})
+	}
+	return &generated{owner: owner, current: current, sums: sums, fresh: fresh, changed: changed, touched: touched, moved: moved}, nil
 }
 
 var errSkipped = errors.New("skipped")
 
-// generated is what generate leaves for readBriefings: by briefing file
-// name, the bytes it read or wrote (nil when none, or not read), the hash
+// generated is what generate leaves for readBriefings: the article that
+// owns each slug; by briefing file name, the bytes it read or wrote, the hash
 // of those it knew unchanged without reading them, and the briefings it
 // wrote as parsed.
 type generated struct {
+	owner   map[string]string // article by slug: the briefings an article owns
 	current map[string][]byte
 	sums    map[string][32]byte
 	fresh   map[string]*briefing.Briefing

@@ -36,6 +36,7 @@ type Memo struct {
 	// content/briefings), see briefingNames.
 	briefings []string
 	last      *lastRead // the docs of briefings, in its order
+	gen       *lastGen  // what generate made of the articles
 }
 
 // briefingNames returns the briefing files of the last build when the
@@ -68,6 +69,37 @@ func (m *Memo) briefingNames(dir string, gen *generated, written []string) []str
 		}
 	}
 	return slices.Clone(names)
+}
+
+// lastGen is what generate made of the articles that the next build with
+// the watcher's word may take over (see generate): which article owns
+// each slug, the briefings' hashes, and the fingerprint they are of.
+type lastGen struct {
+	owner map[string]string
+	sums  map[string][32]byte
+	fp    string
+}
+
+// lastGenerate hands over the last build's lastGen (a build takes it:
+// one that fails leaves none).
+func (m *Memo) lastGenerate() *lastGen {
+	if m == nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	g := m.gen
+	m.gen = nil
+	return g
+}
+
+func (m *Memo) keepGenerate(g *lastGen) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.gen = g
 }
 
 // keepBriefings keeps the briefing files a build read (sorted), their
