@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -305,5 +306,23 @@ func TestChangedPaths(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(srv, f)); !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("an article emptied: %s is still there (%v)", f, err)
 		}
+	}
+	// A briefing given another's slug by hand is skipped, saying so.
+	briefings, _ = filepath.Glob(filepath.Join(srv, "content", "briefings", "*.md"))
+	sort.Strings(briefings)
+	b, _ = os.ReadFile(briefings[1])
+	other := strings.TrimSuffix(filepath.Base(briefings[2]), ".md")
+	re := regexp.MustCompile(`(?m)^slug = "[^"]*"$`)
+	if !re.Match(b) {
+		t.Fatalf("%s has no slug line", briefings[1])
+	}
+	os.WriteFile(briefings[1], re.ReplaceAll(b, []byte(`slug = "`+other+`"`)), 0o644)
+	o.Changed = []string{briefings[1]}
+	res, err := Build(t.Context(), o)
+	if err != nil {
+		t.Fatalf("a slug taken: %v", err)
+	}
+	if len(res.Errors) == 0 || !strings.Contains(fmt.Sprint(res.Errors), "is already used by") {
+		t.Errorf("a slug taken: errors %v, want the slug's clash", res.Errors)
 	}
 }

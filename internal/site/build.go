@@ -202,9 +202,10 @@ type builder struct {
 	sitemapMemo keyedMemo
 	implicit    []*Entry // briefings whose files are kept without their names claimed
 	clock       clock
-	tagList     []Tag // the tags step's grouping, kept with the model
-	sameTags    bool  // reuse: every changed briefing has the tags it had
-	stepsFrom   int   // the first job of the steps after the briefings' own files
+	bySource    []*Entry // the entries in the order of their files, kept with the model
+	tagList     []Tag    // the tags step's grouping, kept with the model
+	sameTags    bool     // reuse: every changed briefing has the tags it had
+	stepsFrom   int      // the first job of the steps after the briefings' own files
 }
 
 // job is one output file: a page (a template executed with a Page) or a
@@ -235,13 +236,32 @@ func (m *memo) made(k Digest) bool { return m.ok && m.of == k }
 func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	b.clock.lap("") // the clock starts
 	live := make([]Doc, 0, len(docs))
-	seen := make(map[string]string, len(docs))
 	b.entries = make([]*Entry, 0, len(docs))
 	known := b.prev.known(b.dig.global)
-	for _, d := range docs {
-		if k := known[d.File]; k != nil && k.Briefing == d.Briefing && k.source == d.Digest && seen[d.Slug] == "" {
+	// The docs of the last build's entries, in the same order and with the
+	// same slugs (aligned): the entries are taken by position, and slugs
+	// are unique as they were, without a map of either.
+	aligned := known != nil && len(b.prev.bySource) == len(docs)
+	for i := 0; aligned && i < len(docs); i++ {
+		o, d := b.prev.bySource[i], &docs[i]
+		aligned = o.file == d.File && o.Slug == d.Slug && !d.Draft
+	}
+	var seen map[string]string
+	if !aligned {
+		seen = make(map[string]string, len(docs))
+	}
+	for i, d := range docs {
+		var k *Entry
+		if aligned {
+			k = b.prev.bySource[i]
+		} else {
+			k = known[d.File]
+		}
+		if k != nil && k.Briefing == d.Briefing && k.source == d.Digest && (aligned || seen[d.Slug] == "") {
 			// As the last build found it: valid, and its entry made.
-			seen[d.Slug] = d.File
+			if !aligned {
+				seen[d.Slug] = d.File
+			}
 			live = append(live, d)
 			b.entries = append(b.entries, k)
 			continue
@@ -253,7 +273,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 			b.res.Skipped = append(b.res.Skipped, fmt.Errorf("%s: slug %q may only hold letters, digits and '-'; skipped", d.File, d.Slug))
 			continue
 		}
-		if prev, ok := seen[d.Slug]; ok {
+		if prev, ok := seen[d.Slug]; ok && !aligned {
 			b.res.Skipped = append(b.res.Skipped, fmt.Errorf("%s: slug %q is already used by %s; skipped", d.File, d.Slug, prev))
 			continue
 		}
@@ -266,7 +286,9 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 			b.res.Warnings = append(b.res.Warnings, fmt.Sprintf("%s: url %q is not an absolute http(s) URL; left out", d.File, d.URL))
 			d.URL = ""
 		}
-		seen[d.Slug] = d.File
+		if !aligned {
+			seen[d.Slug] = d.File
+		}
 		live = append(live, d)
 		e := &Entry{Briefing: d.Briefing, Path: "/briefings/" + d.Slug + "/", MarkdownPath: "/briefings/" + d.Slug + "/index.md",
 			Time: t, source: d.Digest, file: d.File, bodyLine: d.BodyLine, b: b}
@@ -304,6 +326,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		})
 		b.crossref(entries)
 	}
+	b.bySource = bySource
 	// A briefing's own files: its Markdown, page and JSON, made from the
 	// entry alone. Their digests are kept with the entry (memos, for the
 	// entry's digest; an entry is kept across builds only with the same

@@ -34,6 +34,7 @@ type Model struct {
 	global    Digest
 	overrides []Override
 	entries   []*Entry // newest first
+	bySource  []*Entry // in the order of their files (the docs')
 	byFile    map[string]*Entry
 	idx       *actors.Index
 	pages     map[*actors.Actor]*ActorPage
@@ -89,7 +90,7 @@ func (b *builder) model() *Model {
 	for _, j := range b.jobs[b.stepsFrom:] {
 		steps = append(steps, j.name)
 	}
-	return &Model{tags: b.tagList, byFile: byFile, sitemap: b.sitemapMemo, stepNames: steps, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
+	return &Model{bySource: b.bySource, tags: b.tagList, byFile: byFile, sitemap: b.sitemapMemo, stepNames: steps, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
 		stories: b.stories, years: b.years, relatedBy: b.relatedBy, coBy: b.coBy, slugs: b.slugs, keys: b.keys}
 }
 
