@@ -347,7 +347,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 			return
 		}
 		if !it.owned {
-			res.Warnings = append(res.Warnings, it.rel+": its article is gone; kept because it was edited by hand")
+			res.Warnings = append(res.Warnings, orphaned(it.rel))
 		}
 		if it.put {
 			parsed.put(it.rel, it.sum, it.doc.BodyLine, it.doc.Briefing)
@@ -376,7 +376,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 				continue
 			}
 			if !last.owned[i] {
-				res.Warnings = append(res.Warnings, "content/briefings/"+name+": its article is gone; kept because it was edited by hand")
+				res.Warnings = append(res.Warnings, orphaned("content/briefings/"+name))
 			}
 			docs = append(docs, last.docs[i])
 			kept = append(kept, name)
@@ -388,6 +388,11 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		parsed.save(opt.Dir, live)
 	}
 	return docs
+}
+
+// orphaned is the warning for a briefing kept although its article is gone.
+func orphaned(rel string) string {
+	return rel + ": its article is gone; kept because it was edited by hand"
 }
 
 // loadOverrides reads data/actors.toml, the analyst's fixes to actors:

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"brief/internal/text"
 )
@@ -21,22 +20,6 @@ func (p phrase) word(k int) string {
 		return ""
 	}
 	return strings.ToLower(p.doc.Text(p.toks[k]))
-}
-
-// lowerBytes appends b lower-cased, as strings.ToLower does, to dst.
-func lowerBytes(dst, b []byte) []byte {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(string(b))...)
-		}
-	}
-	for _, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
 }
 
 func (p phrase) kind(k int) text.Kind { return p.toks[k].Kind }
@@ -214,7 +197,7 @@ func (p phrase) number(k int) (value float64, scaled, isWord, ok bool) {
 		// the word lower-cased in room on the stack: most words are no numbers
 		var buf [32]byte
 		tok := p.toks[k]
-		w := lowerBytes(buf[:0], p.doc.Src[tok.Start:tok.End])
+		w := text.AppendLower(buf[:0], p.doc.Src[tok.Start:tok.End])
 		if v, ok := numberWords[string(w)]; ok && v < 100 || string(w) == "hundreds" || string(w) == "thousands" || string(w) == "millions" || string(w) == "dozens" {
 			if string(w) == "dozen" && p.word(k-1) != "a" {
 				return 0, false, false, false

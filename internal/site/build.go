@@ -327,16 +327,16 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		b.crossref(entries)
 	}
 	b.bySource = bySource
+	b.clock.lap("model")
+	b.dig.prepareEntries(entries)
+	b.makeYears()
+	b.clock.lap("years")
 	// A briefing's own files: its Markdown, page and JSON, made from the
 	// entry alone. Their digests are kept with the entry (memos, for the
 	// entry's digest; an entry is kept across builds only with the same
 	// global digest, see Model.known). When the output is updated in place
 	// and the entry's digest is the one its files were made from, they are
 	// what the output holds: their names are kept, nothing else is done.
-	b.clock.lap("model")
-	b.dig.prepareEntries(entries)
-	b.makeYears()
-	b.clock.lap("years")
 	inplace := b.out.mode() == "in place"
 	same := func(e *Entry) bool {
 		k := e.dsum.sum
@@ -356,13 +356,14 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 	}
 	for i, d := range live {
 		e := bySource[i]
-		if same(e) && implicit {
+		kept := same(e)
+		if kept && implicit {
 			b.implicit = append(b.implicit, e)
 			b.names += e.nameSum()
 			continue
 		}
 		md := "briefings/" + d.Slug + "/index.md"
-		if same(e) {
+		if kept {
 			if err := b.reserve(md); err != nil {
 				return err
 			}

@@ -1,9 +1,7 @@
 package summary
 
 import (
-	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"brief/internal/stem"
@@ -46,7 +44,7 @@ func analyse(doc *text.Doc) ([]sentence, int) {
 			if firstWord < 0 {
 				firstWord = k
 			}
-			buf = lowerInto(buf[:0], doc.Src[t.Start:t.End])
+			buf = text.AppendLower(buf[:0], doc.Src[t.Start:t.End])
 			id, ok := vocab[string(buf)]
 			if !ok {
 				id = termID(string(buf), stems)
@@ -78,42 +76,6 @@ func termID(w string, stems map[string]int32) int32 {
 	return id
 }
 
-// lowerInto appends b lower-cased to dst, as strings.ToLower does.
-func lowerInto(dst, b []byte) []byte {
-	// ASCII, the usual case, is lowered in place in room grown once.
-	n := len(dst)
-	dst = slices.Grow(dst, len(b))[:n+len(b)]
-	for i, c := range b {
-		if c >= utf8.RuneSelf {
-			return lowerRunes(dst[:n+i], b[i:])
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst[n+i] = c
-	}
-	return dst
-}
-
-// lowerRunes appends b lower-cased rune by rune, invalid bytes as U+FFFD.
-func lowerRunes(dst, b []byte) []byte {
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRune(b[i:])
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		i += w
-	}
-	return dst
-}
-
 func sortUnique(a []int32) []int32 {
 	// insertion sort: sentences hold tens of terms
 	for i := 1; i < len(a); i++ {
@@ -138,7 +100,7 @@ func setFlags(s *sentence, doc *text.Doc, i int, toks []text.Token, firstWord in
 		return buf
 	}
 	sn := doc.Sentences[i]
-	low := lowerInto(buf[:0], doc.Src[sn.Start:sn.End]) // as strings.ToLower
+	low := text.AppendLower(buf[:0], doc.Src[sn.Start:sn.End]) // as strings.ToLower
 	found := flagSet.find(low)
 	if found&1 != 0 { // boilerplate
 		s.exclude = true

@@ -3,18 +3,20 @@ package summary
 import (
 	"strings"
 	"testing"
+
+	"brief/internal/text"
 )
 
-// FuzzPhrases checks that phrases.find and lowerInto give what
+// FuzzPhrases checks that phrases.find and text.AppendLower give what
 // strings.Contains over each list and strings.ToLower give.
 func FuzzPhrases(f *testing.F) {
 	for _, s := range []string{"Scroll down for video", "PUBLISHED: 12:00", "Smith (pictured) said", "© Getty", "read mor", "xx(fronT)", "İstanbul \xff ©"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		low := lowerInto(nil, []byte(s))
+		low := text.AppendLower(nil, []byte(s))
 		if want := strings.ToLower(s); string(low) != want {
-			t.Fatalf("lowerInto(%q) = %q, want %q", s, low, want)
+			t.Fatalf("text.AppendLower(%q) = %q, want %q", s, low, want)
 		}
 		for _, c := range []struct {
 			lists [][]string
