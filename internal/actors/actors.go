@@ -74,7 +74,10 @@ type Index struct {
 	Actors []*Actor   // by number of briefings, then name
 	Of     [][]*Actor // Of[i]: the merged actors of briefing i, in its order
 
-	refs [][]*Actor // refs[i][j]: the actor of briefing i's j-th actor
+	refs   [][]*Actor // refs[i][j]: the actor of briefing i's j-th actor
+	m      *merger    // the merge, for Update
+	named  [][]named  // named[i][j]: how briefing i names its j-th actor
+	byRoot map[int]*Actor
 }
 
 // MaxCommon is the share of briefings above which an actor is too common
@@ -93,28 +96,22 @@ func Merge(bs []*briefing.Briefing, overrides []Override, keys Keys) *Index {
 	m.known = keys
 	for _, o := range overrides {
 		root := m.node(o.Name, o.Kind)
+		m.uses[m.key(o.Name)+"\x00"+o.Kind]++ // for good: Update never takes it away
 		m.forced[root] = o
 		for _, a := range o.Aliases {
 			m.union(root, m.node(a, o.Kind), true)
+			m.uses[m.key(a)+"\x00"+o.Kind]++
 		}
 	}
-	type ref struct{ b, j, n int }
-	var refs []ref
+	ns := make([][]named, len(bs))
 	for i, b := range bs {
-		for j, a := range b.Actors {
-			n := m.node(a.Name, a.Kind)
-			refs = append(refs, ref{i, j, n})
-			for _, al := range a.Aliases {
-				m.claim(m.key(al), n)
-			}
+		ns[i] = make([]named, len(b.Actors))
+		for j := range b.Actors {
+			ns[i][j] = m.add(&b.Actors[j])
 		}
 	}
 	m.mergeAliases()
-	return m.index(bs, func(yield func(b, j, n int)) {
-		for _, r := range refs {
-			yield(r.b, r.j, r.n)
-		}
-	})
+	return m.index(bs, ns)
 }
 
 // key normalises a name for comparison.

@@ -2,6 +2,8 @@ package actors
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,8 +96,11 @@ func TestUpdate(t *testing.T) {
 		role   string
 	}{{9, 1, ""}, {1, 9, "President"}, {1, 1, ""}, {2, 2, "Senator"}} {
 		bs := mk(step.m1, step.m2, step.role)
-		touched := idx.Update(bs, []int{0})
+		touched, ok := idx.Update(bs, []int{0})
 		want := Merge(bs, nil, Keys{})
+		if !ok {
+			t.Fatalf("%v: not updated", step)
+		}
 		if len(touched) != 2 {
 			t.Errorf("%v: %d actors touched, want 2", step, len(touched))
 		}
@@ -115,4 +120,100 @@ func dump(idx *Index) string {
 		out = append(out, fmt.Sprintf("%s/%s/%s/%v/%d/%v/%v/%v/%v", a.Name, a.Kind, a.Role, a.Aliases, a.Mentions, a.Briefings, a.Roles, a.Quotes, co))
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestUpdateRandom edits random briefings of random sites (actors added,
+// dropped, renamed, given aliases, reordered) and checks that whenever
+// Update says it could, the index is what merging again gives; and that
+// it could often enough for the check to mean something.
+func TestUpdateRandom(t *testing.T) {
+	pool := []briefing.Actor{
+		act("Joe Biden", "person", "Biden"), act("Biden", "person"), act("Hunter Biden", "person", "Biden"),
+		act("General Motors", "organization", "GM"), act("GM", "organization"), act("General Motors Corp.", "organization"),
+		act("Apple Inc.", "organization", "Apple"), act("Apple", "misc"), act("Washington", "place"), act("Washington", "person"),
+		act("New York", "place", "NYC"), act("NYC", "place"), act("Iran", "place"), act("Iran", "misc"), act("Tehran", "place"),
+		act("Ford", "organization"), act("Angela Merkel", "person", "Merkel"), act("Merkel", "person"), act("Olympics", "misc"),
+		act("Lehman Brothers", "organization"), act("Kirby", "person"), act("John Kirby", "person", "Kirby"), act("Pentagon", "organization"),
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	briefingOf := func() *briefing.Briefing {
+		n := 1 + rng.IntN(5)
+		var as []briefing.Actor
+		for range n {
+			a := pool[rng.IntN(len(pool))]
+			a.Mentions = 1 + rng.IntN(4)
+			if rng.IntN(3) == 0 {
+				a.Role = []string{"spokesman", "president", "host"}[rng.IntN(3)]
+			}
+			as = append(as, a)
+		}
+		return &briefing.Briefing{Actors: as}
+	}
+	updated, tries := 0, 0
+	for site := range 60 {
+		bs := make([]*briefing.Briefing, 6+rng.IntN(30))
+		for i := range bs {
+			bs[i] = briefingOf()
+		}
+		var overrides []Override
+		if site%3 == 0 {
+			overrides = []Override{{Name: "Joe Biden", Aliases: []string{"President Biden"}, Kind: "person", Role: "US President"}}
+		}
+		idx := Merge(bs, overrides, Keys{})
+		for range 15 {
+			changed := []int{rng.IntN(len(bs))}
+			if rng.IntN(4) == 0 {
+				if c := rng.IntN(len(bs)); c != changed[0] {
+					changed = append(changed, c)
+					slices.Sort(changed)
+				}
+			}
+			for _, c := range changed {
+				nb := &briefing.Briefing{Actors: slices.Clone(bs[c].Actors)}
+				switch rng.IntN(4) {
+				case 0: // an actor more
+					a := pool[rng.IntN(len(pool))]
+					a.Mentions = 1
+					nb.Actors = slices.Insert(nb.Actors, rng.IntN(len(nb.Actors)+1), a)
+				case 1: // an actor fewer
+					if len(nb.Actors) > 1 {
+						k := rng.IntN(len(nb.Actors))
+						nb.Actors = slices.Delete(nb.Actors, k, k+1)
+					}
+				case 2: // reordered
+					rng.Shuffle(len(nb.Actors), func(i, j int) { nb.Actors[i], nb.Actors[j] = nb.Actors[j], nb.Actors[i] })
+				case 3: // another briefing altogether
+					nb = briefingOf()
+				}
+				bs[c] = nb
+			}
+			tries++
+			_, ok := idx.Update(bs, changed)
+			want := Merge(bs, overrides, Keys{})
+			if !ok {
+				idx = want
+				continue
+			}
+			updated++
+			if got, w := dump(idx)+dumpOf(idx), dump(want)+dumpOf(want); got != w {
+				t.Fatalf("site %d, briefings %v changed:\nupdated\n%s\nwant\n%s", site, changed, got, w)
+			}
+		}
+	}
+	t.Logf("%d of %d edits updated in place", updated, tries)
+	if updated < tries/4 {
+		t.Errorf("only %d of %d edits updated in place", updated, tries)
+	}
+}
+
+func dumpOf(idx *Index) string {
+	var out []string
+	for i, as := range idx.Of {
+		var ns []string
+		for _, a := range as {
+			ns = append(ns, a.Name+"/"+a.Kind)
+		}
+		out = append(out, fmt.Sprint(i, ns))
+	}
+	return "\n" + strings.Join(out, "\n")
 }

@@ -3,6 +3,7 @@ package actors
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"brief/internal/briefing"
 )
@@ -13,10 +14,70 @@ type merger struct {
 	parent []int
 	kind   []string
 	keys   []string
-	forced map[int]Override // override roots
-	claims map[string]map[int]bool
-	known  Keys // remembered keys, may be nil
+	forced map[int]Override       // override roots
+	claims map[string]map[int]int // alias key → node → briefings' actors claiming it
+	uses   map[string]int         // ids key → briefings' actors named so (+1 for good when an override names it)
+	known  Keys                   // remembered keys, may be nil
 }
+
+// named is how a briefing names one of its actors, as the merge sees it.
+type named struct {
+	id      string   // the node's key in merger.ids: key + "\x00" + kind
+	node    int      //
+	aliases []string // keys of its aliases
+}
+
+// add records a briefing's actor: its node, which it makes when no name
+// of its key and kind was seen yet, and its claims.
+func (m *merger) add(a *briefing.Actor) named {
+	k := m.key(a.Name)
+	x := named{id: k + "\x00" + a.Kind}
+	x.node = m.nodeOf(k, a.Kind, x.id)
+	m.uses[x.id]++
+	if len(a.Aliases) > 0 {
+		x.aliases = make([]string, len(a.Aliases))
+		for i, al := range a.Aliases {
+			x.aliases[i] = m.key(al)
+			m.claim(x.aliases[i], x.node, 1)
+		}
+	}
+	return x
+}
+
+// lookup is add without adding: ok is false when the name makes a node.
+func (m *merger) lookup(a *briefing.Actor) (named, bool) {
+	k := m.key(a.Name)
+	x := named{id: k + "\x00" + a.Kind}
+	n, ok := m.ids[x.id]
+	x.node = n
+	for _, al := range a.Aliases {
+		x.aliases = append(x.aliases, m.key(al))
+	}
+	return x, ok
+}
+
+// settled reports whether the node of key k is the same whatever the
+// order its names came in: one node, of one kind or of one kind and
+// "misc" (which takes the other kind either way).
+func (m *merger) settled(k string) bool {
+	node, specific := -1, 0
+	for _, kind := range kinds {
+		id, ok := m.ids[k+"\x00"+kind]
+		if !ok {
+			continue
+		}
+		if node >= 0 && id != node || kind == "" {
+			return false
+		}
+		node = id
+		if kind != "misc" {
+			specific++
+		}
+	}
+	return specific <= 1
+}
+
+var kinds = []string{"person", "organization", "place", "misc", ""}
 
 // key is key(name), remembered in m.known.
 func (m *merger) key(name string) string {
@@ -32,31 +93,36 @@ func (m *merger) key(name string) string {
 }
 
 func newMerger() *merger {
-	return &merger{ids: map[string]int{}, forced: map[int]Override{}, claims: map[string]map[int]bool{}}
+	return &merger{ids: map[string]int{}, forced: map[int]Override{}, claims: map[string]map[int]int{}, uses: map[string]int{}}
 }
 
 // node returns the node of a name of a kind, merging kinds that agree with
 // an existing node of the same key.
 func (m *merger) node(name, kind string) int {
 	k := m.key(name)
-	if id, ok := m.ids[k+"\x00"+kind]; ok {
-		return id
+	return m.nodeOf(k, kind, k+"\x00"+kind)
+}
+
+// nodeOf is node for the name's key k and id, k + "\x00" + kind.
+func (m *merger) nodeOf(k, kind, id string) int {
+	if n, ok := m.ids[id]; ok {
+		return n
 	}
-	for _, other := range []string{"person", "organization", "place", "misc", ""} {
-		if id, ok := m.ids[k+"\x00"+other]; ok && kindsAgree(kind, m.kind[m.find(id)]) {
-			m.ids[k+"\x00"+kind] = id
-			if m.kind[m.find(id)] == "misc" || m.kind[m.find(id)] == "" {
-				m.kind[m.find(id)] = kind
+	for _, other := range kinds {
+		if n, ok := m.ids[k+"\x00"+other]; ok && kindsAgree(kind, m.kind[m.find(n)]) {
+			m.ids[id] = n
+			if m.kind[m.find(n)] == "misc" || m.kind[m.find(n)] == "" {
+				m.kind[m.find(n)] = kind
 			}
-			return id
+			return n
 		}
 	}
-	id := len(m.parent)
-	m.parent = append(m.parent, id)
+	n := len(m.parent)
+	m.parent = append(m.parent, n)
 	m.kind = append(m.kind, kind)
 	m.keys = append(m.keys, k)
-	m.ids[k+"\x00"+kind] = id
-	return id
+	m.ids[id] = n
+	return n
 }
 
 func (m *merger) find(x int) int {
@@ -85,12 +151,17 @@ func (m *merger) union(a, b int, forced bool) {
 	}
 }
 
-// claim records that node n goes by the alias with key k.
-func (m *merger) claim(k string, n int) {
-	if m.claims[k] == nil {
-		m.claims[k] = map[int]bool{}
+// claim records that one more (d = 1) or one fewer (d = -1) actor of node
+// n goes by the alias with key k.
+func (m *merger) claim(k string, n, d int) {
+	c := m.claims[k]
+	if c == nil {
+		c = map[int]int{}
+		m.claims[k] = c
 	}
-	m.claims[k][n] = true
+	if c[n] += d; c[n] <= 0 {
+		delete(c, n)
+	}
 }
 
 // mergeAliases merges the node named by an alias into the one actor that
@@ -113,7 +184,7 @@ func (m *merger) mergeAliases() {
 		for r := range roots {
 			owner = r
 		}
-		for _, kind := range []string{"person", "organization", "place", "misc", ""} {
+		for _, kind := range kinds {
 			if id, ok := m.ids[k+"\x00"+kind]; ok {
 				m.union(owner, id, false)
 			}
@@ -123,33 +194,15 @@ func (m *merger) mergeAliases() {
 
 // index builds the merged actors from the briefing references: each
 // actor's briefings first, then its aggregates (aggregate).
-func (m *merger) index(bs []*briefing.Briefing, refs func(yield func(b, j, n int))) *Index {
+func (m *merger) index(bs []*briefing.Briefing, named [][]named) *Index {
 	byRoot := map[int]*Actor{}
-	idx := &Index{Of: make([][]*Actor, len(bs)), refs: make([][]*Actor, len(bs))}
+	idx := &Index{Of: make([][]*Actor, len(bs)), refs: make([][]*Actor, len(bs)), m: m, named: named, byRoot: byRoot}
 	var order []*Actor
-	refs(func(bi, j, n int) {
-		r := m.find(n)
-		a := byRoot[r]
-		if a == nil {
-			a = &Actor{Kind: m.kind[r], kind: m.kind[r]}
-			if o, ok := m.forced[r]; ok {
-				a.forced = &o
-			}
-			byRoot[r] = a
-			order = append(order, a)
+	for bi, ns := range named {
+		for j, x := range ns {
+			idx.ref(bs, bi, j, x.node, &order)
 		}
-		if idx.refs[bi] == nil {
-			idx.refs[bi] = make([]*Actor, len(bs[bi].Actors))
-		}
-		idx.refs[bi][j] = a
-		for _, seen := range idx.Of[bi] {
-			if seen == a {
-				return // two names of one actor in one briefing
-			}
-		}
-		idx.Of[bi] = append(idx.Of[bi], a)
-		a.Briefings = append(a.Briefings, bi)
-	})
+	}
 	for _, a := range order {
 		idx.aggregate(a, bs)
 	}
@@ -157,6 +210,31 @@ func (m *merger) index(bs []*briefing.Briefing, refs func(yield func(b, j, n int
 	sortActors(idx.Actors)
 	coActors(idx, len(bs))
 	return idx
+}
+
+// ref makes the j-th actor of briefing bi, of node n, its root's actor
+// (a new one, appended to order, when the root has none yet). It leaves
+// the actor's briefings alone.
+func (idx *Index) ref(bs []*briefing.Briefing, bi, j, n int, order *[]*Actor) {
+	m := idx.m
+	r := m.find(n)
+	a := idx.byRoot[r]
+	if a == nil {
+		a = &Actor{Kind: m.kind[r], kind: m.kind[r]}
+		if o, ok := m.forced[r]; ok {
+			a.forced = &o
+		}
+		idx.byRoot[r] = a
+		*order = append(*order, a)
+	}
+	if idx.refs[bi] == nil {
+		idx.refs[bi] = make([]*Actor, len(bs[bi].Actors))
+	}
+	idx.refs[bi][j] = a
+	if !slices.Contains(idx.Of[bi], a) { // two names of one actor in one briefing count once
+		idx.Of[bi] = append(idx.Of[bi], a)
+		a.Briefings = append(a.Briefings, bi)
+	}
 }
 
 // aggregate sets what a's briefings say of it: mentions, salience, names,
@@ -204,42 +282,164 @@ func (idx *Index) aggregate(a *Actor, bs []*briefing.Briefing) {
 	sort.Strings(a.Aliases)
 }
 
-// SameNames reports whether two briefings name their actors alike: the
-// same names, kinds and aliases in the same order. Merging depends on
-// nothing else of a briefing to decide which actor is which (see Update).
-func SameNames(x, y *briefing.Briefing) bool {
-	if len(x.Actors) != len(y.Actors) {
-		return false
-	}
-	for i := range x.Actors {
-		a, b := &x.Actors[i], &y.Actors[i]
-		if a.Name != b.Name || a.Kind != b.Kind || !slices.Equal(a.Aliases, b.Aliases) {
-			return false
-		}
-	}
-	return true
-}
-
 // Update brings the index up to date after the briefings at the given
-// positions changed, each into one that names its actors alike
-// (SameNames): the actors stay the same, so only the aggregates of the
-// changed briefings' actors are made again, and the order of Actors. bs
-// is the whole input again. It returns the actors it made again, in
-// order; their CoActors do not change (they depend on the actors'
-// briefings and names only).
-func (idx *Index) Update(bs []*briefing.Briefing, changed []int) []*Actor {
-	seen := map[*Actor]bool{}
-	var touched []*Actor
+// positions (ascending) changed; bs is the whole input again. It returns
+// the actors it made again, in order, and whether it could: when it could
+// not, the index is spoilt and the caller merges again (Merge).
+//
+// It can when the merge stays what it was, which it checks rather than
+// redoes: every name a changed briefing has now was seen before (it makes
+// no node), no name or alias claim is there only because of, or no longer
+// there because of, the changed briefings, and the node of each name whose
+// uses change does not depend on the order names came in (settled). Then
+// the actors are the same ones; only the changed briefings' actors gain or
+// lose those briefings and are aggregated again, with their co-actors,
+// and put back in order. It cannot when that would change an actor's name
+// or aliases, make an actor common that was not or the other way round
+// (MaxCommon), or move the first briefing of an actor whose name and kind
+// another actor has (co-actors' order, see coActors).
+func (idx *Index) Update(bs []*briefing.Briefing, changed []int) ([]*Actor, bool) {
+	m := idx.m
+	type claimKey struct {
+		key  string
+		node int
+	}
+	renamed := map[int][]named{}
+	uses, claims := map[string]int{}, map[claimKey]int{}
 	for _, c := range changed {
-		for _, a := range idx.Of[c] {
-			if !seen[a] {
-				seen[a] = true
-				touched = append(touched, a)
+		ns := make([]named, len(bs[c].Actors))
+		for j := range bs[c].Actors {
+			x, ok := m.lookup(&bs[c].Actors[j])
+			if !ok {
+				return nil, false // a name never seen: a new node
+			}
+			ns[j] = x
+		}
+		if sameNamed(ns, idx.named[c]) {
+			continue
+		}
+		renamed[c] = ns
+		for _, x := range idx.named[c] {
+			uses[x.id]--
+			for _, al := range x.aliases {
+				claims[claimKey{al, x.node}]--
+			}
+		}
+		for _, x := range ns {
+			uses[x.id]++
+			for _, al := range x.aliases {
+				claims[claimKey{al, x.node}]++
 			}
 		}
 	}
+	for id, d := range uses {
+		if d != 0 && (m.uses[id] <= 0 || m.uses[id]+d <= 0 || !m.settled(id[:strings.IndexByte(id, 0)])) {
+			return nil, false
+		}
+	}
+	for c, d := range claims {
+		if n := m.claims[c.key][c.node]; d != 0 && (n <= 0 || n+d <= 0) {
+			return nil, false
+		}
+	}
+
+	// The merge is what it was: apply the changes.
+	for id, d := range uses {
+		m.uses[id] += d
+	}
+	for c, d := range claims {
+		if d != 0 {
+			m.claim(c.key, c.node, d)
+		}
+	}
+	seen := map[*Actor]bool{}
+	var touched, moved []*Actor // moved: gained or lost a briefing
+	touch := func(a *Actor, move bool) {
+		if !seen[a] {
+			seen[a] = true
+			touched = append(touched, a)
+		}
+		if move {
+			moved = append(moved, a)
+		}
+	}
+	type was struct{ n, first int }
+	before := map[*Actor]was{} // the moved actors' briefings before: how many, the first
+	remember := func(a *Actor) {
+		if _, ok := before[a]; !ok {
+			before[a] = was{len(a.Briefings), -1}
+			if len(a.Briefings) > 0 {
+				before[a] = was{len(a.Briefings), a.Briefings[0]}
+			}
+		}
+	}
+	for _, c := range changed {
+		ns, ok := renamed[c]
+		if !ok {
+			for _, a := range idx.Of[c] {
+				touch(a, false)
+			}
+			continue
+		}
+		old := idx.Of[c]
+		idx.named[c], idx.refs[c], idx.Of[c] = ns, nil, nil
+		var order []*Actor
+		for j, x := range ns {
+			idx.ref(bs, c, j, x.node, &order)
+		}
+		if len(order) > 0 {
+			return nil, false // cannot be: every node had an actor
+		}
+		for _, a := range idx.Of[c] {
+			a.Briefings = a.Briefings[:len(a.Briefings)-1] // ref appended c
+			if !slices.Contains(old, a) {
+				remember(a)
+				k, _ := slices.BinarySearch(a.Briefings, c)
+				a.Briefings = slices.Insert(a.Briefings, k, c)
+			}
+			touch(a, !slices.Contains(old, a))
+		}
+		for _, a := range old {
+			if !slices.Contains(idx.Of[c], a) {
+				remember(a)
+				k, _ := slices.BinarySearch(a.Briefings, c)
+				a.Briefings = slices.Delete(a.Briefings, k, k+1)
+				touch(a, true)
+			}
+		}
+	}
+	names := map[*Actor]string{}
 	for _, a := range touched {
+		names[a] = a.Name + "\x00" + strings.Join(a.Aliases, "\x00")
 		idx.aggregate(a, bs)
+		if a.Name+"\x00"+strings.Join(a.Aliases, "\x00") != names[a] {
+			return nil, false
+		}
+	}
+	if len(moved) > 0 {
+		limit := int(MaxCommon*float64(len(bs))) + 1
+		var twins map[string]int
+		for a, w := range before {
+			if len(a.Briefings) == 0 || rare(a, limit, len(bs)) != (w.n <= limit || len(bs) < 10) {
+				return nil, false
+			}
+			if a.Briefings[0] != w.first {
+				if twins == nil {
+					twins = map[string]int{}
+					for _, x := range idx.Actors {
+						twins[x.Name+"\x00"+x.Kind]++
+					}
+				}
+				if twins[a.Name+"\x00"+a.Kind] > 1 {
+					return nil, false
+				}
+			}
+		}
+		// Only the co-actors of the actors of changed briefings change:
+		// what any other two actors share is what it was.
+		for _, a := range touched {
+			a.CoActors = idx.coActorsOf(a, limit, len(bs))
+		}
 	}
 	// The others keep their order: the touched ones are put back in theirs.
 	sortActors(touched)
@@ -261,7 +461,15 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) []*Actor {
 	for _, a := range touched {
 		a.moving = false
 	}
-	return touched
+	return touched, true
+}
+
+// sameNamed reports whether two briefings' actors are the same nodes with
+// the same claims, in order.
+func sameNamed(x, y []named) bool {
+	return slices.EqualFunc(x, y, func(a, b named) bool {
+		return a.id == b.id && a.node == b.node && slices.Equal(a.aliases, b.aliases)
+	})
 }
 
 // bestName is the most frequent full name, ties to the longest, then the
@@ -277,41 +485,20 @@ func bestName(counts map[string]int) string {
 }
 
 // coActors fills CoActors with the actors sharing the most briefings,
-// skipping actors present in more than MaxCommon of them.
+// skipping actors present in more than MaxCommon of them. Ties go by
+// name, kind, then first briefing (lessRank): an order that no count
+// changes, so that an edit changes the co-actors of its own briefing's
+// actors only (see Update).
 func coActors(idx *Index, total int) {
-	// Ties go to the actor in more briefings, then by name: an order
-	// that mentions do not change, so that an edit that keeps a
-	// briefing's actors keeps the co-actors (see Update).
-	byCount := slices.Clone(idx.Actors)
-	sort.Slice(byCount, func(i, j int) bool {
-		a, b := byCount[i], byCount[j]
-		if len(a.Briefings) != len(b.Briefings) {
-			return len(a.Briefings) > len(b.Briefings)
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		return a.Briefings[0] < b.Briefings[0]
-	})
-	rank := make(map[*Actor]int, len(byCount))
-	for i, a := range byCount {
-		rank[a] = i
-	}
 	limit := int(MaxCommon*float64(total)) + 1
 	counts := map[*Actor]map[*Actor]int{}
 	for _, as := range idx.Of {
-		var rare []*Actor
 		for _, a := range as {
-			if len(a.Briefings) <= limit || total < 10 {
-				rare = append(rare, a)
+			if !rare(a, limit, total) {
+				continue
 			}
-		}
-		for _, a := range rare {
-			for _, b := range rare {
-				if a != b {
+			for _, b := range as {
+				if a != b && rare(b, limit, total) {
 					if counts[a] == nil {
 						counts[a] = map[*Actor]int{}
 					}
@@ -321,18 +508,56 @@ func coActors(idx *Index, total int) {
 		}
 	}
 	for a, cs := range counts {
-		for b := range cs {
-			a.CoActors = append(a.CoActors, b)
-		}
-		sort.Slice(a.CoActors, func(i, j int) bool {
-			x, y := a.CoActors[i], a.CoActors[j]
-			if cs[x] != cs[y] {
-				return cs[x] > cs[y]
+		a.CoActors = topCo(cs)
+	}
+}
+
+// coActorsOf is a's co-actors (coActors) made again.
+func (idx *Index) coActorsOf(a *Actor, limit, total int) []*Actor {
+	if !rare(a, limit, total) {
+		return nil
+	}
+	cs := map[*Actor]int{}
+	for _, bi := range a.Briefings {
+		for _, b := range idx.Of[bi] {
+			if a != b && rare(b, limit, total) {
+				cs[b]++
 			}
-			return rank[x] < rank[y]
-		})
-		if len(a.CoActors) > 8 {
-			a.CoActors = a.CoActors[:8]
 		}
 	}
+	return topCo(cs)
+}
+
+// rare reports whether an actor is rare enough to have co-actors.
+func rare(a *Actor, limit, total int) bool { return len(a.Briefings) <= limit || total < 10 }
+
+// topCo is the eight actors with the highest counts, ties in lessRank's
+// order.
+func topCo(cs map[*Actor]int) []*Actor {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]*Actor, 0, len(cs))
+	for b := range cs {
+		out = append(out, b)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		x, y := out[i], out[j]
+		if cs[x] != cs[y] {
+			return cs[x] > cs[y]
+		}
+		return lessRank(x, y)
+	})
+	return slices.Clip(out[:min(len(out), 8)])
+}
+
+// lessRank orders actors by name, kind, then first briefing.
+func lessRank(a, b *Actor) bool {
+	if a.Name != b.Name {
+		return a.Name < b.Name
+	}
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	return a.Briefings[0] < b.Briefings[0]
 }

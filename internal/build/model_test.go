@@ -84,6 +84,7 @@ func TestModelEqualsClean(t *testing.T) {
 			})
 		}
 	}
+	var added string // the actor the step below added
 	steps := []struct {
 		name  string
 		do    func()
@@ -130,6 +131,30 @@ func TestModelEqualsClean(t *testing.T) {
 		}), true},
 		{"an actor's kind", edit(7, once(kind, `kind = "misc"`)), false},
 		{"after a new model", edit(8, once(mentions, "mentions = 55")), true},
+		{"actors in another order", edit(2, func(s string) string {
+			blocks := strings.Split(s, "\n[[actors]]\n")
+			if len(blocks) < 4 {
+				t.Fatalf("%s: fewer than three actors", names[2])
+			}
+			blocks[1], blocks[2] = blocks[2], blocks[1] // both followed by an actor
+			return strings.Join(blocks, "\n[[actors]]\n")
+		}), true},
+		{"an actor another briefing names, named", edit(2, func(s string) string {
+			s, added = addActor(t, s, names, 2)
+			return s
+		}), true},
+		{"that actor dropped again", edit(2, func(s string) string {
+			at := strings.Index(s, "\n[[actors]]\nname = \""+added+"\"")
+			if at < 0 {
+				t.Fatalf("%s: the added actor is gone", names[2])
+			}
+			end := strings.Index(s[at+1:], "\n+++")
+			return s[:at] + s[at+1+end:]
+		}), true},
+		{"an actor no briefing names", edit(2, func(s string) string {
+			at := strings.LastIndex(s, "\n+++")
+			return s[:at] + "\n[[actors]]\nname = \"Zebulon Quartermaine\"\nkind = \"person\"\nsalience = 0.1\nmentions = 1\nsentence = 0\n" + s[at:]
+		}), false},
 		{"an alias that merges two actors of another briefing", func() {
 			// Another briefing's two actors of one kind become one actor:
 			// that briefing's actors change although it did not.
@@ -161,6 +186,39 @@ func TestModelEqualsClean(t *testing.T) {
 		}
 		t.Logf("%-32s %4d of %4d files made, model reused: %v", st.name, res.Made, res.Files, res.Reused)
 	}
+}
+
+// addActor adds to the end of the briefing s (names[i]) an actor that
+// other briefings name and s does not: the one fewest other briefings
+// name, not a place (so that related briefings and co-actors change), and
+// returns its name.
+func addActor(t *testing.T, s string, names []string, i int) (string, string) {
+	t.Helper()
+	block := regexp.MustCompile(`(?m)^\[\[actors\]\]\nname = "([^"]*)"\nkind = "([^"]*)"`)
+	count := map[[2]string]int{}
+	for j := range names {
+		if j == i {
+			continue
+		}
+		b, _ := os.ReadFile(names[j])
+		for _, m := range block.FindAllStringSubmatch(string(b), -1) {
+			if m[2] != "place" && !strings.Contains(s, "name = \""+m[1]+"\"") {
+				count[[2]string{m[1], m[2]}]++
+			}
+		}
+	}
+	var best [2]string
+	for a, n := range count {
+		if best[0] == "" || n < count[best] || n == count[best] && a[0] < best[0] {
+			best = a
+		}
+	}
+	if best[0] == "" {
+		t.Fatal("every actor is named in " + names[i])
+	}
+	t.Logf("adding %s (%s), named in %d other briefings", best[0], best[1], count[best])
+	at := strings.LastIndex(s, "\n+++")
+	return s[:at] + "\n[[actors]]\nname = \"" + best[0] + "\"\nkind = \"" + best[1] + "\"\nsalience = 0.05\nmentions = 1\nsentence = 0\n" + s[at:], best[0]
 }
 
 // sameAsClean checks that the output of the site srv, built with memo, is

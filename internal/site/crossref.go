@@ -61,7 +61,7 @@ type QuoteAt struct {
 
 // Ref is the actor as other pages link to it.
 func (a *ActorPage) Ref() ActorRef {
-	return ActorRef{Name: a.Name, Slug: a.Slug, Kind: a.Kind, Path: a.Path, Role: a.Role, Count: a.Count}
+	return ActorRef{Name: a.Name, Slug: a.Slug, Kind: a.Kind, Path: a.Path}
 }
 
 // KindLabel is the plural heading of an actor kind.

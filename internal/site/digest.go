@@ -249,8 +249,6 @@ func (w *walker) actorRef(a *ActorRef) {
 	w.str(a.Slug)
 	w.str(a.Kind)
 	w.str(a.Path)
-	w.str(a.Role)
-	w.u64(uint64(a.Count))
 }
 
 func (w *walker) entryPtr(e *Entry) {

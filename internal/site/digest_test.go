@@ -14,7 +14,7 @@ import (
 func TestFastDigests(t *testing.T) {
 	d := &digester{}
 	at := time.Date(2021, 6, 27, 0, 0, 0, 0, time.UTC)
-	a := ActorRef{Name: "Joe Biden", Slug: "joe-biden", Kind: "person", Path: "/actors/joe-biden/", Role: "President", Count: 4}
+	a := ActorRef{Name: "Joe Biden", Slug: "joe-biden", Kind: "person", Path: "/actors/joe-biden/"}
 	src := &Entry{Briefing: &briefing.Briefing{Title: "T"}, Path: "/briefings/t/", Time: at}
 	src.dsum = kept{Digest{1, 2, 3}, true}
 	e := &Entry{Briefing: &briefing.Briefing{Title: "Strikes"}, Path: "/briefings/strikes/", MarkdownPath: "/briefings/strikes/index.md",

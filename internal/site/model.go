@@ -17,14 +17,16 @@ import (
 //
 // A build given a model updates it in place when the edit keeps the
 // site's shape: the same global digest (brief, configuration, templates),
-// the same overrides, the same briefings (slugs, files and dates), and
-// every changed briefing naming its actors alike (actors.SameNames), so
-// that the merge, related briefings and stories stay what they were.
-// Then only the changed briefings' actors are aggregated again (with the
-// actors whose refs that changes, and what shows those refs), only the
-// years of the timeline the changed briefings had or have events in are
-// merged again, and only the digests of what changed are computed. Any
-// other change makes the model again from scratch, as a build without
+// the same overrides, the same briefings (slugs, files and dates), the
+// same merge of actors (actors.Index.Update: a changed briefing may name
+// other actors, but only ones other briefings name), and the same stories
+// (storiesKept). Then only the changed briefings' actors are aggregated
+// again (with their co-actors, the actors whose refs that changes, and
+// what shows those refs), only the entries that share an actor whose
+// briefings changed pick their related briefings again (relatedAgain),
+// only the years of the timeline the changed briefings had or have events
+// in are merged again, and only the digests of what changed are computed.
+// Any other change makes the model again from scratch, as a build without
 // one does. Either way the output is the same, byte for byte, and so is
 // every file's digest (TestModelEqualsClean, TestIncrementalEqualsClean).
 //
@@ -108,14 +110,23 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 			return false
 		}
 		if o.source != e.source || o.Briefing != e.Briefing {
-			if !actors.SameNames(o.Briefing, e.Briefing) {
-				return false
-			}
 			changed = append(changed, i)
 		}
 	}
 	if len(changed) > max(8, len(entries)/8) {
 		return false // many changes: making it all again is as quick
+	}
+	// The actors, unless the merge changes (actors.Index.Update): after
+	// that, the model is spoilt, and the builder makes all again. Nothing
+	// else of the model has changed yet: its pages and entries are the
+	// last build's, which a build that makes all again takes over.
+	oldOf := make([][]*actors.Actor, len(changed))
+	for k, i := range changed {
+		oldOf[k] = slices.Clone(m.idx.Of[i])
+	}
+	touched, ok := m.idx.Update(briefings(entries), changed)
+	if !ok || !storiesKept(m, changed, oldOf, len(entries)) {
+		return false
 	}
 	dirty := map[*Entry]bool{}
 	oldRefs := map[*Entry]EntryRef{}
@@ -154,13 +165,41 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	b.idx, b.pages, b.stories, b.years, b.relatedBy, b.coBy, b.slugs = m.idx, m.pages, m.stories, m.years, m.relatedBy, m.coBy, m.slugs
 
 	// The actors of the changed briefings, and whose refs that changes.
-	touched := b.idx.Update(briefings(entries), changed)
+	var moved []*ActorPage // actors that gained or lost a briefing
+	for k, i := range changed {
+		e := entries[i]
+		if slices.Equal(oldOf[k], b.idx.Of[i]) {
+			continue
+		}
+		e.actors = make([]*ActorPage, len(b.idx.Of[i]))
+		for j, a := range b.idx.Of[i] {
+			e.actors[j] = b.pages[a]
+			if !slices.Contains(oldOf[k], a) {
+				moved = append(moved, b.pages[a])
+			}
+		}
+		for _, a := range oldOf[k] {
+			if !slices.Contains(b.idx.Of[i], a) {
+				moved = append(moved, b.pages[a])
+			}
+		}
+	}
 	before := map[*ActorPage]ActorRef{}
 	for _, a := range touched {
 		p := b.pages[a]
 		before[p] = p.Ref()
 		p.fill(a, entries)
+		if co := pagesOf(b.pages, a.CoActors); !slices.Equal(co, p.coActors) {
+			for _, x := range p.coActors {
+				b.coBy[x] = slices.DeleteFunc(b.coBy[x], func(y *ActorPage) bool { return y == p })
+			}
+			for _, x := range co {
+				b.coBy[x] = append(b.coBy[x], p)
+			}
+			p.coActors, p.CoActors = co, refs(co)
+		}
 	}
+	relatedAgain(entries, moved, changed, b.relatedBy, dirty)
 	for a, s := range actors.Slugs(b.idx.Actors, b.slug) {
 		if p := b.pages[a]; p.Slug != s {
 			if _, ok := before[p]; !ok {
@@ -199,8 +238,21 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		}
 	}
 	whole := len(refChanged) > 0 // every year merged again, whole
-	if whole {
+	renamed := false             // a story's name changed: all are named again
+	if len(moved) > 0 && !whole {
+		for _, i := range changed {
+			if st := entries[i].story; st != nil {
+				name := st.Name
+				if nameStory(st); st.Name != name {
+					renamed = true
+				}
+			}
+		}
+	}
+	if whole || renamed {
 		nameStories(b.stories) // names, slugs and refs of actors
+	}
+	if whole {
 		for _, y := range b.years {
 			redo[y.name] = true // events show actor refs
 		}
@@ -213,7 +265,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	}
 	// Stories named again (above) make their entries' refs change.
 	for _, st := range b.stories {
-		if len(refChanged) == 0 {
+		if !whole && !renamed {
 			break
 		}
 		for _, e := range st.Entries {
@@ -293,7 +345,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 			}
 		}
 	}
-	if len(refChanged) > 0 {
+	if whole || renamed {
 		for _, st := range b.stories {
 			dirtyStories[st] = true
 		}
@@ -303,6 +355,110 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	}
 	for st := range dirtyStories {
 		st.dsum.ok = false
+	}
+	return true
+}
+
+// pagesOf is the pages of actors.
+func pagesOf(pages map[*actors.Actor]*ActorPage, as []*actors.Actor) []*ActorPage {
+	if len(as) == 0 {
+		return nil
+	}
+	out := make([]*ActorPage, len(as))
+	for i, a := range as {
+		out[i] = pages[a]
+	}
+	return out
+}
+
+// relatedAgain picks the related entries again (relate) of the changed
+// entries and of every entry of the actors that gained or lost a briefing
+// (moved; their pages filled already) and relate briefings: only their
+// scores can have changed. Those whose related entries changed are dirty.
+func relatedAgain(entries []*Entry, moved []*ActorPage, changed []int, relatedBy map[*Entry][]*Entry, dirty map[*Entry]bool) {
+	if len(moved) == 0 {
+		return
+	}
+	limit := sharedLimit(len(entries))
+	again := map[*Entry]bool{}
+	for _, i := range changed {
+		again[entries[i]] = true
+	}
+	for _, p := range moved {
+		if len(p.Entries) <= limit+1 { // +1: it may have lost one
+			for _, e := range p.Entries {
+				again[e] = true
+			}
+		}
+	}
+	day := make([]int, len(entries))
+	for i, e := range entries {
+		day[i] = int(e.Time.Unix() / 86400)
+	}
+	score := make([]int32, len(entries))
+	var scratch []int
+	for e := range again {
+		old := e.related
+		relate(entries, e.idx, limit, day, score, &scratch)
+		if slices.Equal(old, e.related) {
+			continue
+		}
+		dirty[e] = true
+		for _, r := range old {
+			relatedBy[r] = slices.DeleteFunc(relatedBy[r], func(x *Entry) bool { return x == e })
+		}
+		for _, r := range e.related {
+			relatedBy[r] = append(relatedBy[r], e)
+		}
+	}
+}
+
+// storiesKept reports whether the stories stay as they are (stories)
+// after the changed entries' actors went from oldOf to what the index m
+// has now (updated, the pages not yet): each changed briefing links to
+// the same briefings as before, or to more of its own story, and no actor
+// that links briefings came to link them or stopped.
+func storiesKept(m *Model, changed []int, oldOf [][]*actors.Actor, total int) bool {
+	limit := sharedLimit(total)
+	for k, c := range changed {
+		if slices.Equal(oldOf[k], m.idx.Of[c]) {
+			continue
+		}
+		was, is := map[int]int{}, map[int]int{}
+		for _, a := range oldOf[k] {
+			p := m.pages[a]
+			if a.Kind != "place" && (len(p.Entries) <= limit) != (len(a.Briefings) <= limit) {
+				return false
+			}
+			if p.Kind == "place" || len(p.Entries) > limit {
+				continue
+			}
+			for _, e := range p.Entries {
+				was[e.idx]++
+			}
+		}
+		for _, a := range m.idx.Of[c] {
+			if a.Kind != "place" && (len(m.pages[a].Entries) <= limit) != (len(a.Briefings) <= limit) {
+				return false
+			}
+			if a.Kind == "place" || len(a.Briefings) > limit {
+				continue
+			}
+			for _, i := range a.Briefings {
+				is[i]++
+			}
+		}
+		st := m.entries[c].story
+		for i, n := range was {
+			if i != c && n >= StoryLink && is[i] < StoryLink {
+				return false // a link gone: the story may split
+			}
+		}
+		for i, n := range is {
+			if i != c && n >= StoryLink && was[i] < StoryLink && (st == nil || m.entries[i].story != st) {
+				return false // a link between stories, or to none
+			}
+		}
 	}
 	return true
 }

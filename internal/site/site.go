@@ -181,9 +181,13 @@ func SourceDigest(file string, rawSum [32]byte) [32]byte {
 // name and a link. Refs, not the actor's page data, keep the data of a page
 // a tree of what it shows, so that a page is rendered again exactly when
 // what it shows changed (see digest.go).
+//
+// A ref holds nothing that other briefings decide (no count of briefings,
+// no latest role): a briefing's page then changes when its own briefing
+// does, or its actors' names, not each time another article names one of
+// its actors. Those figures are on the actor's page and the actor lists.
 type ActorRef struct {
-	Name, Slug, Kind, Path, Role string
-	Count                        int // briefings the actor is in
+	Name, Slug, Kind, Path string
 }
 
 // EntryRef is another briefing, linked.
