@@ -96,13 +96,13 @@ func TestUpdate(t *testing.T) {
 		role   string
 	}{{9, 1, ""}, {1, 9, "President"}, {1, 1, ""}, {2, 2, "Senator"}} {
 		bs := mk(step.m1, step.m2, step.role)
-		touched, ok := idx.Update(bs, []int{0})
+		ch, ok := idx.Update(bs, []int{0})
 		want := Merge(bs, nil, Keys{})
 		if !ok {
 			t.Fatalf("%v: not updated", step)
 		}
-		if len(touched) != 2 {
-			t.Errorf("%v: %d actors touched, want 2", step, len(touched))
+		if len(ch.Touched) != 2 {
+			t.Errorf("%v: %d actors touched, want 2", step, len(ch.Touched))
 		}
 		if got, w := dump(idx), dump(want); got != w {
 			t.Errorf("%v: updated\n%s\nwant\n%s", step, got, w)
@@ -149,7 +149,7 @@ func TestUpdateRandom(t *testing.T) {
 		}
 		return &briefing.Briefing{Actors: as}
 	}
-	updated, tries := 0, 0
+	updated, tries, added, removed := 0, 0, 0, 0
 	for site := range 60 {
 		bs := make([]*briefing.Briefing, 6+rng.IntN(30))
 		for i := range bs {
@@ -171,8 +171,14 @@ func TestUpdateRandom(t *testing.T) {
 			for _, c := range changed {
 				nb := &briefing.Briefing{Actors: slices.Clone(bs[c].Actors)}
 				switch rng.IntN(4) {
-				case 0: // an actor more
+				case 0: // an actor more: one of the pool, or a new one
 					a := pool[rng.IntN(len(pool))]
+					if rng.IntN(3) == 0 {
+						a = act(fmt.Sprintf("Person %d", rng.IntN(8)), "person")
+						if rng.IntN(2) == 0 {
+							a.Aliases = []string{fmt.Sprintf("P%d", rng.IntN(8))}
+						}
+					}
 					a.Mentions = 1
 					nb.Actors = slices.Insert(nb.Actors, rng.IntN(len(nb.Actors)+1), a)
 				case 1: // an actor fewer
@@ -188,21 +194,27 @@ func TestUpdateRandom(t *testing.T) {
 				bs[c] = nb
 			}
 			tries++
-			_, ok := idx.Update(bs, changed)
+			ch, ok := idx.Update(bs, changed)
 			want := Merge(bs, overrides, Keys{})
 			if !ok {
 				idx = want
 				continue
 			}
 			updated++
+			if len(ch.Added) > 0 {
+				added++
+			}
+			if len(ch.Removed) > 0 {
+				removed++
+			}
 			if got, w := dump(idx)+dumpOf(idx), dump(want)+dumpOf(want); got != w {
 				t.Fatalf("site %d, briefings %v changed:\nupdated\n%s\nwant\n%s", site, changed, got, w)
 			}
 		}
 	}
-	t.Logf("%d of %d edits updated in place", updated, tries)
-	if updated < tries/4 {
-		t.Errorf("only %d of %d edits updated in place", updated, tries)
+	t.Logf("%d of %d edits updated in place, %d adding an actor, %d removing one", updated, tries, added, removed)
+	if updated < tries/4 || added < 10 || removed < 10 {
+		t.Errorf("only %d of %d edits updated in place, %d adding an actor, %d removing one", updated, tries, added, removed)
 	}
 }
 

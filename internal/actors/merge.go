@@ -282,28 +282,41 @@ func (idx *Index) aggregate(a *Actor, bs []*briefing.Briefing) {
 	sort.Strings(a.Aliases)
 }
 
+// Change is what Update did: the actors it made again, in order (those
+// it added among them), and those it removed.
+type Change struct {
+	Touched, Added, Removed []*Actor
+}
+
 // Update brings the index up to date after the briefings at the given
-// positions (ascending) changed; bs is the whole input again. It returns
-// the actors it made again, in order, and whether it could: when it could
-// not, the index is spoilt and the caller merges again (Merge).
+// positions (ascending) changed; bs is the whole input again. It reports
+// what changed and whether it could: when it could not, the index is
+// spoilt and the caller merges again (Merge).
 //
-// It can when the merge stays what it was, which it checks rather than
-// redoes: every name a changed briefing has now was seen before (it makes
-// no node), no name or alias claim is there only because of, or no longer
-// there because of, the changed briefings, and the node of each name whose
-// uses change does not depend on the order names came in (settled). Then
-// the actors are the same ones; only the changed briefings' actors gain or
-// lose those briefings and are aggregated again, with their co-actors,
-// and put back in order. It cannot when that would change an actor's name
-// or aliases, make an actor common that was not or the other way round
-// (MaxCommon), or move the first briefing of an actor whose name and kind
-// another actor has (co-actors' order, see coActors).
-func (idx *Index) Update(bs []*briefing.Briefing, changed []int) ([]*Actor, bool) {
+// It can when the merge of the names other briefings have stays what it
+// was, which it checks rather than redoes:
+//   - a name whose number of uses changes but stays above zero has a
+//     node that does not depend on the order names came in (settled);
+//   - a name no briefing had (a new node, a new actor) has a key no node
+//     has and no alias claims, and is the only new name of its key;
+//   - a name no briefing has any more (its actor goes) is the only name of
+//     its key, alone in its actor, and no alias claims it;
+//   - an alias claim that comes or goes names a key no node has.
+//
+// Then the changed briefings' actors gain or lose those briefings and are
+// aggregated again, with their co-actors, and put back in order. It
+// cannot when that would change an actor's name or aliases, make an actor
+// common that was not or the other way round (MaxCommon), or move the
+// first briefing of an actor whose name and kind another actor has
+// (co-actors' order, see coActors).
+func (idx *Index) Update(bs []*briefing.Briefing, changed []int) (Change, bool) {
 	m := idx.m
 	type claimKey struct {
 		key  string
-		node int
+		node int // < 0: the new name fresh[-1-node]
 	}
+	var fresh []string          // new names' ids, in order
+	freshAt := map[string]int{} // their index in fresh
 	renamed := map[int][]named{}
 	uses, claims := map[string]int{}, map[claimKey]int{}
 	for _, c := range changed {
@@ -311,7 +324,13 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) ([]*Actor, bool
 		for j := range bs[c].Actors {
 			x, ok := m.lookup(&bs[c].Actors[j])
 			if !ok {
-				return nil, false // a name never seen: a new node
+				k, seen := freshAt[x.id]
+				if !seen {
+					k = len(fresh)
+					fresh = append(fresh, x.id)
+					freshAt[x.id] = k
+				}
+				x.node = -1 - k
 			}
 			ns[j] = x
 		}
@@ -332,32 +351,87 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) ([]*Actor, bool
 			}
 		}
 	}
+	keyOf := func(id string) string { return id[:strings.IndexByte(id, 0)] }
+	hasNode := func(k string) bool { // of the merge, or new
+		for _, kind := range kinds {
+			if _, ok := m.ids[k+"\x00"+kind]; ok {
+				return true
+			}
+			if _, ok := freshAt[k+"\x00"+kind]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	freshKeys := map[string]bool{}
+	var gone []int // nodes whose names all go
 	for id, d := range uses {
-		if d != 0 && (m.uses[id] <= 0 || m.uses[id]+d <= 0 || !m.settled(id[:strings.IndexByte(id, 0)])) {
-			return nil, false
+		if d == 0 {
+			continue
+		}
+		k, was := keyOf(id), m.uses[id]
+		_, isFresh := freshAt[id]
+		switch {
+		case isFresh:
+			if freshKeys[k] || m.idsOf(k) > 0 || len(m.claims[k]) > 0 {
+				return Change{}, false
+			}
+			freshKeys[k] = true
+		case was > 0 && was+d > 0:
+			if !m.settled(k) {
+				return Change{}, false
+			}
+		case was > 0 && was+d == 0:
+			n := m.ids[id]
+			if m.idsOf(k) != 1 || len(m.claims[k]) > 0 || !m.alone(n) {
+				return Change{}, false
+			}
+			gone = append(gone, n)
+		default:
+			return Change{}, false
 		}
 	}
 	for c, d := range claims {
-		if n := m.claims[c.key][c.node]; d != 0 && (n <= 0 || n+d <= 0) {
-			return nil, false
+		if n := m.claims[c.key][max(c.node, 0)]; d != 0 && (c.node < 0 || (n > 0) != (n+d > 0)) && hasNode(c.key) {
+			return Change{}, false // a claim that comes or goes, of a key a node has
 		}
 	}
 
-	// The merge is what it was: apply the changes.
+	// The merge of the other names is what it was: apply the changes.
+	nodes := make([]int, len(fresh))
+	for i, id := range fresh {
+		k := keyOf(id)
+		nodes[i] = m.nodeOf(k, id[len(k)+1:], id)
+	}
+	node := func(n int) int {
+		if n < 0 {
+			return nodes[-1-n]
+		}
+		return n
+	}
+	for _, ns := range renamed {
+		for j := range ns {
+			ns[j].node = node(ns[j].node)
+		}
+	}
 	for id, d := range uses {
-		m.uses[id] += d
+		if m.uses[id] += d; m.uses[id] <= 0 {
+			delete(m.uses, id)
+			delete(m.ids, id) // a later name of its key is a new one
+		}
 	}
 	for c, d := range claims {
 		if d != 0 {
-			m.claim(c.key, c.node, d)
+			m.claim(c.key, node(c.node), d)
 		}
 	}
+	var ch Change
 	seen := map[*Actor]bool{}
-	var touched, moved []*Actor // moved: gained or lost a briefing
+	var moved []*Actor // gained or lost a briefing
 	touch := func(a *Actor, move bool) {
 		if !seen[a] {
 			seen[a] = true
-			touched = append(touched, a)
+			ch.Touched = append(ch.Touched, a)
 		}
 		if move {
 			moved = append(moved, a)
@@ -383,13 +457,11 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) ([]*Actor, bool
 		}
 		old := idx.Of[c]
 		idx.named[c], idx.refs[c], idx.Of[c] = ns, nil, nil
-		var order []*Actor
+		var added []*Actor
 		for j, x := range ns {
-			idx.ref(bs, c, j, x.node, &order)
+			idx.ref(bs, c, j, x.node, &added)
 		}
-		if len(order) > 0 {
-			return nil, false // cannot be: every node had an actor
-		}
+		ch.Added = append(ch.Added, added...)
 		for _, a := range idx.Of[c] {
 			a.Briefings = a.Briefings[:len(a.Briefings)-1] // ref appended c
 			if !slices.Contains(old, a) {
@@ -408,20 +480,41 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) ([]*Actor, bool
 			}
 		}
 	}
+	for _, n := range gone {
+		a := idx.byRoot[n]
+		if a == nil || len(a.Briefings) > 0 {
+			return Change{}, false // cannot be: the node was its actor's only one
+		}
+		delete(idx.byRoot, n)
+		ch.Removed = append(ch.Removed, a)
+	}
 	names := map[*Actor]string{}
-	for _, a := range touched {
+	live := ch.Touched[:0:0]
+	for _, a := range ch.Touched {
+		if len(a.Briefings) == 0 {
+			if !slices.Contains(ch.Removed, a) {
+				return Change{}, false // an actor without briefings that is still there
+			}
+			continue
+		}
+		live = append(live, a)
+		isNew := slices.Contains(ch.Added, a)
 		names[a] = a.Name + "\x00" + strings.Join(a.Aliases, "\x00")
 		idx.aggregate(a, bs)
-		if a.Name+"\x00"+strings.Join(a.Aliases, "\x00") != names[a] {
-			return nil, false
+		if !isNew && a.Name+"\x00"+strings.Join(a.Aliases, "\x00") != names[a] {
+			return Change{}, false
 		}
 	}
+	ch.Touched = live
 	if len(moved) > 0 {
 		limit := int(MaxCommon*float64(len(bs))) + 1
 		var twins map[string]int
 		for a, w := range before {
-			if len(a.Briefings) == 0 || rare(a, limit, len(bs)) != (w.n <= limit || len(bs) < 10) {
-				return nil, false
+			if len(a.Briefings) == 0 {
+				continue // removed
+			}
+			if rare(a, limit, len(bs)) != (w.n <= limit || len(bs) < 10) {
+				return Change{}, false
 			}
 			if a.Briefings[0] != w.first {
 				if twins == nil {
@@ -429,24 +522,31 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) ([]*Actor, bool
 					for _, x := range idx.Actors {
 						twins[x.Name+"\x00"+x.Kind]++
 					}
+					for _, x := range ch.Added {
+						twins[x.Name+"\x00"+x.Kind]++
+					}
 				}
 				if twins[a.Name+"\x00"+a.Kind] > 1 {
-					return nil, false
+					return Change{}, false
 				}
 			}
 		}
 		// Only the co-actors of the actors of changed briefings change:
 		// what any other two actors share is what it was.
-		for _, a := range touched {
+		for _, a := range ch.Touched {
 			a.CoActors = idx.coActorsOf(a, limit, len(bs))
 		}
 	}
 	// The others keep their order: the touched ones are put back in theirs.
+	touched := slices.Clone(ch.Touched)
 	sortActors(touched)
 	for _, a := range touched {
 		a.moving = true
 	}
-	all := make([]*Actor, 0, len(idx.Actors))
+	for _, a := range ch.Removed {
+		a.moving = true
+	}
+	all := make([]*Actor, 0, len(idx.Actors)+len(ch.Added))
 	i := 0
 	for _, a := range idx.Actors {
 		if a.moving {
@@ -461,7 +561,36 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) ([]*Actor, bool
 	for _, a := range touched {
 		a.moving = false
 	}
-	return touched, true
+	ch.Touched = touched
+	return ch, true
+}
+
+// idsOf is the number of names (of any kind) of key k.
+func (m *merger) idsOf(k string) int {
+	n := 0
+	for _, kind := range kinds {
+		if _, ok := m.ids[k+"\x00"+kind]; ok {
+			n++
+		}
+	}
+	return n
+}
+
+// alone reports whether node n is a root with no other node under it and
+// no override.
+func (m *merger) alone(n int) bool {
+	if m.find(n) != n {
+		return false
+	}
+	if _, ok := m.forced[n]; ok {
+		return false
+	}
+	for x := range m.parent {
+		if x != n && m.find(x) == n {
+			return false
+		}
+	}
+	return true
 }
 
 // sameNamed reports whether two briefings' actors are the same nodes with

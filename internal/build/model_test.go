@@ -154,7 +154,15 @@ func TestModelEqualsClean(t *testing.T) {
 		{"an actor no briefing names", edit(2, func(s string) string {
 			at := strings.LastIndex(s, "\n+++")
 			return s[:at] + "\n[[actors]]\nname = \"Zebulon Quartermaine\"\nkind = \"person\"\nsalience = 0.1\nmentions = 1\nsentence = 0\n" + s[at:]
-		}), false},
+		}), true},
+		{"that actor gone again", edit(2, func(s string) string {
+			at := strings.Index(s, "\n[[actors]]\nname = \"Zebulon Quartermaine\"")
+			if at < 0 {
+				t.Fatalf("%s: the new actor is gone", names[2])
+			}
+			end := strings.Index(s[at+1:], "\n+++")
+			return s[:at] + s[at+1+end:]
+		}), true},
 		{"an alias that merges two actors of another briefing", func() {
 			// Another briefing's two actors of one kind become one actor:
 			// that briefing's actors change although it did not.

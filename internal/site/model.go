@@ -124,10 +124,11 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	for k, i := range changed {
 		oldOf[k] = slices.Clone(m.idx.Of[i])
 	}
-	touched, ok := m.idx.Update(briefings(entries), changed)
+	ch, ok := m.idx.Update(briefings(entries), changed)
 	if !ok || !storiesKept(m, changed, oldOf, len(entries)) {
 		return false
 	}
+	touched := ch.Touched
 	dirty := map[*Entry]bool{}
 	oldRefs := map[*Entry]EntryRef{}
 	redo := map[string]bool{}            // years of the timeline to make again
@@ -166,6 +167,21 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 
 	// The actors of the changed briefings, and whose refs that changes.
 	var moved []*ActorPage // actors that gained or lost a briefing
+	slugs := actors.Slugs(b.idx.Actors, b.slug)
+	for _, a := range ch.Added {
+		p := &ActorPage{Slug: slugs[a]}
+		p.Path = actorPath(a.Kind, p.Slug)
+		b.pages[a] = p
+	}
+	for _, a := range ch.Removed {
+		p := b.pages[a]
+		for _, x := range p.coActors {
+			b.coBy[x] = slices.DeleteFunc(b.coBy[x], func(y *ActorPage) bool { return y == p })
+		}
+		delete(b.coBy, p)
+		delete(b.pages, a)
+		moved = append(moved, p)
+	}
 	for k, i := range changed {
 		e := entries[i]
 		if slices.Equal(oldOf[k], b.idx.Of[i]) {
@@ -179,16 +195,24 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 			}
 		}
 		for _, a := range oldOf[k] {
-			if !slices.Contains(b.idx.Of[i], a) {
-				moved = append(moved, b.pages[a])
+			if p := b.pages[a]; p != nil && !slices.Contains(b.idx.Of[i], a) {
+				moved = append(moved, p)
 			}
 		}
 	}
 	before := map[*ActorPage]ActorRef{}
+	dirtyActors := map[*ActorPage]bool{}
 	for _, a := range touched {
 		p := b.pages[a]
-		before[p] = p.Ref()
+		if slices.Contains(ch.Added, a) {
+			dirtyActors[p] = true // new: no ref to compare
+		} else {
+			before[p] = p.Ref()
+		}
 		p.fill(a, entries)
+	}
+	for _, a := range touched { // once all are filled: refs copy their names
+		p := b.pages[a]
 		if co := pagesOf(b.pages, a.CoActors); !slices.Equal(co, p.coActors) {
 			for _, x := range p.coActors {
 				b.coBy[x] = slices.DeleteFunc(b.coBy[x], func(y *ActorPage) bool { return y == p })
@@ -200,7 +224,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		}
 	}
 	relatedAgain(entries, moved, changed, b.relatedBy, dirty)
-	for a, s := range actors.Slugs(b.idx.Actors, b.slug) {
+	for a, s := range slugs {
 		if p := b.pages[a]; p.Slug != s {
 			if _, ok := before[p]; !ok {
 				before[p] = p.Ref()
@@ -209,7 +233,6 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		}
 	}
 	b.listActors()
-	dirtyActors := map[*ActorPage]bool{}
 	var refChanged []*ActorPage
 	for p, ref := range before {
 		dirtyActors[p] = true
@@ -438,7 +461,11 @@ func storiesKept(m *Model, changed []int, oldOf [][]*actors.Actor, total int) bo
 			}
 		}
 		for _, a := range m.idx.Of[c] {
-			if a.Kind != "place" && (len(m.pages[a].Entries) <= limit) != (len(a.Briefings) <= limit) {
+			p := m.pages[a]
+			if p == nil {
+				continue // a new actor: in this briefing only
+			}
+			if a.Kind != "place" && (len(p.Entries) <= limit) != (len(a.Briefings) <= limit) {
 				return false
 			}
 			if a.Kind == "place" || len(a.Briefings) > limit {
