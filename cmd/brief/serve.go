@@ -65,7 +65,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 type siteServer struct {
 	dir, baseURL, out string
 	poll, verbose     bool
-	debounce          time.Duration // 0: 25 ms (decisions are by file state, so a short quiet time is safe)
+	debounce          time.Duration // 0: 25 ms (decisions are by file state, so a short quiet time is safe); 10 ms for one file
 }
 
 // serveSite builds the site in s.dir, serves it on l and rebuilds on every
@@ -93,6 +93,7 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 		Exclude:  []string{output, filepath.Join(s.dir, ".brief-cache")},
 		Poll:     s.poll,
 		Debounce: cmp.Or(s.debounce, 25*time.Millisecond),
+		Single:   min(cmp.Or(s.debounce, 25*time.Millisecond), 10*time.Millisecond),
 		Log:      stderr,
 	})
 	if err != nil {
@@ -122,6 +123,7 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 		} else {
 			srv.Notify(serve.Event{Kind: serve.Reload})
 		}
+		sent := time.Since(b.Since)
 		// Collect the build's garbage now, while the writer reads the
 		// page, rather than in the middle of the next build.
 		go runtime.GC()
@@ -137,6 +139,9 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 		fmt.Fprintf(stdout, "%s %s: %d of %d files made (%d pages) in %s\n", stamp, what(b, s.dir), res.Made, res.Files, res.Pages, res.Duration.Round(millisecond(res.Duration)))
 		if s.verbose {
 			fmt.Fprintln(stdout, stagesLine(res))
+			if !b.Since.IsZero() {
+				fmt.Fprintf(stdout, "  reload sent %s after the first change was seen\n", sent.Round(millisecond(sent)))
+			}
 		}
 	}
 

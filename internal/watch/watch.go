@@ -21,7 +21,8 @@
 // a touch that leaves the content alone is nothing.
 //
 // Events are coalesced by a trailing debounce (Options.Debounce, 50ms): a
-// batch is sent once no relevant event arrived for that long, and at least
+// batch is sent once no relevant event arrived for that long (for a batch
+// of one path so far, Options.Single: the save of one file), and at least
 // every Options.MaxWait (1s) while a storm goes on. While the receiver has
 // not taken a batch, later changes are merged into it, so a slow builder sees
 // one batch with everything that happened during its build. A kernel event
@@ -62,6 +63,11 @@ type Options struct {
 	Exclude []string
 	// Debounce is the quiet time that ends a batch. Zero means 50ms.
 	Debounce time.Duration
+	// Single is the quiet time that ends a batch of one path: an editor's
+	// save, which comes in one burst (a write, or a temp file renamed
+	// over the file). Zero means Debounce. A second path makes the batch
+	// wait for Debounce.
+	Single time.Duration
 	// MaxWait caps how long a batch may be held back by an event storm.
 	// Zero means 1s.
 	MaxWait time.Duration
@@ -88,6 +94,9 @@ type Batch struct {
 	// Full asks for a rebuild of everything: the kernel dropped events or
 	// too many files changed at once.
 	Full bool
+	// Since is when the first event of the batch came (for polling: when
+	// the change was seen); zero for none.
+	Since time.Time
 }
 
 // A Watcher sends batches until its context is done or Close is called;
@@ -293,7 +302,11 @@ func (w *Watcher) run(ctx context.Context) {
 				if first.IsZero() {
 					first = now
 				}
-				timer.Reset(min(s.opts.Debounce, first.Add(s.opts.MaxWait).Sub(now)))
+				quiet := s.opts.Debounce
+				if len(s.pending) == 1 && s.opts.Single > 0 {
+					quiet = min(quiet, s.opts.Single)
+				}
+				timer.Reset(min(quiet, first.Add(s.opts.MaxWait).Sub(now)))
 			}
 		case err, ok := <-fserrs:
 			if !ok {
@@ -309,13 +322,16 @@ func (w *Watcher) run(ctx context.Context) {
 			}
 			w.report(err)
 		case <-timer.C:
-			first = time.Time{}
-			out = merge(out, s.flush(), s.opts.MaxPaths)
+			b := s.flush()
+			b.Since, first = first, time.Time{}
+			out = merge(out, b, s.opts.MaxPaths)
 		case <-pollC:
 			if !first.IsZero() {
 				continue // let the pending batch settle first
 			}
-			out = merge(out, s.pollOnce(), s.opts.MaxPaths)
+			b := s.pollOnce()
+			b.Since = time.Now()
+			out = merge(out, b, s.opts.MaxPaths)
 		case outC <- offered:
 			out = nil
 		case req := <-w.accepts:
@@ -341,16 +357,20 @@ func merge(out *Batch, b Batch, maxPaths int) *Batch {
 	if out == nil {
 		return &b
 	}
+	since := out.Since // the earlier
+	if since.IsZero() || !b.Since.IsZero() && b.Since.Before(since) {
+		since = b.Since
+	}
 	if out.Full || b.Full {
-		return &Batch{Full: true}
+		return &Batch{Full: true, Since: since}
 	}
 	paths := append(append([]string(nil), out.Paths...), b.Paths...)
 	sort.Strings(paths)
 	paths = compact(paths)
 	if len(paths) > maxPaths {
-		return &Batch{Full: true}
+		return &Batch{Full: true, Since: since}
 	}
-	return &Batch{Paths: paths}
+	return &Batch{Paths: paths, Since: since}
 }
 
 // without removes from the waiting batch the paths under any of accepted.
@@ -367,7 +387,7 @@ func without(out *Batch, accepted []string) *Batch {
 	if len(keep) == 0 {
 		return nil
 	}
-	return &Batch{Paths: keep}
+	return &Batch{Paths: keep, Since: out.Since}
 }
 
 func compact(s []string) []string {

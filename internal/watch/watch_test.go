@@ -222,6 +222,26 @@ func TestSaveVimStyle(t *testing.T) {
 	h.expect("content", "content/a.txt")
 }
 
+// TestSingleEndsABatchOfOneFile: with a debounce no test would outwait,
+// an editor's save of one file (vim's, with its probe, swap and backup
+// files) still ends its batch, after Single.
+func TestSingleEndsABatchOfOneFile(t *testing.T) {
+	root := site(t, map[string]string{"content/a.txt": "one"})
+	h := start(t, root, Options{Debounce: time.Hour, Single: 10 * time.Millisecond})
+	a := h.path("content/a.txt")
+	write(t, h.path("content/4913"), "")
+	os.Remove(h.path("content/4913"))
+	write(t, h.path("content/.a.txt.swp"), "swap")
+	if err := os.Rename(a, a+"~"); err != nil {
+		t.Fatal(err)
+	}
+	write(t, a, "one, saved by vim")
+	os.Remove(a + "~")
+	if b := h.next(); b.Full || !slices.Equal(b.Paths, []string{a}) || b.Since.IsZero() {
+		t.Errorf("batch %+v, want %s", b, a)
+	}
+}
+
 func TestTouchWithoutChangeIsDropped(t *testing.T) {
 	root := site(t, map[string]string{"content/a.txt": "one"})
 	h := start(t, root, Options{})
