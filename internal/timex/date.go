@@ -388,6 +388,39 @@ func (s *scanner) dayMonth(k int) (res, bool) {
 	return r, true
 }
 
+// nextDay matches a second day of the month just named at piece k: the
+// 25 of `April 24 and 25`, `May 3 or 4`, `June 5 through 7`.
+func (s *scanner) nextDay(k int) (res, bool) {
+	if k < 2 || len(s.sentRes) == 0 || s.ps[k].kind != pNum || s.ps[k].digits > 2 {
+		return res{}, false
+	}
+	prev := s.sentRes[len(s.sentRes)-1]
+	switch s.lower(k - 1) {
+	case "and", "or", "to", "through":
+	default:
+		return res{}, false
+	}
+	if prev.j != k-1 || !prev.hasDay || s.ps[prev.j-1].kind != pNum {
+		return res{}, false
+	}
+	d := s.ps[k].n
+	if d <= prev.day.Day() || d > 31 {
+		return res{}, false
+	}
+	if k+1 < len(s.ps) {
+		if n := s.ps[k+1]; n.cat == cUnit || n.kind == pNum || n.kind == pPunct && (n.r == '%' || n.r == '.' && k+2 < len(s.ps) && s.ps[k+2].kind == pNum && s.attached(k+2)) || notYearAfter[s.lowerWord(k+1)] {
+			return res{}, false
+		}
+	}
+	y, m := prev.day.Year(), int(prev.day.Month())
+	if !validDay(y, m, d) {
+		return res{}, false
+	}
+	r := dayRes(ymd(y, m, d))
+	r.i, r.j = k, k+1
+	return r, true
+}
+
 // currency and count words after a number show it is not a year.
 var notYearAfter = map[string]bool{"percent": true, "people": true, "troops": true, "times": true,
 	"points": true, "shares": true, "feet": true, "miles": true, "tons": true, "dollars": true,

@@ -204,6 +204,9 @@ func (s *scanner) quantity(k int) (res, bool) {
 		}
 		return res{}, false
 	}
+	if to, ok2 := s.rangeEnd(j, n, fuzzy); ok2 {
+		j, fuzzy = to, true // two to three weeks: one stretch of unknown length
+	}
 	a := s.lower(k) == "a" || s.lower(k) == "an"
 	hyphen := false
 	if s.punct(j, '-') && s.attached(j) && s.attached(j+1) {
@@ -278,6 +281,21 @@ func (s *scanner) quantity(k int) (res, bool) {
 		r.typ = "SET"
 	}
 	return r, true
+}
+
+// rangeEnd reads the upper end of a range of counts at j, after a count
+// n: `to three` in `two to three weeks`, `to 18` in `12 to 18 months`. It
+// returns the piece after the second count when the unit follows it and
+// the range rises (`from 10 to 5 years` is a change, not a range).
+func (s *scanner) rangeEnd(j, n int, fuzzy bool) (int, bool) {
+	if fuzzy || n == 0 || s.lower(j) != "to" || s.lower(j-1) == "a" || s.lower(j-1) == "an" {
+		return 0, false
+	}
+	m, _, fz, j2, ok := s.count(j + 1)
+	if !ok || fz || m <= n || s.lower(j+1) == "a" || s.lower(j+1) == "an" || j2 >= len(s.ps) || s.ps[j2].cat != cUnit {
+		return 0, false
+	}
+	return j2, true
 }
 
 // countedBack turns a duration into the date n units before (dir -1) or

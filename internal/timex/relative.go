@@ -484,6 +484,11 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 			yearShift = -1
 		}
 		j += 2
+	} else if s.lower(j) == "a" && s.lower(j+1) == "year" && (s.lower(j+2) == "ago" || s.lower(j+2) == "earlier") {
+		// the quarter a year ago: the same quarter of the year before
+		yearShift = -1
+		anchoredQ = true
+		j += 3
 	}
 	if q == 0 && !anchoredQ && !named && i == k {
 		return res{}, false // a bare `quarter`

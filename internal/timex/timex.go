@@ -18,8 +18,13 @@
 //   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this
 //     evening`, `last night`).
 //   - DURATION: `three years` P3Y, `the past two months` P2M, `30-year`
-//     P30Y, `a few days` PXD.
+//     P30Y, `a few days` PXD; a range of counts is one stretch of unknown
+//     length (`two to three weeks` PXW).
 //   - SET: `every week` P1W, `daily` P1D, `each July` XXXX-07.
+//
+// A second day after a date (`April 24 and 25`) is a date of the same
+// month. A time word inside a quoted title (`"This Week"`, every word
+// capitalised) is part of a name, not an expression.
 //
 // Extents follow TimeML: a leading preposition is left out (`Sunday` in
 // `on Sunday`), determiners and modifiers are kept (`the last week`,
@@ -43,7 +48,7 @@
 // article's year whatever the tense (`was extended to Nov. 16`).
 //
 // Expressions anchored to another expression (`a year earlier`, `the
-// following year`, `that day`, `the following month`, `the quarter`)
+// following year`, `that day`, `the following month`, `the quarter`, `the quarter a year ago`)
 // resolve against the latest expression of that granularity or finer
 // before them (a month named, or the month of a day named), not against
 // the article date. Periods named for comparison (`a year earlier`,

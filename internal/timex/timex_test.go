@@ -77,6 +77,10 @@ func TestFind(t *testing.T) {
 		{"1989-10-26", "It will last through at least the first two quarters of 1990.", "the first two quarters of 1990|DATE|1990-H1"},
 		{"2000-02-24", "It may be resolved at a hearing the week of March 6.", "the week of March 6|DATE|2000-W10"},
 		{"2000-01-07", "It is for today's youth, in today's world, what today's ruling and the events of today mean.", "today|DATE|2000-01-07; today|DATE|2000-01-07"},
+		{"1989-10-30", "Shipments resume within two to three weeks, after the next 12 to 18 months, cut from 10 to 5 years.", "two to three weeks|DURATION|PXW; the next 12 to 18 months|DURATION|PXM; 5 years|DURATION|P5Y"},
+		{"1989-10-30", "For the quarter a year ago, it earned $16 million.", "the quarter a year ago|DATE|1988-Q3"},
+		{"1990-08-13", `Baker said on ABC's "This Week" and on ''60 Minutes'' this week.`, "this week|DATE|1990-W33"},
+		{"1999-02-10", "The summit is on April 24 and 25, and 25 members meet on May 3 or 4 percent.", "April 24|DATE|1999-04-24; 25|DATE|1999-04-25; May 3|DATE|1999-05-03"},
 	}
 	for _, c := range cases {
 		var got []string
