@@ -146,6 +146,14 @@ func (s *scanner) position(i int) (res, bool) {
 			mod = "END"
 		case "middle":
 			mod = "MID"
+		case "early", "late", "mid":
+			// the early 1980s, the mid-1990s: the article belongs to the
+			// decade or century as it does in `the 1980s`
+			if r, ok := s.position(i + 1); ok && len(r.val) <= 3 && allDigits(r.val) {
+				r.i = i
+				return r, true
+			}
+			return res{}, false
 		default:
 			return res{}, false
 		}
@@ -266,6 +274,16 @@ func unknownOf(u int) string {
 		return "XX"
 	}
 	return "XXXX-XX-XX"
+}
+
+// allDigits reports whether v is a non-empty run of ASCII digits.
+func allDigits(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return v != ""
 }
 
 func plural(w string) bool {

@@ -525,6 +525,9 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	inferred, explicitYear := q == 0, year != 0
 	noAnchor = noAnchor || inferred && explicitYear
 	switch {
+	case q == 0 && latest && s.lastQ != 0 && yearShift == 0 && s.lastQYear == s.dct.Year():
+		// the latest period, after fourth-quarter results: that quarter
+		year, q = s.lastQYear, s.lastQ
 	case q == 0 && latest:
 		year, q = addQuarters(s.dct.Year(), quarterOf(s.dct), -1)
 		year += yearShift
@@ -559,10 +562,27 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		// the 1988 period, after the first nine months: the year
 		r.val = yearVal(year)
 	}
-	if noAnchor || (s.hasDCT && (year > s.dct.Year() || year == s.dct.Year() && q >= quarterOf(s.dct))) {
-		r.quarter = 0 // only quarters already over anchor `the quarter`, `a year earlier`
+	// Only quarters already over anchor `the quarter`, `a year earlier`;
+	// the article's own quarter does when it is spoken of in the past
+	// tense or ended on a day named (a fiscal quarter: the fourth quarter
+	// ended Aug. 26, in an article of October).
+	current := s.hasDCT && year == s.dct.Year() && q == quarterOf(s.dct)
+	if noAnchor || (s.hasDCT && (year > s.dct.Year() || year == s.dct.Year() && q > quarterOf(s.dct))) || current && (inferred || !s.over(i, j)) {
+		r.quarter = 0
 	}
 	return r, true
+}
+
+// over reports whether the period at pieces [i, j) is spoken of as over:
+// in the past tense, or ended on a day before the article date (`the
+// quarter ended Sept. 30`).
+func (s *scanner) over(i, j int) bool {
+	if w := s.lowerWord(min(j, len(s.ps)-1)); j < len(s.ps) && (w == "ended" || w == "ending") {
+		if e, ok := s.monthDate(j + 1); ok && e.hasDay && e.day.Before(s.dct) {
+			return true
+		}
+	}
+	return s.tense(i, j) < 0
 }
 
 // seasonExpr matches [this|last|next|the|early|late] season [of] [year].

@@ -28,7 +28,7 @@
 //
 // Extents follow TimeML: a leading preposition is left out (`Sunday` in
 // `on Sunday`), determiners and modifiers are kept (`the last week`,
-// `nearly two years`, `mid-June`). Mod carries the TIMEX3 mod of such
+// `nearly two years`, `mid-June`, `the early 1980s`). Mod carries the TIMEX3 mod of such
 // modifiers (START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...).
 //
 // Resolution. A bare weekday is the most recent one, the article date
@@ -54,7 +54,12 @@
 // the article date. Periods named for comparison (`a year earlier`,
 // `year-ago`, `the 1988 period`) are not anchors themselves; after a
 // period longer than a quarter (`the first nine months`) they compare
-// years (1988), after a quarter the same quarter (1988-Q3).
+// years (1988), after a quarter the same quarter (1988-Q3). Only quarters
+// already over are anchors: the article's own quarter is one when spoken
+// of in the past tense or as ended on a day before the article (a fiscal
+// `fourth quarter ended Aug. 26` in October). `The latest period` is the
+// latest quarter named in the article's year, else the quarter before the
+// article's.
 //
 // Deictic words inside quotation marks (`"earlier this evening"`) resolve
 // against the day the speaker spoke: a day named outside the quotes in the

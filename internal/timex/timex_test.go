@@ -80,6 +80,9 @@ func TestFind(t *testing.T) {
 		{"1989-10-30", "Shipments resume within two to three weeks, after the next 12 to 18 months, cut from 10 to 5 years.", "two to three weeks|DURATION|PXW; the next 12 to 18 months|DURATION|PXM; 5 years|DURATION|P5Y"},
 		{"1989-10-30", "For the quarter a year ago, it earned $16 million.", "the quarter a year ago|DATE|1988-Q3"},
 		{"1990-08-13", `Baker said on ABC's "This Week" and on ''60 Minutes'' this week.`, "this week|DATE|1990-W33"},
+		{"1989-10-27", "Stock peaked in the early 1980s and will fall by the mid-1990s, as in the late 1970s.", "the early 1980s|DATE|198; the mid-1990s|DATE|199; the late 1970s|DATE|197"},
+		{"1989-10-27", "It earned $3 million for the fourth quarter ended Aug. 26. A year earlier it earned $2 million. The latest period includes a gain.", "the fourth quarter|DATE|1989-Q4; Aug. 26|DATE|1989-08-26; A year earlier|DATE|1988-Q4; The latest period|DATE|1989-Q4"},
+		{"1989-11-01", "The trend will continue into the fourth quarter. In the year-ago period it earned $1 million.", "the fourth quarter|DATE|1989-Q4; the year-ago period|DATE|1988-Q3"},
 		{"1999-02-10", "The summit is on April 24 and 25, and 25 members meet on May 3 or 4 percent.", "April 24|DATE|1999-04-24; 25|DATE|1999-04-25; May 3|DATE|1999-05-03"},
 	}
 	for _, c := range cases {
