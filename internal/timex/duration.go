@@ -522,6 +522,11 @@ func (s *scanner) clock(k int) (res, bool) {
 		r.val = "XXXX-XX-XX" + suffix
 		return r, true
 	}
+	if s.hasLastDay && s.lastDay.Before(s.dct) && s.tense(i, j) < 0 {
+		// was shot at 10 p.m., after Oct. 23 was named: that day's
+		r.val, r.deictic = dayVal(s.lastDay)+suffix, false
+		return r, true
+	}
 	r.val, r.day, r.hasDay = dayVal(s.dct)+suffix, s.dct, true
 	return r, true
 }

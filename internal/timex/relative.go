@@ -169,6 +169,12 @@ func (s *scanner) detUnit(k int) (res, bool) {
 		the = true
 		k++
 	}
+	if the {
+		if r, ok := s.weekOfMonth(k); ok {
+			r.i = i
+			return r, true
+		}
+	}
 	det := s.lower(k)
 	switch det {
 	case "this", "last", "next", "past", "coming", "previous", "following", "current", "same", "that", "latest", "prior", "preceding", "upcoming":
@@ -293,6 +299,39 @@ func (s *scanner) detUnit(k int) (res, bool) {
 	}
 	r.i, r.j = i, j
 	return r, true
+}
+
+// weekOfMonth matches `first week of March [2009]` (after `the`) at k:
+// the week that holds the month's 4th (first), 11th (second), 18th
+// (third), 25th (fourth) or its fourth-last day (last, final).
+func (s *scanner) weekOfMonth(k int) (res, bool) {
+	n := 0
+	switch s.lower(k) {
+	case "last", "final":
+		n = -1
+	default:
+		if k < len(s.ps) && s.ps[k].cat == cOrd && s.ps[k].n <= 4 {
+			n = s.ps[k].n
+		} else if s.lower(k) == "second" {
+			n = 2
+		}
+	}
+	if n == 0 || s.lower(k+1) != "week" || s.lower(k+2) != "of" {
+		return res{}, false
+	}
+	m, ok := s.monthDate(k + 3)
+	if !ok || m.hasDay || m.year == 0 {
+		return res{}, false
+	}
+	y, mo, ok := monthOf(m.val)
+	if !ok {
+		return res{}, false
+	}
+	d := ymd(y, mo, 7*(n-1)+4)
+	if n < 0 {
+		d = ymd(y, mo+1, 1).AddDate(0, 0, -4)
+	}
+	return res{j: m.j, typ: "DATE", val: weekVal(d), year: y}, true
 }
 
 // fromAnchor returns the period of unit u moved by n from the latest

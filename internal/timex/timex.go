@@ -12,7 +12,7 @@
 //     `the 20th century`), deictic days (`today`, `yesterday`), relative
 //     periods (`this week`, `last month`, `next year`, `a year ago`,
 //     `earlier this month`, `the previous day`, `since the start of the
-//     year`), and references (`now` PRESENT_REF, `recently` PAST_REF,
+//     year`, `the last week of March`), and references (`now` PRESENT_REF, `recently` PAST_REF,
 //     `the future` FUTURE_REF). `today's world`, `today's youth` and the
 //     like speak of the age, not the day, and are left out.
 //   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this
@@ -45,21 +45,24 @@
 // direction of the tense (past tense looks back, future cues look forward,
 // no cue takes the nearest, but not more than four months ahead); a day
 // within two weeks before or a month after the article date keeps the
-// article's year whatever the tense (`was extended to Nov. 16`).
+// article's year whatever the tense (`was extended to Nov. 16`). A clock
+// time without a day is on the article's day, or, in the past tense, on
+// the latest day named before (`came ashore Thursday evening ... reached
+// the hospital at about 7:30 p.m.`).
 //
 // Expressions anchored to another expression (`a year earlier`, `the
-// following year`, `that day`, `the following month`, `the quarter`, `the quarter a year ago`)
-// resolve against the latest expression of that granularity or finer
-// before them (a month named, or the month of a day named), not against
-// the article date. Periods named for comparison (`a year earlier`,
-// `year-ago`, `the 1988 period`) are not anchors themselves; after a
-// period longer than a quarter (`the first nine months`) they compare
-// years (1988), after a quarter the same quarter (1988-Q3). Only quarters
-// already over are anchors: the article's own quarter is one when spoken
-// of in the past tense or as ended on a day before the article (a fiscal
-// `fourth quarter ended Aug. 26` in October). `The latest period` is the
-// latest quarter named in the article's year, else the quarter before the
-// article's.
+// following year`, `that day`, `the following month`, `the quarter`, `the
+// quarter a year ago`) resolve against the latest expression of that
+// granularity or finer before them (a month named, or the month of a day
+// named), not against the article date. Periods named for comparison (`a
+// year earlier`, `year-ago`, `the 1988 period`) are not anchors themselves;
+// after a period longer than a quarter (`the first nine months`) they
+// compare years (1988), after a quarter the same quarter (1988-Q3). Only
+// quarters already over are anchors: the article's own quarter is one when
+// spoken of in the past tense or as ended on a day before the article (a
+// fiscal `fourth quarter ended Aug. 26` in October). `The latest period` is
+// the latest quarter named in the article's year, else the quarter before
+// the article's.
 //
 // Deictic words inside quotation marks (`"earlier this evening"`) resolve
 // against the day the speaker spoke: a day named outside the quotes in the
