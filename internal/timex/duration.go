@@ -569,7 +569,13 @@ func (s *scanner) ampm(k int) (int, int) {
 // time span: `for years`, `within days`, `over decades` — a duration of
 // unknown length (PXY, PXD).
 func (s *scanner) bareUnits(k int) (res, bool) {
-	if k == 0 || k >= len(s.ps) || s.ps[k].cat != cUnit || !plural(s.ps[k].w) {
+	if k == 0 || k >= len(s.ps) {
+		return res{}, false
+	}
+	if s.lower(k) == "the" {
+		return s.theUnits(k)
+	}
+	if s.ps[k].cat != cUnit || !plural(s.ps[k].w) {
 		return res{}, false
 	}
 	switch s.lowerWord(k - 1) {
@@ -588,6 +594,43 @@ func (s *scanner) bareUnits(k int) (res, bool) {
 		return res{}, false
 	}
 	return res{i: k, j: k + 1, typ: "DURATION", val: durVal(0, false, true, u)}, true
+}
+
+// theUnits matches `the years` over which something happens and the
+// ones ahead: `over the years`, `in the weeks ahead`, `in the years that
+// followed` — a duration of unknown length. `In the days before the
+// shooting` is left out: it is a date counted from an event.
+func (s *scanner) theUnits(k int) (res, bool) {
+	u := k + 1
+	if u >= len(s.ps) || s.ps[u].cat != cUnit || !plural(s.ps[u].w) {
+		return res{}, false
+	}
+	switch s.ps[u].n {
+	case uDay, uWeek, uMonth, uYear, uDecade, uCentury:
+	default:
+		return res{}, false
+	}
+	j := u + 1
+	next := s.lowerWord(min(j, len(s.ps)-1))
+	if j >= len(s.ps) {
+		next = ""
+	}
+	switch {
+	case next == "ahead":
+		j++
+	case next == "that" && s.lowerWord(min(j+1, len(s.ps)-1)) == "followed", next == "since":
+	default:
+		switch s.lowerWord(max(k-1, 0)) {
+		case "over", "throughout":
+		default:
+			return res{}, false
+		}
+		switch next {
+		case "before", "after", "of", "to", "from", "ago", "earlier", "later", "when", "between":
+			return res{}, false
+		}
+	}
+	return res{i: k, j: j, typ: "DURATION", val: durVal(0, false, true, s.ps[u].n)}, true
 }
 
 // rate reports whether the piece before i ends an amount (`$1.76`,

@@ -252,6 +252,19 @@ func (s *scanner) detUnit(k int) (res, bool) {
 			r.i, r.j = i, j
 			return r, true
 		case uDay:
+			// the day before last Tuesday('s hearing), the day after
+			// Christmas: the day next to a day named
+			if w := s.lower(j); w == "before" || w == "after" {
+				if d, ok := s.core(j + 1); ok && d.hasDay && d.typ == "DATE" {
+					off := -1
+					if w == "after" {
+						off = 1
+					}
+					r := dayRes(d.day.AddDate(0, 0, off))
+					r.i, r.j = i, d.j
+					return r, true
+				}
+			}
 			// the index closed the day up, fell 3% for the day: the
 			// trading day spoken of
 			if i > 0 && dayClosers[s.lowerWord(i-1)] {

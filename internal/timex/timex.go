@@ -11,14 +11,16 @@
 //     `third-quarter`), decades and centuries (`the 1990s`, `the nineties`,
 //     `the 20th century`), deictic days (`today`, `yesterday`), relative
 //     periods (`this week`, `last month`, `next year`, `a year ago`,
-//     `earlier this month`, `the previous day`, `since the start of the
+//     `earlier this month`, `the previous day`, `the day before last
+//     Tuesday`, `since the start of the
 //     year`, `the last week of March`), and references (`now` PRESENT_REF, `recently` PAST_REF,
 //     `the future` FUTURE_REF). `today's world`, `today's youth` and the
 //     like speak of the age, not the day, and are left out.
 //   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this
 //     evening`, `last night`).
 //   - DURATION: `three years` P3Y, `the past two months` P2M, `30-year`
-//     P30Y, `a few days` PXD; a range of counts is one stretch of unknown
+//     P30Y, `a few days` PXD, `over the years` and `the weeks ahead` PXY,
+//     PXW; a range of counts is one stretch of unknown
 //     length (`two to three weeks` PXW).
 //   - SET: `every week` P1W, `daily` P1D, `each July` XXXX-07.
 //
