@@ -188,7 +188,11 @@ func (s *scanner) detUnit(k int) (res, bool) {
 			j += 2
 		}
 		if s.lower(j) == "end" && !the {
-			r := s.unitNow(uYear, 0)
+			n := 0
+			if i > 0 && s.lowerWord(i-1) == "since" && s.hasDCT && s.dct.Month() < time.December {
+				n = -1 // since year-end: the end of the year before
+			}
+			r := s.unitNow(uYear, n)
 			r.i, r.j, r.mod = i, j+1, "END"
 			return r, true
 		}
@@ -248,7 +252,12 @@ func (s *scanner) detUnit(k int) (res, bool) {
 					return res{i: i, j: d.j, typ: "DATE", val: weekVal(d.day), year: d.year}, true
 				}
 			}
-			r := s.unitNow(uWeek, 0)
+			if i >= 2 && s.lowerWord(i-1) == "of" && s.lowerWord(i-2) == "day" {
+				return res{}, false // whatever day of the week
+			}
+			// for the week, the week's most active session: the week of
+			// the day spoken of (Friday's), else the article's
+			r := s.fromAnchor(uWeek, 0)
 			r.i, r.j = i, j
 			return r, true
 		case uDay:

@@ -87,6 +87,8 @@ func TestFind(t *testing.T) {
 		{"2009-04-02", "Sales rebounded in the last week of March and the first week of April 2008.", "the last week of March|DATE|2009-W13; the first week of April 2008|DATE|2008-W14"},
 		{"2000-02-24", "The day before last Tuesday's hearing he called; the day after Christmas he left.", "The day before last Tuesday|DATE|2000-02-21; the day after Christmas|DATE|1999-12-26"},
 		{"1989-10-30", "Over the years it grew, and in the weeks ahead it will sell; in the years that followed it won; in the days before the vote it fell.", "the years|DURATION|PXY; the weeks ahead|DURATION|PXW; the years|DURATION|PXY"},
+		{"1989-10-30", "The index fell 1.2% on Friday. For the week, it dropped 3.8%, whatever day of the week it was.", "Friday|DATE|1989-10-27; the week|DATE|1989-W43"},
+		{"1989-10-30", "The change is since year-end; it will close by year-end.", "year-end|DATE|1988; year-end|DATE|1989"},
 		{"1999-02-10", "The summit is on April 24 and 25, and 25 members meet on May 3 or 4 percent.", "April 24|DATE|1999-04-24; 25|DATE|1999-04-25; May 3|DATE|1999-05-03"},
 	}
 	for _, c := range cases {
