@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // The grammar: match tries, at one piece, every rule and keeps the longest
 // match. Each rule reads pieces from k and returns the piece after its
@@ -168,6 +171,9 @@ func (s *scanner) position(i int) (res, bool) {
 	if s.punct(k, '-') {
 		k++
 	}
+	if r, ok := s.partOfDay(i, k, mod); ok {
+		return r, true
+	}
 	earlierLater := s.lower(i) == "earlier" || s.lower(i) == "later"
 	if earlierLater && s.lower(k) == "in" && s.lower(k+1) == "the" {
 		// earlier in the year / later in the day
@@ -197,11 +203,52 @@ func (s *scanner) position(i int) (res, bool) {
 		s.lower(k) == "tonight" || s.lower(k) == "that" || s.ps[k].cat == cWeekday || s.lower(k) == "tomorrow") {
 		return res{}, false
 	}
-	if len(r.val) > 0 && (r.val[0] == 'P' || r.val[len(r.val)-1] == 'F') {
-		return res{}, false // PRESENT_REF, PAST_REF: not positions
+	if len(r.val) > 0 && (r.val[0] == 'P' || strings.HasSuffix(r.val, "_REF")) {
+		return res{}, false // PRESENT_REF, PAST_REF: not positions (but `later this afternoon`, TAF, is)
 	}
 	r.i = i
 	r.mod = mod
+	return r, true
+}
+
+// partOfDay matches a part of the day after early, late or mid, at piece
+// k, and the day it is on when one follows (`mid-afternoon yesterday`,
+// `by late evening`): the day named, else the latest day named in the
+// sentence or the article's day. Without a day it needs a preposition
+// before it: `late night revellers` is an adjective.
+func (s *scanner) partOfDay(i, k int, mod string) (res, bool) {
+	if k >= len(s.ps) || s.ps[k].cat != cPart || plural(s.ps[k].w) || s.lower(i) == "earlier" || s.lower(i) == "later" || s.lower(i) == "the" {
+		return res{}, false
+	}
+	part, j := s.ps[k].n, k+1
+	r := res{i: i, j: j, typ: "TIME", mod: mod, suffix: "T" + partCode[part]}
+	if d, ok := s.deictic(j); ok && d.typ == "DATE" {
+		d.i, d.typ, d.suffix, d.mod = i, "TIME", r.suffix, mod
+		d.val = d.val + r.suffix
+		return d, true
+	}
+	if d, ok := s.weekdayFrom(j, i); ok && d.typ == "DATE" {
+		d.i, d.typ, d.mod = i, "TIME", mod
+		d.val = d.val + r.suffix
+		return d, true
+	}
+	switch s.lowerWord(max(i-1, 0)) {
+	case "by", "at", "in", "until", "till", "since", "before", "after", "around", "about", "from", "through":
+		if i == 0 {
+			return res{}, false
+		}
+	default:
+		return res{}, false // late night revellers: an adjective
+	}
+	if n := len(s.sentRes); n > 0 && s.sentRes[n-1].hasDay {
+		r.val = dayVal(s.sentRes[n-1].day) + r.suffix
+		return r, true
+	}
+	if !s.hasDCT {
+		r.val = "XXXX-XX-XX" + r.suffix
+		return r, true
+	}
+	r.val, r.day, r.hasDay, r.deictic = dayVal(s.dct)+r.suffix, s.dct, true, true
 	return r, true
 }
 
