@@ -56,6 +56,7 @@ func (s *scanner) core(k int) (res, bool) {
 	try(s.clock(k))
 	try(s.holiday(k))
 	try(s.reference(k))
+	try(s.thePart(k))
 	return best, ok
 }
 
@@ -250,6 +251,25 @@ func (s *scanner) partOfDay(i, k int, mod string) (res, bool) {
 	}
 	r.val, r.day, r.hasDay, r.deictic = dayVal(s.dct)+r.suffix, s.dct, true, true
 	return r, true
+}
+
+// thePart matches `the morning` (afternoon, evening) after `in` in a
+// past-tense clause once a day has been named: that day's (`dashed
+// Friday. Dealers placed orders in the morning`). Without a day named, or
+// spoken of as a habit (`he runs in the morning`), it is left out.
+func (s *scanner) thePart(k int) (res, bool) {
+	if k == 0 || s.lower(k) != "the" || s.lowerWord(k-1) != "in" || k+1 >= len(s.ps) {
+		return res{}, false
+	}
+	p := s.ps[k+1]
+	if p.cat != cPart || plural(p.w) || p.n == 4 || !s.hasLastDay || !s.hasDCT || s.lastDay.After(s.dct) || s.dct.Sub(s.lastDay) > 7*24*time.Hour {
+		return res{}, false
+	}
+	if s.tense(k, k+2) >= 0 {
+		return res{}, false
+	}
+	suffix := "T" + partCode[p.n]
+	return res{i: k, j: k + 2, typ: "TIME", val: dayVal(s.lastDay) + suffix, suffix: suffix}, true
 }
 
 // suffixes extends a match with `or so`, `or later`, `and beyond`, `-old`.

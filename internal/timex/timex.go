@@ -17,7 +17,8 @@
 //     `the future` FUTURE_REF). `today's world`, `today's youth` and the
 //     like speak of the age, not the day, and are left out.
 //   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this
-//     evening`, `last night`, `later this afternoon`, `by mid-afternoon`).
+//     evening`, `last night`, `later this afternoon`, `by mid-afternoon`; `in the morning` of a
+//     day named in the past week, in the past tense).
 //   - DURATION: `three years` P3Y, `the past two months` P2M, `30-year`
 //     P30Y, `a few days` PXD, `over the years` and `the weeks ahead` PXY,
 //     PXW; a range of counts is one stretch of unknown
