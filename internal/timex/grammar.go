@@ -57,6 +57,7 @@ func (s *scanner) core(k int) (res, bool) {
 	try(s.holiday(k))
 	try(s.reference(k))
 	try(s.thePart(k))
+	try(s.ordinalDay(k))
 	return best, ok
 }
 
@@ -270,6 +271,28 @@ func (s *scanner) thePart(k int) (res, bool) {
 	}
 	suffix := "T" + partCode[p.n]
 	return res{i: k, j: k + 2, typ: "TIME", val: dayVal(s.lastDay) + suffix, suffix: suffix}, true
+}
+
+// ordinalDay matches `the eighth day` of something that the present
+// tense says is today: `today is the eighth day of Desert Shield`, `it's
+// the second day of an offensive`.
+func (s *scanner) ordinalDay(k int) (res, bool) {
+	i := k
+	if s.lower(k) == "the" {
+		k++
+	}
+	if k+2 >= len(s.ps) || s.ps[k].cat != cOrd || s.lower(k+1) != "day" || s.lower(k+2) != "of" || !s.hasDCT {
+		return res{}, false
+	}
+	switch {
+	case i > 0 && s.lowerWord(i-1) == "is":
+	case i > 1 && s.apostropheS(i-2):
+	default:
+		return res{}, false
+	}
+	r := dayRes(s.dct)
+	r.i, r.j, r.deictic = i, k+2, true
+	return r, true
 }
 
 // suffixes extends a match with `or so`, `or later`, `and beyond`, `-old`.

@@ -12,7 +12,7 @@
 //     `the 20th century`), deictic days (`today`, `yesterday`), relative
 //     periods (`this week`, `last month`, `next year`, `a year ago`,
 //     `earlier this month`, `the previous day`, `the day before last
-//     Tuesday`, `since the start of the
+//     Tuesday`, `it's the second day of` the offensive, `since the start of the
 //     year`, `the last week of March`), and references (`now` PRESENT_REF, `recently` PAST_REF,
 //     `the future` FUTURE_REF). `today's world`, `today's youth` and the
 //     like speak of the age, not the day, and are left out.
