@@ -259,7 +259,7 @@ func (s *scanner) partOfDay(i, k int, mod string) (res, bool) {
 // Friday. Dealers placed orders in the morning`). Without a day named, or
 // spoken of as a habit (`he runs in the morning`), it is left out.
 func (s *scanner) thePart(k int) (res, bool) {
-	if k == 0 || s.lower(k) != "the" || s.lowerWord(k-1) != "in" || k+1 >= len(s.ps) {
+	if k == 0 || s.lower(k) != "the" || s.lower(k-1) != "in" || k+1 >= len(s.ps) {
 		return res{}, false
 	}
 	p := s.ps[k+1]

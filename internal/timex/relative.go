@@ -252,7 +252,7 @@ func (s *scanner) detUnit(k int) (res, bool) {
 					return res{i: i, j: d.j, typ: "DATE", val: weekVal(d.day), year: d.year}, true
 				}
 			}
-			if i >= 2 && s.lowerWord(i-1) == "of" && s.lowerWord(i-2) == "day" {
+			if i >= 2 && s.lower(i-1) == "of" && s.lower(i-2) == "day" {
 				return res{}, false // whatever day of the week
 			}
 			// for the week, the week's most active session: the week of
