@@ -36,22 +36,23 @@
 //
 // Resolution. A bare weekday is the most recent one, the article date
 // itself included, unless the clause carries a future cue (`will`, `is due
-// to`, `expected`, `scheduled`, `set to`, `set for`, `planned for`,
-// `next`, an intention verb before `to` such as `agreed to`, `effective`,
-// `until`, `by`, a timetable verb in the present just before the day:
-// `they meet Monday`) outside quotation marks that the expression is not
-// inside; a cue in the past perfect (`had been due to expire Friday`) is
-// past; a sentence that opens with the expression takes the tense of its
-// main clause, past appositions (`In January, a week after ..., a bomb
-// killed`). `last`/`next` weekdays are strictly before/after the article
-// date. A month or a day without a year is the nearest one in the
-// direction of the tense (past tense looks back, future cues look forward,
-// no cue takes the nearest, but not more than four months ahead); a day
-// within two weeks before or a month after the article date keeps the
-// article's year whatever the tense (`was extended to Nov. 16`). A clock
-// time without a day is on the article's day, or, in the past tense, on
-// the latest day named before (`came ashore Thursday evening ... reached
-// the hospital at about 7:30 p.m.`).
+// to`, `expected`, `scheduled`, `set to`, `set for`, `planned for`, `next`,
+// an intention verb before `to` such as `agreed to`, `effective`, `until`,
+// `by`, a timetable verb in the present just before the day: `they meet
+// Monday`, or `will` further back in the same clause: `will be named
+// commander of the shuttle for a mission in December`) outside quotation
+// marks that the expression is not inside; a cue in the past perfect (`had
+// been due to expire Friday`) is past; a sentence that opens with the
+// expression takes the tense of its main clause, past appositions (`In
+// January, a week after ..., a bomb killed`). `last`/`next` weekdays are
+// strictly before/after the article date. A month or a day without a year
+// is the nearest one in the direction of the tense (past tense looks back,
+// future cues look forward, no cue takes the nearest, but not more than
+// four months ahead); a day within two weeks before or a month after the
+// article date keeps the article's year whatever the tense (`was extended
+// to Nov. 16`). A clock time without a day is on the article's day, or, in
+// the past tense, on the latest day named before (`came ashore Thursday
+// evening ... reached the hospital at about 7:30 p.m.`).
 //
 // Expressions anchored to another expression (`a year earlier`, `the
 // following year`, `that day`, `the following month`, `the quarter`, `the

@@ -92,6 +92,8 @@ func TestFind(t *testing.T) {
 		{"1989-11-02", "At mid-afternoon yesterday shares were up. By late evening, late night revellers left. He meets Aziz later this afternoon.", "mid-afternoon yesterday|TIME|1989-11-01TAF; late evening|TIME|1989-11-02TEV; later this afternoon|TIME|1989-11-02TAF"},
 		{"1989-10-30", "Hopes were dashed Friday. Dealers placed orders in the morning. He runs in the morning.", "Friday|DATE|1989-10-27; the morning|TIME|1989-10-27TMO"},
 		{"1990-08-15", "Today is the eighth day of the operation. It's the second day of an offensive; the first day of school was fun.", "Today|DATE|1990-08-15; the eighth day|DATE|1990-08-15; the second day|DATE|1990-08-15"},
+		{"1998-03-04", "Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December.", "December|DATE|1998-12"},
+		{"1998-03-04", "Eileen Collins will say that she was named commander of the Space Shuttle Columbia for a mission in December.", "December|DATE|1997-12"},
 		{"1999-02-10", "The summit is on April 24 and 25, and 25 members meet on May 3 or 4 percent.", "April 24|DATE|1999-04-24; 25|DATE|1999-04-25; May 3|DATE|1999-05-03"},
 	}
 	for _, c := range cases {
