@@ -330,6 +330,22 @@ func (s *scanner) yearFor(m, d, i, j int) int {
 		}
 		return y
 	}
+	// no cue, after a date ahead of the article in the same sentence
+	// (flights from March 30, the third from August 6): not before it
+	for k := len(s.sentRes) - 1; k >= 0; k-- {
+		p := s.sentRes[k]
+		if !p.hasDay {
+			continue
+		}
+		if p.day.After(s.dct) && !s.coordinated(p.j, i-1) {
+			for yy := p.day.Year(); yy <= p.day.Year()+1; yy++ {
+				if !ymd(yy, m, max(d, 1)).Before(p.day) {
+					return yy
+				}
+			}
+		}
+		break
+	}
 	// no cue: the nearest, but news looks back more than ahead: an
 	// untensed month more than a quarter ahead is the past one
 	this := ymd(y, m, max(d, 15))
@@ -386,6 +402,18 @@ func (s *scanner) dayMonth(k int) (res, bool) {
 		r.val = monthVal(y, m) + "-XX"
 	}
 	return r, true
+}
+
+// coordinated reports whether pieces [a, b) hold a conjunction or a
+// semicolon that starts a clause of its own (`effective Feb. 1, and set
+// up a board in May`).
+func (s *scanner) coordinated(a, b int) bool {
+	for k := a; k < b; k++ {
+		if w := s.lower(k); w == "and" || w == "or" || s.punct(k, ';') {
+			return true
+		}
+	}
+	return false
 }
 
 // nextDay matches a second day of the month just named at piece k: the

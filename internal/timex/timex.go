@@ -48,7 +48,8 @@
 // strictly before/after the article date. A month or a day without a year
 // is the nearest one in the direction of the tense (past tense looks back,
 // future cues look forward, no cue takes the nearest, but not more than
-// four months ahead); a day within two weeks before or a month after the
+// four months ahead, nor before a day ahead named earlier in the sentence:
+// `from March 30, ... from August 6`); a day within two weeks before or a month after the
 // article date keeps the article's year whatever the tense (`was extended
 // to Nov. 16`). A clock time without a day is on the article's day, or, in
 // the past tense, on the latest day named before (`came ashore Thursday
