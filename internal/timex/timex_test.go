@@ -135,6 +135,9 @@ func FuzzFind(f *testing.F) {
 		"\"We will meet on Friday\", he said. \"Tonight\" and this evening's news",
 		"nineteen ninety-seven twenty-four hours a hundred and ten years two thousand and",
 		"Jan. Feb Sept. 31 May 30th, March 2 1/2 years ago 5:99 p.m. 25:00 a.m.",
+		"the day before last Tuesday, April 24 and 25 or 99, ''60 Minutes'' \"This Week\" two to three weeks 12 to",
+		"the last week of March the final week of Feb. the fourth week of mid-afternoon yesterday by late",
+		"It's the second day of; over the years ahead, in the morning since year-end the quarter a year ago",
 	} {
 		f.Add(s)
 	}
