@@ -147,6 +147,88 @@ func (s *scanner) deictic(k int) (res, bool) {
 	return r, true
 }
 
+// partOfDay matches a part of the day after early, late or mid, at piece
+// k, and the day it is on when one follows (`mid-afternoon yesterday`,
+// `by late evening`): the day named, else the latest day named in the
+// sentence or the article's day. Without a day it needs a preposition
+// before it: `late night revellers` is an adjective.
+func (s *scanner) partOfDay(i, k int, mod string) (res, bool) {
+	if k >= len(s.ps) || s.ps[k].cat != cPart || plural(s.ps[k].w) || s.lower(i) == "earlier" || s.lower(i) == "later" || s.lower(i) == "the" {
+		return res{}, false
+	}
+	part, j := s.ps[k].n, k+1
+	r := res{i: i, j: j, typ: "TIME", mod: mod, suffix: "T" + partCode[part]}
+	if d, ok := s.deictic(j); ok && d.typ == "DATE" {
+		d.i, d.typ, d.suffix, d.mod = i, "TIME", r.suffix, mod
+		d.val = d.val + r.suffix
+		return d, true
+	}
+	if d, ok := s.weekdayFrom(j, i); ok && d.typ == "DATE" {
+		d.i, d.typ, d.mod = i, "TIME", mod
+		d.val = d.val + r.suffix
+		return d, true
+	}
+	switch s.lowerWord(max(i-1, 0)) {
+	case "by", "at", "in", "until", "till", "since", "before", "after", "around", "about", "from", "through":
+		if i == 0 {
+			return res{}, false
+		}
+	default:
+		return res{}, false // late night revellers: an adjective
+	}
+	if n := len(s.sentRes); n > 0 && s.sentRes[n-1].hasDay {
+		r.val = dayVal(s.sentRes[n-1].day) + r.suffix
+		return r, true
+	}
+	if !s.hasDCT {
+		r.val = "XXXX-XX-XX" + r.suffix
+		return r, true
+	}
+	r.val, r.day, r.hasDay, r.deictic = dayVal(s.dct)+r.suffix, s.dct, true, true
+	return r, true
+}
+
+// thePart matches `the morning` (afternoon, evening) after `in` in a
+// past-tense clause once a day has been named: that day's (`dashed
+// Friday. Dealers placed orders in the morning`). Without a day named, or
+// spoken of as a habit (`he runs in the morning`), it is left out.
+func (s *scanner) thePart(k int) (res, bool) {
+	if k == 0 || s.lower(k) != "the" || s.lower(k-1) != "in" || k+1 >= len(s.ps) {
+		return res{}, false
+	}
+	p := s.ps[k+1]
+	if p.cat != cPart || plural(p.w) || p.n == 4 || !s.hasLastDay || !s.hasDCT || s.lastDay.After(s.dct) || s.dct.Sub(s.lastDay) > 7*24*time.Hour {
+		return res{}, false
+	}
+	if s.tense(k, k+2) >= 0 {
+		return res{}, false
+	}
+	suffix := "T" + partCode[p.n]
+	return res{i: k, j: k + 2, typ: "TIME", val: dayVal(s.lastDay) + suffix, suffix: suffix}, true
+}
+
+// ordinalDay matches `the eighth day` of something that the present
+// tense says is today: `today is the eighth day of Desert Shield`, `it's
+// the second day of an offensive`.
+func (s *scanner) ordinalDay(k int) (res, bool) {
+	i := k
+	if s.lower(k) == "the" {
+		k++
+	}
+	if k+2 >= len(s.ps) || s.ps[k].cat != cOrd || s.lower(k+1) != "day" || s.lower(k+2) != "of" || !s.hasDCT {
+		return res{}, false
+	}
+	switch {
+	case i > 0 && s.lowerWord(i-1) == "is":
+	case i > 1 && s.apostropheS(i-2):
+	default:
+		return res{}, false
+	}
+	r := dayRes(s.dct)
+	r.i, r.j, r.deictic = i, k+2, true
+	return r, true
+}
+
 // generic reports whether today or tomorrow at piece k means the present
 // or future age rather than a day: `today's world`, `today's youth`,
 // `tomorrow's generation` (but `today's meeting` is the day's).
