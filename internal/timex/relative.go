@@ -45,6 +45,21 @@ func (s *scanner) weekdayFrom(k, from int) (res, bool) {
 		}
 		return r, true
 	}
+	// Tuesday nights, Monday and Tuesday nights: a part in the plural
+	// makes the weekday a set
+	if det == "" {
+		q := j
+		if (s.lower(q) == "and" || s.lower(q) == "or") && q+1 < len(s.ps) && s.ps[q+1].cat == cWeekday && !plural(s.ps[q+1].w) {
+			q += 2
+		}
+		if q < len(s.ps) && s.ps[q].cat == cPart && plural(s.ps[q].w) {
+			r := res{i: i, j: j, typ: "SET", val: "XXXX-WXX-" + pad(wd, 1) + "T" + partCode[s.ps[q].n]}
+			if q == j {
+				r.j = q + 1
+			}
+			return r, true
+		}
+	}
 	if j < len(s.ps) && s.ps[j].cat == cPart && !plural(s.ps[j].w) {
 		part = s.ps[j].n
 		j++

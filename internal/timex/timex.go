@@ -23,7 +23,8 @@
 //     P30Y, `a few days` PXD, `over the years` and `the weeks ahead` PXY,
 //     PXW; a range of counts is one stretch of unknown
 //     length (`two to three weeks` PXW).
-//   - SET: `every week` P1W, `daily` P1D, `each July` XXXX-07.
+//   - SET: `every week` P1W, `daily` P1D, `each July` XXXX-07, `Monday and
+//     Tuesday nights` XXXX-WXX-1TNI, XXXX-WXX-2TNI.
 //
 // A second day after a date (`April 24 and 25`) is a date of the same
 // month. A time word inside a quoted title (`"This Week"`, every word
