@@ -265,6 +265,10 @@ func (s *scanner) quantity(k int) (res, bool) {
 			r.val = "PXD"
 		}
 	}
+	if s.lower(j) == "or" && s.lower(j+1) == "so" && (s.lower(j+2) == "ago" || s.lower(j+2) == "earlier") && lead == "" {
+		j += 2 // a week or so ago
+		r.j, r.mod = j, "APPROX"
+	}
 	switch next := s.lower(j); {
 	case next == "ago" && lead == "" && !hyphen:
 		r.j = j + 1
