@@ -653,6 +653,10 @@ func (s *scanner) holiday(k int) (res, bool) {
 	y, m, d = day(y)
 	r := dayRes(ymd(y, m, d))
 	r.i, r.j = k, j
+	if s.lower(j) == "week" {
+		// Easter week, Thanksgiving week: the week that holds the day
+		return res{i: k, j: j + 1, typ: "DATE", val: weekVal(r.day), year: y}, true
+	}
 	return r, true
 }
 

@@ -625,6 +625,14 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	}
 	j := k + 1
 	if s.lower(j) == "of" {
+		if d, ok := s.yearExpr(j + 1); ok && half && len(d.val) == 3 && allDigits(d.val) {
+			// the last half of the '80s: a part of the decade
+			mod := "START"
+			if q == 2 {
+				mod = "END"
+			}
+			return res{i: i, j: d.j, typ: "DATE", val: d.val, mod: mod}, true
+		}
 		if y, j2, ok := s.yearAt(j + 1); ok {
 			year, j = y, j2
 		} else if w := s.lower(j + 1); (w == "last" || w == "this" || w == "next") && s.lower(j+2) == "year" {

@@ -13,7 +13,7 @@
 //     periods (`this week`, `last month`, `next year`, `a year ago`,
 //     `earlier this month`, `the previous day`, `the day before last
 //     Tuesday`, `it's the second day of` the offensive, `since the start of the
-//     year`, `the last week of March`), and references (`now` PRESENT_REF, `recently` PAST_REF,
+//     year`, `the last week of March`, `Easter week`, `the last half of the '80s`), and references (`now` PRESENT_REF, `recently` PAST_REF,
 //     `the future` FUTURE_REF). `today's world`, `today's youth` and the
 //     like speak of the age, not the day, and are left out.
 //   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this

@@ -97,6 +97,7 @@ func TestFind(t *testing.T) {
 		{"1998-02-13", "Two flights leave from March 30, with the third departing each Thursday from August 6.", "March 30|DATE|1998-03-30; each Thursday|SET|XXXX-WXX-4; August 6|DATE|1998-08-06"},
 		{"1998-02-13", "Flights leave on Monday and Tuesday nights; he left Monday night.", "Monday|SET|XXXX-WXX-1TNI; Tuesday nights|SET|XXXX-WXX-2TNI; Monday night|TIME|1998-02-09TNI"},
 		{"1991-02-25", "Then, a week or so ago, he picked Saturday night.", "a week or so ago|DATE|1991-W08; Saturday night|TIME|1991-02-23TNI"},
+		{"2000-04-17", "Protesters prayed as Easter week began, as in the first half of the 1990s and the last half of the '80s.", "Easter week|DATE|2000-W16; the first half of the 1990s|DATE|199; the last half of the '80s|DATE|198"},
 		{"1999-02-10", "The summit is on April 24 and 25, and 25 members meet on May 3 or 4 percent.", "April 24|DATE|1999-04-24; 25|DATE|1999-04-25; May 3|DATE|1999-05-03"},
 	}
 	for _, c := range cases {
