@@ -330,6 +330,22 @@ func (s *scanner) yearFor(m, d, i, j int) int {
 		}
 		return y
 	}
+	// no cue, after a date ahead of the article in the same sentence
+	// (flights from March 30, the third from August 6): not before it
+	for k := len(s.sentRes) - 1; k >= 0; k-- {
+		p := s.sentRes[k]
+		if !p.hasDay {
+			continue
+		}
+		if p.day.After(s.dct) && !s.coordinated(p.j, i-1) {
+			for yy := p.day.Year(); yy <= p.day.Year()+1; yy++ {
+				if !ymd(yy, m, max(d, 1)).Before(p.day) {
+					return yy
+				}
+			}
+		}
+		break
+	}
 	// no cue: the nearest, but news looks back more than ahead: an
 	// untensed month more than a quarter ahead is the past one
 	this := ymd(y, m, max(d, 15))
@@ -385,6 +401,51 @@ func (s *scanner) dayMonth(k int) (res, bool) {
 	default:
 		r.val = monthVal(y, m) + "-XX"
 	}
+	return r, true
+}
+
+// coordinated reports whether pieces [a, b) hold a conjunction or a
+// semicolon that starts a clause of its own (`effective Feb. 1, and set
+// up a board in May`).
+func (s *scanner) coordinated(a, b int) bool {
+	for k := a; k < b; k++ {
+		if w := s.lower(k); w == "and" || w == "or" || s.punct(k, ';') {
+			return true
+		}
+	}
+	return false
+}
+
+// nextDay matches a second day of the month just named at piece k: the
+// 25 of `April 24 and 25`, `May 3 or 4`, `June 5 through 7`.
+func (s *scanner) nextDay(k int) (res, bool) {
+	if k < 2 || len(s.sentRes) == 0 || s.ps[k].kind != pNum || s.ps[k].digits > 2 {
+		return res{}, false
+	}
+	prev := s.sentRes[len(s.sentRes)-1]
+	switch s.lower(k - 1) {
+	case "and", "or", "to", "through":
+	default:
+		return res{}, false
+	}
+	if prev.j != k-1 || !prev.hasDay || s.ps[prev.j-1].kind != pNum {
+		return res{}, false
+	}
+	d := s.ps[k].n
+	if d <= prev.day.Day() || d > 31 {
+		return res{}, false
+	}
+	if k+1 < len(s.ps) {
+		if n := s.ps[k+1]; n.cat == cUnit || n.kind == pNum || n.kind == pPunct && (n.r == '%' || n.r == '.' && k+2 < len(s.ps) && s.ps[k+2].kind == pNum && s.attached(k+2)) || notYearAfter[s.lowerWord(k+1)] {
+			return res{}, false
+		}
+	}
+	y, m := prev.day.Year(), int(prev.day.Month())
+	if !validDay(y, m, d) {
+		return res{}, false
+	}
+	r := dayRes(ymd(y, m, d))
+	r.i, r.j = k, k+1
 	return r, true
 }
 
@@ -592,6 +653,10 @@ func (s *scanner) holiday(k int) (res, bool) {
 	y, m, d = day(y)
 	r := dayRes(ymd(y, m, d))
 	r.i, r.j = k, j
+	if s.lower(j) == "week" {
+		// Easter week, Thanksgiving week: the week that holds the day
+		return res{i: k, j: j + 1, typ: "DATE", val: weekVal(r.day), year: y}, true
+	}
 	return r, true
 }
 

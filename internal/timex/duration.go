@@ -204,6 +204,9 @@ func (s *scanner) quantity(k int) (res, bool) {
 		}
 		return res{}, false
 	}
+	if to, ok2 := s.rangeEnd(j, n, fuzzy); ok2 {
+		j, fuzzy = to, true // two to three weeks: one stretch of unknown length
+	}
 	a := s.lower(k) == "a" || s.lower(k) == "an"
 	hyphen := false
 	if s.punct(j, '-') && s.attached(j) && s.attached(j+1) {
@@ -262,6 +265,10 @@ func (s *scanner) quantity(k int) (res, bool) {
 			r.val = "PXD"
 		}
 	}
+	if s.lower(j) == "or" && s.lower(j+1) == "so" && (s.lower(j+2) == "ago" || s.lower(j+2) == "earlier") && lead == "" {
+		j += 2 // a week or so ago
+		r.j, r.mod = j, "APPROX"
+	}
 	switch next := s.lower(j); {
 	case next == "ago" && lead == "" && !hyphen:
 		r.j = j + 1
@@ -278,6 +285,21 @@ func (s *scanner) quantity(k int) (res, bool) {
 		r.typ = "SET"
 	}
 	return r, true
+}
+
+// rangeEnd reads the upper end of a range of counts at j, after a count
+// n: `to three` in `two to three weeks`, `to 18` in `12 to 18 months`. It
+// returns the piece after the second count when the unit follows it and
+// the range rises (`from 10 to 5 years` is a change, not a range).
+func (s *scanner) rangeEnd(j, n int, fuzzy bool) (int, bool) {
+	if fuzzy || n == 0 || s.lower(j) != "to" || s.lower(j-1) == "a" || s.lower(j-1) == "an" {
+		return 0, false
+	}
+	m, _, fz, j2, ok := s.count(j + 1)
+	if !ok || fz || m <= n || s.lower(j+1) == "a" || s.lower(j+1) == "an" || j2 >= len(s.ps) || s.ps[j2].cat != cUnit {
+		return 0, false
+	}
+	return j2, true
 }
 
 // countedBack turns a duration into the date n units before (dir -1) or
@@ -504,6 +526,11 @@ func (s *scanner) clock(k int) (res, bool) {
 		r.val = "XXXX-XX-XX" + suffix
 		return r, true
 	}
+	if s.hasLastDay && s.lastDay.Before(s.dct) && s.tense(i, j) < 0 {
+		// was shot at 10 p.m., after Oct. 23 was named: that day's
+		r.val, r.deictic = dayVal(s.lastDay)+suffix, false
+		return r, true
+	}
 	r.val, r.day, r.hasDay = dayVal(s.dct)+suffix, s.dct, true
 	return r, true
 }
@@ -546,7 +573,13 @@ func (s *scanner) ampm(k int) (int, int) {
 // time span: `for years`, `within days`, `over decades` — a duration of
 // unknown length (PXY, PXD).
 func (s *scanner) bareUnits(k int) (res, bool) {
-	if k == 0 || k >= len(s.ps) || s.ps[k].cat != cUnit || !plural(s.ps[k].w) {
+	if k == 0 || k >= len(s.ps) {
+		return res{}, false
+	}
+	if s.lower(k) == "the" {
+		return s.theUnits(k)
+	}
+	if s.ps[k].cat != cUnit || !plural(s.ps[k].w) {
 		return res{}, false
 	}
 	switch s.lowerWord(k - 1) {
@@ -565,6 +598,43 @@ func (s *scanner) bareUnits(k int) (res, bool) {
 		return res{}, false
 	}
 	return res{i: k, j: k + 1, typ: "DURATION", val: durVal(0, false, true, u)}, true
+}
+
+// theUnits matches `the years` over which something happens and the
+// ones ahead: `over the years`, `in the weeks ahead`, `in the years that
+// followed` — a duration of unknown length. `In the days before the
+// shooting` is left out: it is a date counted from an event.
+func (s *scanner) theUnits(k int) (res, bool) {
+	u := k + 1
+	if u >= len(s.ps) || s.ps[u].cat != cUnit || !plural(s.ps[u].w) {
+		return res{}, false
+	}
+	switch s.ps[u].n {
+	case uDay, uWeek, uMonth, uYear, uDecade, uCentury:
+	default:
+		return res{}, false
+	}
+	j := u + 1
+	next := s.lowerWord(min(j, len(s.ps)-1))
+	if j >= len(s.ps) {
+		next = ""
+	}
+	switch {
+	case next == "ahead":
+		j++
+	case next == "that" && s.lowerWord(min(j+1, len(s.ps)-1)) == "followed", next == "since":
+	default:
+		switch s.lowerWord(max(k-1, 0)) {
+		case "over", "throughout":
+		default:
+			return res{}, false
+		}
+		switch next {
+		case "before", "after", "of", "to", "from", "ago", "earlier", "later", "when", "between":
+			return res{}, false
+		}
+	}
+	return res{i: k, j: j, typ: "DURATION", val: durVal(0, false, true, s.ps[u].n)}, true
 }
 
 // rate reports whether the piece before i ends an amount (`$1.76`,

@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // The grammar: match tries, at one piece, every rule and keeps the longest
 // match. Each rule reads pieces from k and returns the piece after its
@@ -53,6 +56,8 @@ func (s *scanner) core(k int) (res, bool) {
 	try(s.clock(k))
 	try(s.holiday(k))
 	try(s.reference(k))
+	try(s.thePart(k))
+	try(s.ordinalDay(k))
 	return best, ok
 }
 
@@ -146,6 +151,14 @@ func (s *scanner) position(i int) (res, bool) {
 			mod = "END"
 		case "middle":
 			mod = "MID"
+		case "early", "late", "mid":
+			// the early 1980s, the mid-1990s: the article belongs to the
+			// decade or century as it does in `the 1980s`
+			if r, ok := s.position(i + 1); ok && len(r.val) <= 3 && allDigits(r.val) {
+				r.i = i
+				return r, true
+			}
+			return res{}, false
 		default:
 			return res{}, false
 		}
@@ -159,6 +172,9 @@ func (s *scanner) position(i int) (res, bool) {
 	}
 	if s.punct(k, '-') {
 		k++
+	}
+	if r, ok := s.partOfDay(i, k, mod); ok {
+		return r, true
 	}
 	earlierLater := s.lower(i) == "earlier" || s.lower(i) == "later"
 	if earlierLater && s.lower(k) == "in" && s.lower(k+1) == "the" {
@@ -189,8 +205,8 @@ func (s *scanner) position(i int) (res, bool) {
 		s.lower(k) == "tonight" || s.lower(k) == "that" || s.ps[k].cat == cWeekday || s.lower(k) == "tomorrow") {
 		return res{}, false
 	}
-	if len(r.val) > 0 && (r.val[0] == 'P' || r.val[len(r.val)-1] == 'F') {
-		return res{}, false // PRESENT_REF, PAST_REF: not positions
+	if len(r.val) > 0 && (r.val[0] == 'P' || strings.HasSuffix(r.val, "_REF")) {
+		return res{}, false // PRESENT_REF, PAST_REF: not positions (but `later this afternoon`, TAF, is)
 	}
 	r.i = i
 	r.mod = mod
@@ -266,6 +282,16 @@ func unknownOf(u int) string {
 		return "XX"
 	}
 	return "XXXX-XX-XX"
+}
+
+// allDigits reports whether v is a non-empty run of ASCII digits.
+func allDigits(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return v != ""
 }
 
 func plural(w string) bool {

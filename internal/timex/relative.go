@@ -45,6 +45,21 @@ func (s *scanner) weekdayFrom(k, from int) (res, bool) {
 		}
 		return r, true
 	}
+	// Tuesday nights, Monday and Tuesday nights: a part in the plural
+	// makes the weekday a set
+	if det == "" {
+		q := j
+		if (s.lower(q) == "and" || s.lower(q) == "or") && q+1 < len(s.ps) && s.ps[q+1].cat == cWeekday && !plural(s.ps[q+1].w) {
+			q += 2
+		}
+		if q < len(s.ps) && s.ps[q].cat == cPart && plural(s.ps[q].w) {
+			r := res{i: i, j: j, typ: "SET", val: "XXXX-WXX-" + pad(wd, 1) + "T" + partCode[s.ps[q].n]}
+			if q == j {
+				r.j = q + 1
+			}
+			return r, true
+		}
+	}
 	if j < len(s.ps) && s.ps[j].cat == cPart && !plural(s.ps[j].w) {
 		part = s.ps[j].n
 		j++
@@ -147,6 +162,88 @@ func (s *scanner) deictic(k int) (res, bool) {
 	return r, true
 }
 
+// partOfDay matches a part of the day after early, late or mid, at piece
+// k, and the day it is on when one follows (`mid-afternoon yesterday`,
+// `by late evening`): the day named, else the latest day named in the
+// sentence or the article's day. Without a day it needs a preposition
+// before it: `late night revellers` is an adjective.
+func (s *scanner) partOfDay(i, k int, mod string) (res, bool) {
+	if k >= len(s.ps) || s.ps[k].cat != cPart || plural(s.ps[k].w) || s.lower(i) == "earlier" || s.lower(i) == "later" || s.lower(i) == "the" {
+		return res{}, false
+	}
+	part, j := s.ps[k].n, k+1
+	r := res{i: i, j: j, typ: "TIME", mod: mod, suffix: "T" + partCode[part]}
+	if d, ok := s.deictic(j); ok && d.typ == "DATE" {
+		d.i, d.typ, d.suffix, d.mod = i, "TIME", r.suffix, mod
+		d.val = d.val + r.suffix
+		return d, true
+	}
+	if d, ok := s.weekdayFrom(j, i); ok && d.typ == "DATE" {
+		d.i, d.typ, d.mod = i, "TIME", mod
+		d.val = d.val + r.suffix
+		return d, true
+	}
+	switch s.lowerWord(max(i-1, 0)) {
+	case "by", "at", "in", "until", "till", "since", "before", "after", "around", "about", "from", "through":
+		if i == 0 {
+			return res{}, false
+		}
+	default:
+		return res{}, false // late night revellers: an adjective
+	}
+	if n := len(s.sentRes); n > 0 && s.sentRes[n-1].hasDay {
+		r.val = dayVal(s.sentRes[n-1].day) + r.suffix
+		return r, true
+	}
+	if !s.hasDCT {
+		r.val = "XXXX-XX-XX" + r.suffix
+		return r, true
+	}
+	r.val, r.day, r.hasDay, r.deictic = dayVal(s.dct)+r.suffix, s.dct, true, true
+	return r, true
+}
+
+// thePart matches `the morning` (afternoon, evening) after `in` in a
+// past-tense clause once a day has been named: that day's (`dashed
+// Friday. Dealers placed orders in the morning`). Without a day named, or
+// spoken of as a habit (`he runs in the morning`), it is left out.
+func (s *scanner) thePart(k int) (res, bool) {
+	if k == 0 || s.lower(k) != "the" || s.lower(k-1) != "in" || k+1 >= len(s.ps) {
+		return res{}, false
+	}
+	p := s.ps[k+1]
+	if p.cat != cPart || plural(p.w) || p.n == 4 || !s.hasLastDay || !s.hasDCT || s.lastDay.After(s.dct) || s.dct.Sub(s.lastDay) > 7*24*time.Hour {
+		return res{}, false
+	}
+	if s.tense(k, k+2) >= 0 {
+		return res{}, false
+	}
+	suffix := "T" + partCode[p.n]
+	return res{i: k, j: k + 2, typ: "TIME", val: dayVal(s.lastDay) + suffix, suffix: suffix}, true
+}
+
+// ordinalDay matches `the eighth day` of something that the present
+// tense says is today: `today is the eighth day of Desert Shield`, `it's
+// the second day of an offensive`.
+func (s *scanner) ordinalDay(k int) (res, bool) {
+	i := k
+	if s.lower(k) == "the" {
+		k++
+	}
+	if k+2 >= len(s.ps) || s.ps[k].cat != cOrd || s.lower(k+1) != "day" || s.lower(k+2) != "of" || !s.hasDCT {
+		return res{}, false
+	}
+	switch {
+	case i > 0 && s.lowerWord(i-1) == "is":
+	case i > 1 && s.apostropheS(i-2):
+	default:
+		return res{}, false
+	}
+	r := dayRes(s.dct)
+	r.i, r.j, r.deictic = i, k+2, true
+	return r, true
+}
+
 // generic reports whether today or tomorrow at piece k means the present
 // or future age rather than a day: `today's world`, `today's youth`,
 // `tomorrow's generation` (but `today's meeting` is the day's).
@@ -169,6 +266,12 @@ func (s *scanner) detUnit(k int) (res, bool) {
 		the = true
 		k++
 	}
+	if the {
+		if r, ok := s.weekOfMonth(k); ok {
+			r.i = i
+			return r, true
+		}
+	}
 	det := s.lower(k)
 	switch det {
 	case "this", "last", "next", "past", "coming", "previous", "following", "current", "same", "that", "latest", "prior", "preceding", "upcoming":
@@ -182,7 +285,11 @@ func (s *scanner) detUnit(k int) (res, bool) {
 			j += 2
 		}
 		if s.lower(j) == "end" && !the {
-			r := s.unitNow(uYear, 0)
+			n := 0
+			if i > 0 && s.lowerWord(i-1) == "since" && s.hasDCT && s.dct.Month() < time.December {
+				n = -1 // since year-end: the end of the year before
+			}
+			r := s.unitNow(uYear, n)
 			r.i, r.j, r.mod = i, j+1, "END"
 			return r, true
 		}
@@ -242,10 +349,28 @@ func (s *scanner) detUnit(k int) (res, bool) {
 					return res{i: i, j: d.j, typ: "DATE", val: weekVal(d.day), year: d.year}, true
 				}
 			}
-			r := s.unitNow(uWeek, 0)
+			if i >= 2 && s.lower(i-1) == "of" && s.lower(i-2) == "day" {
+				return res{}, false // whatever day of the week
+			}
+			// for the week, the week's most active session: the week of
+			// the day spoken of (Friday's), else the article's
+			r := s.fromAnchor(uWeek, 0)
 			r.i, r.j = i, j
 			return r, true
 		case uDay:
+			// the day before last Tuesday('s hearing), the day after
+			// Christmas: the day next to a day named
+			if w := s.lower(j); w == "before" || w == "after" {
+				if d, ok := s.core(j + 1); ok && d.hasDay && d.typ == "DATE" {
+					off := -1
+					if w == "after" {
+						off = 1
+					}
+					r := dayRes(d.day.AddDate(0, 0, off))
+					r.i, r.j = i, d.j
+					return r, true
+				}
+			}
 			// the index closed the day up, fell 3% for the day: the
 			// trading day spoken of
 			if i > 0 && dayClosers[s.lowerWord(i-1)] {
@@ -293,6 +418,39 @@ func (s *scanner) detUnit(k int) (res, bool) {
 	}
 	r.i, r.j = i, j
 	return r, true
+}
+
+// weekOfMonth matches `first week of March [2009]` (after `the`) at k:
+// the week that holds the month's 4th (first), 11th (second), 18th
+// (third), 25th (fourth) or its fourth-last day (last, final).
+func (s *scanner) weekOfMonth(k int) (res, bool) {
+	n := 0
+	switch s.lower(k) {
+	case "last", "final":
+		n = -1
+	default:
+		if k < len(s.ps) && s.ps[k].cat == cOrd && s.ps[k].n <= 4 {
+			n = s.ps[k].n
+		} else if s.lower(k) == "second" {
+			n = 2
+		}
+	}
+	if n == 0 || s.lower(k+1) != "week" || s.lower(k+2) != "of" {
+		return res{}, false
+	}
+	m, ok := s.monthDate(k + 3)
+	if !ok || m.hasDay || m.year == 0 {
+		return res{}, false
+	}
+	y, mo, ok := monthOf(m.val)
+	if !ok {
+		return res{}, false
+	}
+	d := ymd(y, mo, 7*(n-1)+4)
+	if n < 0 {
+		d = ymd(y, mo+1, 1).AddDate(0, 0, -4)
+	}
+	return res{j: m.j, typ: "DATE", val: weekVal(d), year: y}, true
 }
 
 // fromAnchor returns the period of unit u moved by n from the latest
@@ -467,6 +625,14 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	}
 	j := k + 1
 	if s.lower(j) == "of" {
+		if d, ok := s.yearExpr(j + 1); ok && half && len(d.val) == 3 && allDigits(d.val) {
+			// the last half of the '80s: a part of the decade
+			mod := "START"
+			if q == 2 {
+				mod = "END"
+			}
+			return res{i: i, j: d.j, typ: "DATE", val: d.val, mod: mod}, true
+		}
 		if y, j2, ok := s.yearAt(j + 1); ok {
 			year, j = y, j2
 		} else if w := s.lower(j + 1); (w == "last" || w == "this" || w == "next") && s.lower(j+2) == "year" {
@@ -484,6 +650,11 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 			yearShift = -1
 		}
 		j += 2
+	} else if s.lower(j) == "a" && s.lower(j+1) == "year" && (s.lower(j+2) == "ago" || s.lower(j+2) == "earlier") {
+		// the quarter a year ago: the same quarter of the year before
+		yearShift = -1
+		anchoredQ = true
+		j += 3
 	}
 	if q == 0 && !anchoredQ && !named && i == k {
 		return res{}, false // a bare `quarter`
@@ -520,6 +691,9 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	inferred, explicitYear := q == 0, year != 0
 	noAnchor = noAnchor || inferred && explicitYear
 	switch {
+	case q == 0 && latest && s.lastQ != 0 && yearShift == 0 && s.lastQYear == s.dct.Year():
+		// the latest period, after fourth-quarter results: that quarter
+		year, q = s.lastQYear, s.lastQ
 	case q == 0 && latest:
 		year, q = addQuarters(s.dct.Year(), quarterOf(s.dct), -1)
 		year += yearShift
@@ -554,10 +728,27 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		// the 1988 period, after the first nine months: the year
 		r.val = yearVal(year)
 	}
-	if noAnchor || (s.hasDCT && (year > s.dct.Year() || year == s.dct.Year() && q >= quarterOf(s.dct))) {
-		r.quarter = 0 // only quarters already over anchor `the quarter`, `a year earlier`
+	// Only quarters already over anchor `the quarter`, `a year earlier`;
+	// the article's own quarter does when it is spoken of in the past
+	// tense or ended on a day named (a fiscal quarter: the fourth quarter
+	// ended Aug. 26, in an article of October).
+	current := s.hasDCT && year == s.dct.Year() && q == quarterOf(s.dct)
+	if noAnchor || (s.hasDCT && (year > s.dct.Year() || year == s.dct.Year() && q > quarterOf(s.dct))) || current && (inferred || !s.over(i, j)) {
+		r.quarter = 0
 	}
 	return r, true
+}
+
+// over reports whether the period at pieces [i, j) is spoken of as over:
+// in the past tense, or ended on a day before the article date (`the
+// quarter ended Sept. 30`).
+func (s *scanner) over(i, j int) bool {
+	if w := s.lowerWord(min(j, len(s.ps)-1)); j < len(s.ps) && (w == "ended" || w == "ending") {
+		if e, ok := s.monthDate(j + 1); ok && e.hasDay && e.day.Before(s.dct) {
+			return true
+		}
+	}
+	return s.tense(i, j) < 0
 }
 
 // seasonExpr matches [this|last|next|the|early|late] season [of] [year].

@@ -56,11 +56,18 @@ func (s *scanner) sentence(start, end int) {
 			continue
 		}
 		r, ok := s.match(i)
+		if !ok {
+			r, ok = s.nextDay(i)
+		}
 		if !ok || r.j <= i {
 			i++
 			continue
 		}
 		r = s.trim(r)
+		if s.title(r) {
+			i = r.j
+			continue
+		}
 		s.sentRes = append(s.sentRes, r)
 		s.anchor(r)
 		i = r.j
@@ -89,6 +96,34 @@ func (s *scanner) boundary(i int) bool {
 		return true
 	}
 	return s.ps[i-1].kind == pPunct
+}
+
+// title reports whether r opens a quoted title: right after a quotation
+// mark (straight, curly, or the doubled backquote and apostrophe of wire
+// copy), with each of its words capitalised, the unit too (ABC's "This
+// Week", CBS's "60 Minutes"). Running text never capitalises the unit.
+func (s *scanner) title(r res) bool {
+	if r.i == 0 || r.j-r.i < 2 || !s.attached(r.i) {
+		return false
+	}
+	switch s.ps[r.i-1].r {
+	case '"', '“', '\'', '‘', '`':
+	default:
+		return false
+	}
+	words := 0
+	for k := r.i; k < r.j; k++ {
+		switch p := s.ps[k]; p.kind {
+		case pWord:
+			if !p.upper {
+				return false
+			}
+			words++
+		case pPunct:
+			return false
+		}
+	}
+	return words > 0 && s.ps[r.j-1].kind == pWord
 }
 
 // trim drops trailing punctuation pieces from a match.

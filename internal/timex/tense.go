@@ -59,6 +59,9 @@ func (s *scanner) tense(i, j int) int {
 			return -1
 		}
 	}
+	if k := s.modalBefore(i, lo, q); k >= 0 {
+		return 1
+	}
 	hi := min(j+4, len(s.ps))
 	// On Tuesday, the league plans to...: a sentence that opens with the
 	// expression reads its clause past the comma.
@@ -94,6 +97,41 @@ func (s *scanner) tense(i, j int) int {
 	}
 	return 0
 }
+
+// modalBefore looks further back than the window (past piece lo) to the
+// start of the clause, for the future modal that governs it (`will be
+// named commander of the shuttle for a mission in December`): no comma,
+// semicolon, quotation mark, reporting verb or past-tense word between.
+// It returns the modal's piece, or -1.
+func (s *scanner) modalBefore(i, lo int, q bool) int {
+	var buf [16]byte
+	for k := i - 1; k >= 0 && k >= i-modalReach; k-- {
+		p := s.ps[k]
+		if p.quote != q || p.kind == pPunct && (p.r == ';' || p.r == ',' || p.r == ':' || p.r == '(') {
+			return -1
+		}
+		w := s.word(k, &buf)
+		if w == nil {
+			continue
+		}
+		if reporting[string(w)] || s.cue(k) < 0 {
+			return -1
+		}
+		switch string(w) {
+		case "will", "shall":
+			if k < lo {
+				return k
+			}
+			return -1
+		case "that", "which", "who", "when", "while", "after", "before", "because", "but", "and":
+			return -1
+		}
+	}
+	return -1
+}
+
+// modalReach is how far back modalBefore looks for a governing modal.
+const modalReach = 25
 
 // pastPlan reports whether the future cue at piece k is in the past
 // perfect (`had been due to expire Friday`, `had been scheduled to

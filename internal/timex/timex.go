@@ -11,45 +11,64 @@
 //     `third-quarter`), decades and centuries (`the 1990s`, `the nineties`,
 //     `the 20th century`), deictic days (`today`, `yesterday`), relative
 //     periods (`this week`, `last month`, `next year`, `a year ago`,
-//     `earlier this month`, `the previous day`, `since the start of the
-//     year`), and references (`now` PRESENT_REF, `recently` PAST_REF,
+//     `earlier this month`, `the previous day`, `the day before last
+//     Tuesday`, `it's the second day of` the offensive, `since the start of the
+//     year`, `the last week of March`, `Easter week`, `the last half of the '80s`), and references (`now` PRESENT_REF, `recently` PAST_REF,
 //     `the future` FUTURE_REF). `today's world`, `today's youth` and the
 //     like speak of the age, not the day, and are left out.
 //   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this
-//     evening`, `last night`).
+//     evening`, `last night`, `later this afternoon`, `by mid-afternoon`; `in the morning` of a
+//     day named in the past week, in the past tense).
 //   - DURATION: `three years` P3Y, `the past two months` P2M, `30-year`
-//     P30Y, `a few days` PXD.
-//   - SET: `every week` P1W, `daily` P1D, `each July` XXXX-07.
+//     P30Y, `a few days` PXD, `over the years` and `the weeks ahead` PXY,
+//     PXW; a range of counts is one stretch of unknown
+//     length (`two to three weeks` PXW).
+//   - SET: `every week` P1W, `daily` P1D, `each July` XXXX-07, `Monday and
+//     Tuesday nights` XXXX-WXX-1TNI, XXXX-WXX-2TNI.
+//
+// A second day after a date (`April 24 and 25`) is a date of the same
+// month. A time word inside a quoted title (`"This Week"`, every word
+// capitalised) is part of a name, not an expression.
 //
 // Extents follow TimeML: a leading preposition is left out (`Sunday` in
 // `on Sunday`), determiners and modifiers are kept (`the last week`,
-// `nearly two years`, `mid-June`). Mod carries the TIMEX3 mod of such
+// `nearly two years`, `mid-June`, `the early 1980s`). Mod carries the TIMEX3 mod of such
 // modifiers (START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...).
 //
 // Resolution. A bare weekday is the most recent one, the article date
 // itself included, unless the clause carries a future cue (`will`, `is due
-// to`, `expected`, `scheduled`, `set to`, `set for`, `planned for`,
-// `next`, an intention verb before `to` such as `agreed to`, `effective`,
-// `until`, `by`, a timetable verb in the present just before the day:
-// `they meet Monday`) outside quotation marks that the expression is not
-// inside; a cue in the past perfect (`had been due to expire Friday`) is
-// past; a sentence that opens with the expression takes the tense of its
-// main clause, past appositions (`In January, a week after ..., a bomb
-// killed`). `last`/`next` weekdays are strictly before/after the article
-// date. A month or a day without a year is the nearest one in the
-// direction of the tense (past tense looks back, future cues look forward,
-// no cue takes the nearest, but not more than four months ahead); a day
-// within two weeks before or a month after the article date keeps the
-// article's year whatever the tense (`was extended to Nov. 16`).
+// to`, `expected`, `scheduled`, `set to`, `set for`, `planned for`, `next`,
+// an intention verb before `to` such as `agreed to`, `effective`, `until`,
+// `by`, a timetable verb in the present just before the day: `they meet
+// Monday`, or `will` further back in the same clause: `will be named
+// commander of the shuttle for a mission in December`) outside quotation
+// marks that the expression is not inside; a cue in the past perfect (`had
+// been due to expire Friday`) is past; a sentence that opens with the
+// expression takes the tense of its main clause, past appositions (`In
+// January, a week after ..., a bomb killed`). `last`/`next` weekdays are
+// strictly before/after the article date. A month or a day without a year
+// is the nearest one in the direction of the tense (past tense looks back,
+// future cues look forward, no cue takes the nearest, but not more than
+// four months ahead, nor before a day ahead named earlier in the sentence:
+// `from March 30, ... from August 6`); a day within two weeks before or a month after the
+// article date keeps the article's year whatever the tense (`was extended
+// to Nov. 16`). A clock time without a day is on the article's day, or, in
+// the past tense, on the latest day named before (`came ashore Thursday
+// evening ... reached the hospital at about 7:30 p.m.`).
 //
 // Expressions anchored to another expression (`a year earlier`, `the
-// following year`, `that day`, `the following month`, `the quarter`)
-// resolve against the latest expression of that granularity or finer
-// before them (a month named, or the month of a day named), not against
-// the article date. Periods named for comparison (`a year earlier`,
-// `year-ago`, `the 1988 period`) are not anchors themselves; after a
-// period longer than a quarter (`the first nine months`) they compare
-// years (1988), after a quarter the same quarter (1988-Q3).
+// following year`, `that day`, `the following month`, `the quarter`, `the
+// quarter a year ago`) resolve against the latest expression of that
+// granularity or finer before them (a month named, or the month of a day
+// named), not against the article date. Periods named for comparison (`a
+// year earlier`, `year-ago`, `the 1988 period`) are not anchors themselves;
+// after a period longer than a quarter (`the first nine months`) they
+// compare years (1988), after a quarter the same quarter (1988-Q3). Only
+// quarters already over are anchors: the article's own quarter is one when
+// spoken of in the past tense or as ended on a day before the article (a
+// fiscal `fourth quarter ended Aug. 26` in October). `The latest period` is
+// the latest quarter named in the article's year, else the quarter before
+// the article's.
 //
 // Deictic words inside quotation marks (`"earlier this evening"`) resolve
 // against the day the speaker spoke: a day named outside the quotes in the

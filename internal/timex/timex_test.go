@@ -77,6 +77,28 @@ func TestFind(t *testing.T) {
 		{"1989-10-26", "It will last through at least the first two quarters of 1990.", "the first two quarters of 1990|DATE|1990-H1"},
 		{"2000-02-24", "It may be resolved at a hearing the week of March 6.", "the week of March 6|DATE|2000-W10"},
 		{"2000-01-07", "It is for today's youth, in today's world, what today's ruling and the events of today mean.", "today|DATE|2000-01-07; today|DATE|2000-01-07"},
+		{"1989-10-30", "Shipments resume within two to three weeks, after the next 12 to 18 months, cut from 10 to 5 years.", "two to three weeks|DURATION|PXW; the next 12 to 18 months|DURATION|PXM; 5 years|DURATION|P5Y"},
+		{"1989-10-30", "For the quarter a year ago, it earned $16 million.", "the quarter a year ago|DATE|1988-Q3"},
+		{"1990-08-13", `Baker said on ABC's "This Week" and on ''60 Minutes'' this week.`, "this week|DATE|1990-W33"},
+		{"1989-10-27", "Stock peaked in the early 1980s and will fall by the mid-1990s, as in the late 1970s.", "the early 1980s|DATE|198; the mid-1990s|DATE|199; the late 1970s|DATE|197"},
+		{"1989-10-27", "It earned $3 million for the fourth quarter ended Aug. 26. A year earlier it earned $2 million. The latest period includes a gain.", "the fourth quarter|DATE|1989-Q4; Aug. 26|DATE|1989-08-26; A year earlier|DATE|1988-Q4; The latest period|DATE|1989-Q4"},
+		{"1989-11-01", "The trend will continue into the fourth quarter. In the year-ago period it earned $1 million.", "the fourth quarter|DATE|1989-Q4; the year-ago period|DATE|1988-Q3"},
+		{"2015-06-24", "He came ashore Thursday evening. He walked into the hospital at about 7:30 p.m. The hearing is at 10 a.m.", "Thursday evening|TIME|2015-06-18TEV; about 7:30 p.m.|TIME|2015-06-18T19:30; 10 a.m.|TIME|2015-06-24T10:00"},
+		{"2009-04-02", "Sales rebounded in the last week of March and the first week of April 2008.", "the last week of March|DATE|2009-W13; the first week of April 2008|DATE|2008-W14"},
+		{"2000-02-24", "The day before last Tuesday's hearing he called; the day after Christmas he left.", "The day before last Tuesday|DATE|2000-02-21; the day after Christmas|DATE|1999-12-26"},
+		{"1989-10-30", "Over the years it grew, and in the weeks ahead it will sell; in the years that followed it won; in the days before the vote it fell.", "the years|DURATION|PXY; the weeks ahead|DURATION|PXW; the years|DURATION|PXY"},
+		{"1989-10-30", "The index fell 1.2% on Friday. For the week, it dropped 3.8%, whatever day of the week it was.", "Friday|DATE|1989-10-27; the week|DATE|1989-W43"},
+		{"1989-10-30", "The change is since year-end; it will close by year-end.", "year-end|DATE|1988; year-end|DATE|1989"},
+		{"1989-11-02", "At mid-afternoon yesterday shares were up. By late evening, late night revellers left. He meets Aziz later this afternoon.", "mid-afternoon yesterday|TIME|1989-11-01TAF; late evening|TIME|1989-11-02TEV; later this afternoon|TIME|1989-11-02TAF"},
+		{"1989-10-30", "Hopes were dashed Friday. Dealers placed orders in the morning. He runs in the morning.", "Friday|DATE|1989-10-27; the morning|TIME|1989-10-27TMO"},
+		{"1990-08-15", "Today is the eighth day of the operation. It's the second day of an offensive; the first day of school was fun.", "Today|DATE|1990-08-15; the eighth day|DATE|1990-08-15; the second day|DATE|1990-08-15"},
+		{"1998-03-04", "Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December.", "December|DATE|1998-12"},
+		{"1998-03-04", "Eileen Collins will say that she was named commander of the Space Shuttle Columbia for a mission in December.", "December|DATE|1997-12"},
+		{"1998-02-13", "Two flights leave from March 30, with the third departing each Thursday from August 6.", "March 30|DATE|1998-03-30; each Thursday|SET|XXXX-WXX-4; August 6|DATE|1998-08-06"},
+		{"1998-02-13", "Flights leave on Monday and Tuesday nights; he left Monday night.", "Monday|SET|XXXX-WXX-1TNI; Tuesday nights|SET|XXXX-WXX-2TNI; Monday night|TIME|1998-02-09TNI"},
+		{"1991-02-25", "Then, a week or so ago, he picked Saturday night.", "a week or so ago|DATE|1991-W08; Saturday night|TIME|1991-02-23TNI"},
+		{"2000-04-17", "Protesters prayed as Easter week began, as in the first half of the 1990s and the last half of the '80s.", "Easter week|DATE|2000-W16; the first half of the 1990s|DATE|199; the last half of the '80s|DATE|198"},
+		{"1999-02-10", "The summit is on April 24 and 25, and 25 members meet on May 3 or 4 percent.", "April 24|DATE|1999-04-24; 25|DATE|1999-04-25; May 3|DATE|1999-05-03"},
 	}
 	for _, c := range cases {
 		var got []string
@@ -116,6 +138,9 @@ func FuzzFind(f *testing.F) {
 		"\"We will meet on Friday\", he said. \"Tonight\" and this evening's news",
 		"nineteen ninety-seven twenty-four hours a hundred and ten years two thousand and",
 		"Jan. Feb Sept. 31 May 30th, March 2 1/2 years ago 5:99 p.m. 25:00 a.m.",
+		"the day before last Tuesday, April 24 and 25 or 99, ''60 Minutes'' \"This Week\" two to three weeks 12 to",
+		"the last week of March the final week of Feb. the fourth week of mid-afternoon yesterday by late",
+		"It's the second day of; over the years ahead, in the morning since year-end the quarter a year ago",
 	} {
 		f.Add(s)
 	}
