@@ -151,6 +151,11 @@ func TestModelEqualsClean(t *testing.T) {
 			end := strings.Index(s[at+1:], "\n+++")
 			return s[:at] + s[at+1+end:]
 		}), true},
+		{"two new people in a briefing", edit(3, withPair), true},
+		{"the two in a second briefing: a link, a story", edit(4, withPair), true},
+		{"the two in a third briefing: the story grows", edit(5, withPair), true},
+		{"the story smaller again", edit(5, withoutPair), true},
+		{"the two gone from the other briefings", func() { edit(3, withoutPair)(); edit(4, withoutPair)() }, true},
 		{"an actor no briefing names", edit(2, func(s string) string {
 			at := strings.LastIndex(s, "\n+++")
 			return s[:at] + "\n[[actors]]\nname = \"Zebulon Quartermaine\"\nkind = \"person\"\nsalience = 0.1\nmentions = 1\nsentence = 0\n" + s[at:]
@@ -227,6 +232,28 @@ func addActor(t *testing.T, s string, names []string, i int) (string, string) {
 	t.Logf("adding %s (%s), named in %d other briefings", best[0], best[1], count[best])
 	at := strings.LastIndex(s, "\n+++")
 	return s[:at] + "\n[[actors]]\nname = \"" + best[0] + "\"\nkind = \"" + best[1] + "\"\nsalience = 0.05\nmentions = 1\nsentence = 0\n" + s[at:], best[0]
+}
+
+// withPair adds two people no briefing names at the start of the
+// briefing s: named in two briefings, they link them, which makes a story
+// of them and the briefings linked to them already.
+func withPair(s string) string {
+	at := strings.Index(s, "\n[[actors]]\n")
+	add := ""
+	for _, n := range []string{"Harriet Vane", "Quentin Marlow"} {
+		add += "\n[[actors]]\nname = \"" + n + "\"\nkind = \"person\"\nsalience = 0.05\nmentions = 1\nsentence = 0\n"
+	}
+	return s[:at] + add + s[at:]
+}
+
+// withoutPair takes them out again.
+func withoutPair(s string) string {
+	for _, n := range []string{"Harriet Vane", "Quentin Marlow"} {
+		at := strings.Index(s, "\n[[actors]]\nname = \""+n+"\"\nkind")
+		end := strings.Index(s[at+1:], "\n[")
+		s = s[:at] + s[at+1+end:]
+	}
+	return s
 }
 
 // sameAsClean checks that the output of the site srv, built with memo, is

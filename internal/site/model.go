@@ -17,15 +17,17 @@ import (
 //
 // A build given a model updates it in place when the edit keeps the
 // site's shape: the same global digest (brief, configuration, templates),
-// the same overrides, the same briefings (slugs, files and dates), the
+// the same overrides, the same briefings (slugs, files and dates), and the
 // same merge of actors (actors.Index.Update: a changed briefing may name
-// other actors, but only ones other briefings name), and the same stories
-// (storiesKept). Then only the changed briefings' actors are aggregated
+// other actors, even new ones, as long as no two actors merge or part).
+// Then only the changed briefings' actors are aggregated
 // again (with their co-actors, the actors whose refs that changes, and
 // what shows those refs), only the entries that share an actor whose
 // briefings changed pick their related briefings again (relatedAgain),
 // only the years of the timeline the changed briefings had or have events
 // in are merged again, and only the digests of what changed are computed.
+// Stories are grouped again only when a changed briefing's links to other
+// briefings change otherwise than within its story (storiesKept).
 // Any other change makes the model again from scratch, as a build without
 // one does. Either way the output is the same, byte for byte, and so is
 // every file's digest (TestModelEqualsClean, TestIncrementalEqualsClean).
@@ -125,9 +127,10 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		oldOf[k] = slices.Clone(m.idx.Of[i])
 	}
 	ch, ok := m.idx.Update(briefings(entries), changed)
-	if !ok || !storiesKept(m, changed, oldOf, len(entries)) {
+	if !ok {
 		return false
 	}
+	keepStories := storiesKept(m, changed, oldOf, len(entries))
 	touched := ch.Touched
 	dirty := map[*Entry]bool{}
 	oldRefs := map[*Entry]EntryRef{}
@@ -262,7 +265,22 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	}
 	whole := len(refChanged) > 0 // every year merged again, whole
 	renamed := false             // a story's name changed: all are named again
-	if len(moved) > 0 && !whole {
+	if !keepStories {
+		// Stories may join or split: group them again (linear), and the
+		// entries whose story ref changed are dirty. Every story is
+		// digested again; only those whose pages changed are written.
+		for _, e := range entries {
+			e.story = nil
+		}
+		b.stories = stories(entries)
+		for _, e := range entries {
+			was := e.Story
+			if e.setStory(); !sameStoryRef(was, e.Story) {
+				dirty[e] = true
+			}
+		}
+		renamed = true
+	} else if len(moved) > 0 && !whole {
 		for _, i := range changed {
 			if st := entries[i].story; st != nil {
 				name := st.Name
@@ -272,7 +290,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 			}
 		}
 	}
-	if whole || renamed {
+	if whole || renamed && keepStories {
 		nameStories(b.stories) // names, slugs and refs of actors
 	}
 	if whole {
@@ -434,6 +452,10 @@ func relatedAgain(entries []*Entry, moved []*ActorPage, changed []int, relatedBy
 			relatedBy[r] = append(relatedBy[r], e)
 		}
 	}
+}
+
+func sameStoryRef(a, b *StoryRef) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
 // storiesKept reports whether the stories stay as they are (stories)
