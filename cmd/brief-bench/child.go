@@ -7,6 +7,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"strconv"
+	"strings"
 	"time"
 
 	"brief"
@@ -45,7 +47,7 @@ type childEdit struct {
 }
 
 // runChild runs one measurement in this process and prints its result.
-func runChild(mode string, args []string, cpuprofile, memprofile string) error {
+func runChild(mode string, args []string, cpuprofile, memprofile, sentence string) error {
 	if cpuprofile != "" && mode != "serve" {
 		f, err := os.Create(cpuprofile)
 		if err != nil {
@@ -63,7 +65,7 @@ func runChild(mode string, args []string, cpuprofile, memprofile string) error {
 	case mode == "build" && len(args) == 1:
 		r, err = childBuild(args[0], nil)
 	case mode == "serve" && len(args) >= 2:
-		r, err = childServe(args[0], args[1:], cpuprofile)
+		r, err = childServe(args[0], args[1:], cpuprofile, sentence)
 	default:
 		return fmt.Errorf("-child %s %q: want build DIR or serve DIR FILE...", mode, args)
 	}
@@ -86,7 +88,7 @@ func runChild(mode string, args []string, cpuprofile, memprofile string) error {
 // childServe builds dir with a memo, as brief serve does, then appends a
 // sentence to each file in turn and builds again, timing each build; the
 // files are restored at the end. A CPU profile covers the edits only.
-func childServe(dir string, files []string, cpuprofile string) (*childResult, error) {
+func childServe(dir string, files []string, cpuprofile, sentence string) (*childResult, error) {
 	memo := &build.Memo{}
 	r, err := childBuild(dir, memo)
 	if err != nil {
@@ -104,7 +106,11 @@ func childServe(dir string, files []string, cpuprofile string) (*childResult, er
 		defer pprof.StopCPUProfile()
 	}
 	for k, f := range files {
-		old, err := appendSentence(f, gensite.Sentence(k))
+		s := gensite.Sentence(k)
+		if sentence != "" {
+			s = strings.ReplaceAll(sentence, "%d", strconv.Itoa(k))
+		}
+		old, err := appendSentence(f, s)
 		if err != nil {
 			return nil, err
 		}

@@ -77,6 +77,7 @@ func run(args []string) error {
 	hugoSite := fs.String("hugo-site", "", "the Hugo config and layouts (default: bench/hugo from the module root)")
 	runs := fs.Int("runs", 3, "runs of the warm, one-article and render measurements")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the first cold build to FILE")
+	sentence := fs.String("sentence", "", "internal, with -child serve: the sentence appended to each file (%d: the edit's number; default: the benchmark's own sentences)")
 	memprofile := fs.String("memprofile", "", "write a heap profile of the first cold build, taken as it returns, to FILE")
 	corpus := fs.String("corpus", "", "the corpus folder (default: ../shared/corpus from the module root)")
 	child := fs.String("child", "", "internal: `build` the site DIR in this process and print the result as JSON")
@@ -84,7 +85,7 @@ func run(args []string) error {
 		return err
 	}
 	if *child != "" {
-		return runChild(*child, fs.Args(), *cpuprofile, *memprofile)
+		return runChild(*child, fs.Args(), *cpuprofile, *memprofile, *sentence)
 	}
 	o := options{seed: *seed, keep: *keep, hugo: *hugo, hugoSite: *hugoSite, runs: max(1, *runs), cpuprofile: *cpuprofile, memprofile: *memprofile, corpus: *corpus}
 	switch fs.NArg() {

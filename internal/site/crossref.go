@@ -251,7 +251,7 @@ func (e *Entry) setRelated() {
 func (e *Entry) setStory() {
 	e.Story = nil
 	if st := e.story; st != nil {
-		e.Story = &StoryRef{Name: st.Name, Slug: st.Slug, Path: st.Path, Count: st.Count}
+		e.Story = &StoryRef{Name: st.Name, Slug: st.Slug, Path: st.Path}
 	}
 }
 

@@ -423,7 +423,6 @@ func (d *digester) entryDigest(e *Entry) Digest {
 		w.str(e.Story.Name)
 		w.str(e.Story.Slug)
 		w.str(e.Story.Path)
-		w.u64(uint64(e.Story.Count))
 	}
 	return w.sum()
 }

@@ -197,10 +197,12 @@ type EntryRef struct {
 	Lead        string
 }
 
-// StoryRef is a story, linked.
+// StoryRef is a story, linked. Like ActorRef, it holds nothing other
+// briefings decide but the story's name: its count of briefings is on the
+// story's page, so that a briefing joining a story of 400 does not
+// rewrite the other 400 pages.
 type StoryRef struct {
 	Name, Slug, Path string
-	Count            int // briefings in the story
 }
 
 // Page is the data of one template execution.
