@@ -27,7 +27,7 @@ import (
 // only the years of the timeline the changed briefings had or have events
 // in are merged again, and only the digests of what changed are computed.
 // Stories are grouped again only when a changed briefing's links to other
-// briefings change otherwise than within its story (storiesKept).
+// briefings change otherwise than within its story (storySeeds).
 // Any other change makes the model again from scratch, as a build without
 // one does. Either way the output is the same, byte for byte, and so is
 // every file's digest (TestModelEqualsClean, TestIncrementalEqualsClean).
@@ -130,7 +130,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	if !ok {
 		return false
 	}
-	keepStories := storiesKept(m, changed, oldOf, len(entries))
+	keepStories, seeds := storySeeds(m, changed, oldOf, len(entries))
 	touched := ch.Touched
 	dirty := map[*Entry]bool{}
 	oldRefs := map[*Entry]EntryRef{}
@@ -266,13 +266,11 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	whole := len(refChanged) > 0 // every year merged again, whole
 	renamed := false             // a story's name changed: all are named again
 	if !keepStories {
-		// Stories may join or split: group them again (linear), and the
-		// entries whose story ref changed are dirty. Every story is
-		// digested again; only those whose pages changed are written.
-		for _, e := range entries {
-			e.story = nil
-		}
-		b.stories = stories(entries)
+		// Stories may join or split: group again the briefings linked to
+		// those whose links changed, and the entries whose story ref
+		// changed are dirty. Every story is digested again; only those
+		// whose pages changed are written.
+		b.stories = regroup(entries, entriesOf(seeds, entries), b.stories)
 		for _, e := range entries {
 			was := e.Story
 			if e.setStory(); !sameStoryRef(was, e.Story) {
@@ -458,22 +456,37 @@ func sameStoryRef(a, b *StoryRef) bool {
 	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
-// storiesKept reports whether the stories stay as they are (stories)
+// storySeeds reports whether the stories stay as they are (stories)
 // after the changed entries' actors went from oldOf to what the index m
 // has now (updated, the pages not yet): each changed briefing links to
 // the same briefings as before, or to more of its own story, and no actor
-// that links briefings came to link them or stopped.
-func storiesKept(m *Model, changed []int, oldOf [][]*actors.Actor, total int) bool {
+// that links briefings came to link them or stopped. When not, seeds are
+// the positions of the briefings whose links may have changed, for
+// regroup: the changed briefings, those they linked to or link to, and
+// those of an actor that came to link briefings or stopped.
+func storySeeds(m *Model, changed []int, oldOf [][]*actors.Actor, total int) (kept bool, seeds []int) {
 	limit := sharedLimit(total)
+	kept = true
 	for k, c := range changed {
 		if slices.Equal(oldOf[k], m.idx.Of[c]) {
 			continue
 		}
+		seeds = append(seeds, c)
 		was, is := map[int]int{}, map[int]int{}
+		crossed := func(a *actors.Actor, p *ActorPage) bool {
+			if a.Kind == "place" || (len(p.Entries) <= limit) == (len(a.Briefings) <= limit) {
+				return false
+			}
+			for _, e := range p.Entries {
+				seeds = append(seeds, e.idx)
+			}
+			seeds = append(seeds, a.Briefings...)
+			return true
+		}
 		for _, a := range oldOf[k] {
 			p := m.pages[a]
-			if a.Kind != "place" && (len(p.Entries) <= limit) != (len(a.Briefings) <= limit) {
-				return false
+			if crossed(a, p) {
+				kept = false
 			}
 			if p.Kind == "place" || len(p.Entries) > limit {
 				continue
@@ -487,8 +500,8 @@ func storiesKept(m *Model, changed []int, oldOf [][]*actors.Actor, total int) bo
 			if p == nil {
 				continue // a new actor: in this briefing only
 			}
-			if a.Kind != "place" && (len(p.Entries) <= limit) != (len(a.Briefings) <= limit) {
-				return false
+			if crossed(a, p) {
+				kept = false
 			}
 			if a.Kind == "place" || len(a.Briefings) > limit {
 				continue
@@ -499,17 +512,23 @@ func storiesKept(m *Model, changed []int, oldOf [][]*actors.Actor, total int) bo
 		}
 		st := m.entries[c].story
 		for i, n := range was {
-			if i != c && n >= StoryLink && is[i] < StoryLink {
-				return false // a link gone: the story may split
+			if i != c && n >= StoryLink {
+				seeds = append(seeds, i)
+				if is[i] < StoryLink {
+					kept = false // a link gone: the story may split
+				}
 			}
 		}
 		for i, n := range is {
-			if i != c && n >= StoryLink && was[i] < StoryLink && (st == nil || m.entries[i].story != st) {
-				return false // a link between stories, or to none
+			if i != c && n >= StoryLink && was[i] < StoryLink {
+				seeds = append(seeds, i)
+				if st == nil || m.entries[i].story != st {
+					kept = false // a link between stories, or to none
+				}
 			}
 		}
 	}
-	return true
+	return kept, seeds
 }
 
 func entriesOf(at []int, entries []*Entry) []*Entry {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -45,23 +46,9 @@ func stories(entries []*Entry) []*Story {
 		return x
 	}
 	limit := sharedLimit(len(entries))
+	shared := map[*Entry]int{}
 	for i, e := range entries {
-		shared := map[int]int{}
-		for _, a := range e.actors {
-			if a.Kind == "place" || len(a.Entries) > limit {
-				continue // places join briefings of different stories
-			}
-			for _, o := range a.Entries {
-				if j := o.idx; j != i {
-					shared[j]++
-				}
-			}
-		}
-		for j, n := range shared {
-			if n >= StoryLink {
-				parent[find(j)] = find(i)
-			}
-		}
+		eachLink(e, limit, shared, func(o *Entry) { parent[find(o.idx)] = find(i) })
 	}
 	groups := map[int][]*Entry{}
 	for i, e := range entries {
@@ -73,18 +60,52 @@ func stories(entries []*Entry) []*Story {
 		if len(g) < StoryMin {
 			continue
 		}
-		sort.Slice(g, func(i, j int) bool {
-			if !g[i].Time.Equal(g[j].Time) {
-				return g[i].Time.Before(g[j].Time)
-			}
-			return g[i].Slug < g[j].Slug
-		})
-		st := &Story{Entries: g, Count: len(g)}
+		st := newStory(g)
 		for _, e := range g {
 			e.story = st
 		}
 		out = append(out, st)
 	}
+	sortStories(out)
+	nameStories(out)
+	return out
+}
+
+// eachLink calls link with each entry that shares at least StoryLink
+// actors with e (not places, nor actors in more than limit briefings).
+// shared is scratch, left empty.
+func eachLink(e *Entry, limit int, shared map[*Entry]int, link func(*Entry)) {
+	for _, a := range e.actors {
+		if a.Kind == "place" || len(a.Entries) > limit {
+			continue // places join briefings of different stories
+		}
+		for _, o := range a.Entries {
+			if o != e {
+				shared[o]++
+			}
+		}
+	}
+	for o, n := range shared {
+		if n >= StoryLink {
+			link(o)
+		}
+	}
+	clear(shared)
+}
+
+// newStory is the story of the briefings g, put in reading order.
+func newStory(g []*Entry) *Story {
+	sort.Slice(g, func(i, j int) bool {
+		if !g[i].Time.Equal(g[j].Time) {
+			return g[i].Time.Before(g[j].Time)
+		}
+		return g[i].Slug < g[j].Slug
+	})
+	return &Story{Entries: g, Count: len(g)}
+}
+
+// sortStories orders stories by their latest briefing, newest first.
+func sortStories(out []*Story) {
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		la, lb := a.Entries[len(a.Entries)-1].Time, b.Entries[len(b.Entries)-1].Time
@@ -93,16 +114,81 @@ func stories(entries []*Entry) []*Story {
 		}
 		return a.Entries[0].Slug < b.Entries[0].Slug
 	})
-	nameStories(out)
+}
+
+// regroup is stories after the briefings seeds changed their links: the
+// briefings linked to a seed now, directly or not, are grouped again (a
+// story is a whole group, so every story that held one of them is among
+// them); the other stories stay. A group with the briefings of a story
+// before keeps that story, named again. All are given slugs again, in
+// order. The result is what stories gives.
+func regroup(entries, seeds []*Entry, old []*Story) []*Story {
+	limit := sharedLimit(len(entries))
+	seen := map[*Entry]bool{}
+	shared := map[*Entry]int{}
+	var groups [][]*Entry
+	for _, s := range seeds {
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		g := []*Entry{s}
+		for k := 0; k < len(g); k++ {
+			eachLink(g[k], limit, shared, func(o *Entry) {
+				if !seen[o] {
+					seen[o] = true
+					g = append(g, o)
+				}
+			})
+		}
+		groups = append(groups, g)
+	}
+	gone := map[*Story]bool{}
+	was := map[*Entry]*Story{}
+	for e := range seen {
+		if e.story != nil {
+			gone[e.story], was[e] = true, e.story
+		}
+		e.story = nil
+	}
+	var out []*Story
+	for _, st := range old {
+		if !gone[st] {
+			out = append(out, st)
+		}
+	}
+	for _, g := range groups {
+		if len(g) < StoryMin {
+			continue
+		}
+		st := newStory(g)
+		if w := was[g[0]]; w != nil && slices.Equal(w.Entries, st.Entries) {
+			st = w
+		}
+		nameStory(st)
+		for _, e := range g {
+			e.story = st
+		}
+		out = append(out, st)
+	}
+	sortStories(out)
+	slugStories(out)
 	return out
 }
 
 // nameStories names the stories (in order) by the actors their briefings
 // share most and gives them slugs.
 func nameStories(stories []*Story) {
-	used := map[string]bool{}
 	for _, st := range stories {
 		nameStory(st)
+	}
+	slugStories(stories)
+}
+
+// slugStories gives the named stories slugs, unique in order.
+func slugStories(stories []*Story) {
+	used := map[string]bool{}
+	for _, st := range stories {
 		s := actors.UniqueSlug(used, slugify(st.Name), "story")
 		st.Slug, st.Path = s, "/stories/"+s+"/"
 	}
