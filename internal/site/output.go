@@ -1,6 +1,8 @@
 package site
 
 import (
+	"brief/internal/parallel"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -161,12 +163,20 @@ func (p *inPlace) commit() error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		f := filepath.Join(p.out, filepath.FromSlash(n))
-		if err := atomicfile.Write(f, p.changed[n]); err != nil {
-			return err // final stays nil: the folder is no longer known
+	// On all cores: the kernel's share of writing a file is most of it.
+	errs := make([]error, len(names))
+	stats := make([]os.FileInfo, len(names))
+	parallel.For(context.Background(), len(names), func(i int) {
+		f := filepath.Join(p.out, filepath.FromSlash(names[i]))
+		if errs[i] = atomicfile.Write(f, p.changed[names[i]]); errs[i] == nil {
+			stats[i], _ = os.Lstat(f)
 		}
-		if st, err := os.Lstat(f); err == nil {
+	})
+	for i, n := range names {
+		if errs[i] != nil {
+			return errs[i] // final stays nil: the folder is no longer known
+		}
+		if st := stats[i]; st != nil {
 			fs := files[n]
 			fs.ModTime, fs.Ino = st.ModTime().UnixNano(), inode(st)
 			files[n] = fs
