@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -417,5 +418,121 @@ func TestChangedPaths(t *testing.T) {
 	}
 	if len(res.Errors) == 0 || !strings.Contains(fmt.Sprint(res.Errors), "is already used by") {
 		t.Errorf("a slug taken: errors %v, want the slug's clash", res.Errors)
+	}
+}
+
+// TestModelRandomEdits edits the briefings of a small site at random, as
+// brief serve would see them: actors added (named by other briefings, or
+// by none), dropped, reordered, their mentions changed; one or two
+// briefings at a time. After each build the output, and every digest, must
+// be a clean build's, whether the model was kept or made again; and most
+// builds must keep it.
+func TestModelRandomEdits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site 60 times")
+	}
+	root := t.TempDir()
+	srv := filepath.Join(root, "serve")
+	picked := pickArticles()
+	if len(picked) < 12 {
+		t.Skip("example articles not found")
+	}
+	for _, a := range picked {
+		b, _ := os.ReadFile(a)
+		write(t, srv, "content/articles/"+filepath.Base(a), string(b))
+	}
+	write(t, srv, "site.toml", "title = \"Model\"\nbaseURL = \"https://example.org/\"\npageSize = 5\n")
+	memo := &Memo{}
+	build1(t, srv, memo)
+	names, _ := filepath.Glob(filepath.Join(srv, "content", "briefings", "*.md"))
+	rng := rand.New(rand.NewPCG(5, 6))
+	var pool []string // actor blocks of every briefing, and some no briefing has
+	for _, n := range names {
+		b, _ := os.ReadFile(n)
+		for _, bl := range actorBlocks(string(b)) {
+			pool = append(pool, string(b)[bl[0]:bl[1]])
+		}
+	}
+	for i, n := range []string{"Harriet Vane", "Lord Peter Wimsey", "Quentin Marlow", "Mervyn Bunter"} {
+		kind := []string{"person", "organization"}[i/2]
+		pool = append(pool, "\n[[actors]]\nname = \""+n+"\"\nkind = \""+kind+"\"\nsalience = 0.05\nmentions = 1\nsentence = 0")
+	}
+	mentions := regexp.MustCompile(`(?m)^mentions = \d+$`)
+	edit := func(i int) string {
+		b, _ := os.ReadFile(names[i])
+		s := string(b)
+		bl := actorBlocks(s)
+		switch op := rng.IntN(5); {
+		case op <= 1 || len(bl) < 2: // an actor more, at some place
+			add := pool[rng.IntN(len(pool))]
+			if strings.Contains(s, add[:strings.Index(add, "\nkind")]+"\n") {
+				add = pool[len(pool)-1-rng.IntN(4)]
+			}
+			if rng.IntN(2) == 0 && !strings.Contains(s, "Harriet Vane") && !strings.Contains(s, "Quentin Marlow") {
+				add = pool[len(pool)-4] + pool[len(pool)-2] // two people together: a link to the others that name both, stories
+			}
+			at := bl[rng.IntN(len(bl))][0]
+			s = s[:at] + add + s[at:]
+			return "add " + strings.SplitN(add, "\"", 3)[1]
+		case op == 2: // an actor fewer
+			k := rng.IntN(len(bl))
+			s = s[:bl[k][0]] + s[bl[k][1]:]
+		case op == 3: // two actors swapped
+			j, k := rng.IntN(len(bl)-1), 0
+			k = j + 1 + rng.IntN(len(bl)-j-1)
+			x, y := s[bl[j][0]:bl[j][1]], s[bl[k][0]:bl[k][1]]
+			s = s[:bl[j][0]] + y + s[bl[j][1]:bl[k][0]] + x + s[bl[k][1]:]
+		default: // mentions
+			s = mentions.ReplaceAllStringFunc(s, func(m string) string {
+				if rng.IntN(3) == 0 {
+					return fmt.Sprintf("mentions = %d", 1+rng.IntN(30))
+				}
+				return m
+			})
+		}
+		os.WriteFile(names[i], []byte(s), 0o644)
+		return fmt.Sprint("op ", s != string(b))
+	}
+	kept := 0
+	const steps = 30
+	for step := range steps {
+		i := rng.IntN(len(names))
+		what := edit(i)
+		if rng.IntN(4) == 0 {
+			what += ", " + edit(rng.IntN(len(names)))
+		}
+		res := build1(t, srv, memo)
+		name := fmt.Sprintf("step %d (%s: %s)", step, filepath.Base(names[i]), what)
+		sameAsClean(t, srv, filepath.Join(root, "clean", fmt.Sprint(step)), memo, name)
+		if res.Reused {
+			kept++
+		}
+		if t.Failed() {
+			t.Fatalf("after %s", name)
+		}
+	}
+	t.Logf("%d of %d builds kept the model", kept, steps)
+	if kept < steps/2 {
+		t.Errorf("only %d of %d builds kept the model", kept, steps)
+	}
+}
+
+// actorBlocks returns where each [[actors]] table of a briefing starts
+// (at the newline before it) and ends (at the newline before the next
+// table, or the closing +++).
+func actorBlocks(s string) [][2]int {
+	var out [][2]int
+	for at := 0; ; {
+		k := strings.Index(s[at:], "\n[[actors]]\n")
+		if k < 0 {
+			return out
+		}
+		start := at + k
+		end := strings.Index(s[start+1:], "\n[")
+		if e := strings.Index(s[start+1:], "\n+++"); end < 0 || e >= 0 && e < end {
+			end = e
+		}
+		out = append(out, [2]int{start, start + 1 + end})
+		at = start + 1 + end
 	}
 }
