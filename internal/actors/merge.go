@@ -1,11 +1,13 @@
 package actors
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
 
 	"brief/internal/briefing"
+	"brief/internal/parallel"
 )
 
 // merger is a union-find over normalised (name, kind) nodes.
@@ -203,9 +205,7 @@ func (m *merger) index(bs []*briefing.Briefing, named [][]named) *Index {
 			idx.ref(bs, bi, j, x.node, &order)
 		}
 	}
-	for _, a := range order {
-		idx.aggregate(a, bs)
-	}
+	idx.aggregateAll(order, bs)
 	idx.Actors = order
 	sortActors(idx.Actors)
 	coActors(idx, len(bs))
@@ -237,11 +237,16 @@ func (idx *Index) ref(bs []*briefing.Briefing, bi, j, n int, order *[]*Actor) {
 	}
 }
 
+// aggregateAll aggregates the actors as, on all cores.
+func (idx *Index) aggregateAll(as []*Actor, bs []*briefing.Briefing) {
+	parallel.For(context.Background(), len(as), func(i int) { idx.aggregate(as[i], bs) })
+}
+
 // aggregate sets what a's briefings say of it: mentions, salience, names,
 // roles, quotes. In each briefing the actor's first name counts.
 func (idx *Index) aggregate(a *Actor, bs []*briefing.Briefing) {
 	a.Kind, a.Role, a.Aliases, a.Roles, a.Quotes, a.Mentions, a.Salience = a.kind, "", nil, nil, nil, 0, 0
-	names := map[string]int{}
+	var names tally
 	for _, bi := range a.Briefings {
 		j := 0
 		for idx.refs[bi][j] != a {
@@ -250,9 +255,9 @@ func (idx *Index) aggregate(a *Actor, bs []*briefing.Briefing) {
 		src := bs[bi].Actors[j]
 		a.Mentions += src.Mentions
 		a.Salience += src.Salience
-		names[src.Name]++
+		names.add(src.Name, 1)
 		for _, al := range src.Aliases {
-			names[al] += 0
+			names.add(al, 0)
 		}
 		if src.Role != "" && (len(a.Roles) == 0 || a.Roles[len(a.Roles)-1].Role != src.Role) {
 			a.Roles = append(a.Roles, Role{Role: src.Role, Briefing: bi})
@@ -263,7 +268,7 @@ func (idx *Index) aggregate(a *Actor, bs []*briefing.Briefing) {
 			}
 		}
 	}
-	a.Name = bestName(names)
+	a.Name = names.best()
 	if o := a.forced; o != nil {
 		a.Name = o.Name
 		if o.Kind != "" {
@@ -274,12 +279,53 @@ func (idx *Index) aggregate(a *Actor, bs []*briefing.Briefing) {
 	if a.Role == "" && len(a.Roles) > 0 {
 		a.Role = a.Roles[0].Role
 	}
-	for n := range names {
-		if n != a.Name {
-			a.Aliases = append(a.Aliases, n)
+	for _, n := range names.list {
+		if n.name != a.Name {
+			a.Aliases = append(a.Aliases, n.name)
 		}
 	}
 	sort.Strings(a.Aliases)
+}
+
+// tally counts names. An actor has few distinct names across thousands
+// of briefings, so a short list beats a map; past tallyList names, a map
+// finds them.
+type tally struct {
+	list []nameCount
+	at   map[string]int // index in list, once list is long
+}
+
+type nameCount struct {
+	name string
+	n    int
+}
+
+const tallyList = 16
+
+func (t *tally) add(name string, d int) {
+	if t.at != nil {
+		if i, ok := t.at[name]; ok {
+			t.list[i].n += d
+			return
+		}
+	} else {
+		for i := range t.list {
+			if t.list[i].name == name {
+				t.list[i].n += d
+				return
+			}
+		}
+	}
+	t.list = append(t.list, nameCount{name, d})
+	if t.at != nil || len(t.list) > tallyList {
+		if t.at == nil {
+			t.at = make(map[string]int, 2*len(t.list))
+			for i, x := range t.list {
+				t.at[x.name] = i
+			}
+		}
+		t.at[name] = len(t.list) - 1
+	}
 }
 
 // Change is what Update did: the actors it made again, in order (those
@@ -488,7 +534,6 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) (Change, bool) 
 		delete(idx.byRoot, n)
 		ch.Removed = append(ch.Removed, a)
 	}
-	names := map[*Actor]string{}
 	live := ch.Touched[:0:0]
 	for _, a := range ch.Touched {
 		if len(a.Briefings) == 0 {
@@ -498,10 +543,14 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) (Change, bool) 
 			continue
 		}
 		live = append(live, a)
-		isNew := slices.Contains(ch.Added, a)
-		names[a] = a.Name + "\x00" + strings.Join(a.Aliases, "\x00")
-		idx.aggregate(a, bs)
-		if !isNew && a.Name+"\x00"+strings.Join(a.Aliases, "\x00") != names[a] {
+	}
+	names := make([]string, len(live))
+	for i, a := range live {
+		names[i] = a.Name + "\x00" + strings.Join(a.Aliases, "\x00")
+	}
+	idx.aggregateAll(live, bs)
+	for i, a := range live {
+		if !slices.Contains(ch.Added, a) && a.Name+"\x00"+strings.Join(a.Aliases, "\x00") != names[i] {
 			return Change{}, false
 		}
 	}
@@ -601,13 +650,13 @@ func sameNamed(x, y []named) bool {
 	})
 }
 
-// bestName is the most frequent full name, ties to the longest, then the
+// best is the most frequent full name, ties to the longest, then the
 // alphabetically first.
-func bestName(counts map[string]int) string {
+func (t *tally) best() string {
 	best, n := "", -1
-	for name, c := range counts {
-		if c > n || c == n && (len(name) > len(best) || len(name) == len(best) && name < best) {
-			best, n = name, c
+	for _, x := range t.list {
+		if x.n > n || x.n == n && (len(x.name) > len(best) || len(x.name) == len(best) && x.name < best) {
+			best, n = x.name, x.n
 		}
 	}
 	return best
