@@ -58,25 +58,34 @@ func (m *merger) lookup(a *briefing.Actor) (named, bool) {
 	return x, ok
 }
 
-// settled reports whether the node of key k is the same whatever the
-// order its names came in: one node, of one kind or of one kind and
-// "misc" (which takes the other kind either way).
+// settled reports whether the nodes of key k are the same whatever the
+// order its names came in. Names of specific kinds (person, organization,
+// place) each have their own node either way; "misc" joins the first
+// node of a kind that agrees, which depends on the order when two
+// specific kinds are there; and "" can undo "misc" (node). So: no "",
+// and "misc" only beside one specific kind, in one node.
 func (m *merger) settled(k string) bool {
-	node, specific := -1, 0
+	node, specific, misc := -1, 0, false
+	same := true
 	for _, kind := range kinds {
 		id, ok := m.ids[k+"\x00"+kind]
 		if !ok {
 			continue
 		}
-		if node >= 0 && id != node || kind == "" {
+		switch kind {
+		case "":
 			return false
-		}
-		node = id
-		if kind != "misc" {
+		case "misc":
+			misc = true
+		default:
 			specific++
 		}
+		if node >= 0 && id != node {
+			same = false
+		}
+		node = id
 	}
-	return specific <= 1
+	return !misc || specific <= 1 && same
 }
 
 var kinds = []string{"person", "organization", "place", "misc", ""}
@@ -341,8 +350,9 @@ type Change struct {
 //
 // It can when the merge of the names other briefings have stays what it
 // was, which it checks rather than redoes:
-//   - a name whose number of uses changes but stays above zero has a
-//     node that does not depend on the order names came in (settled);
+//   - a name the changed briefings have, before or after, and other
+//     briefings too, has a node that does not depend on the order names
+//     came in (settled): a changed briefing may name it earlier or later;
 //   - a name no briefing had (a new node, a new actor) has a key no node
 //     has and no alias claims, and is the only new name of its key;
 //   - a name no briefing has any more (its actor goes) is the only name of
@@ -412,10 +422,13 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) (Change, bool) 
 	freshKeys := map[string]bool{}
 	var gone []int // nodes whose names all go
 	for id, d := range uses {
-		if d == 0 {
+		k, was := keyOf(id), m.uses[id]
+		if d == 0 { // the same uses, maybe in another order
+			if !m.settled(k) {
+				return Change{}, false
+			}
 			continue
 		}
-		k, was := keyOf(id), m.uses[id]
 		_, isFresh := freshAt[id]
 		switch {
 		case isFresh:
