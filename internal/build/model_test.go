@@ -25,19 +25,7 @@ func TestModelEqualsClean(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site 24 times")
 	}
-	root := t.TempDir()
-	srv := filepath.Join(root, "serve")
-	picked := pickArticles()
-	if len(picked) < 12 {
-		t.Skip("example articles not found")
-	}
-	for _, a := range picked {
-		b, _ := os.ReadFile(a)
-		write(t, srv, "content/articles/"+filepath.Base(a), string(b))
-	}
-	write(t, srv, "site.toml", "title = \"Model\"\nbaseURL = \"https://example.org/\"\npageSize = 5\n")
-	memo := &Memo{}
-	build1(t, srv, memo)
+	root, srv, memo := modelSite(t)
 	// Newest first: the roles the newest briefing gives are the actors'
 	// roles across the site.
 	names, _ := filepath.Glob(filepath.Join(srv, "content", "briefings", "*.md"))
@@ -257,6 +245,26 @@ func withoutPair(s string) string {
 	return s
 }
 
+// modelSite builds, with a memo as brief serve does, a site of the example
+// articles pickArticles picks, in root/serve.
+func modelSite(t *testing.T) (root, srv string, memo *Memo) {
+	t.Helper()
+	root = t.TempDir()
+	srv = filepath.Join(root, "serve")
+	picked := pickArticles()
+	if len(picked) < 12 {
+		t.Skip("example articles not found")
+	}
+	for _, a := range picked {
+		b, _ := os.ReadFile(a)
+		write(t, srv, "content/articles/"+filepath.Base(a), string(b))
+	}
+	write(t, srv, "site.toml", "title = \"Model\"\nbaseURL = \"https://example.org/\"\npageSize = 5\n")
+	memo = &Memo{}
+	build1(t, srv, memo)
+	return root, srv, memo
+}
+
 // sameAsClean checks that the output of the site srv, built with memo, is
 // byte for byte, and digest for digest, what a clean build of a copy (in
 // clean) makes.
@@ -431,19 +439,7 @@ func TestModelRandomEdits(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site 60 times")
 	}
-	root := t.TempDir()
-	srv := filepath.Join(root, "serve")
-	picked := pickArticles()
-	if len(picked) < 12 {
-		t.Skip("example articles not found")
-	}
-	for _, a := range picked {
-		b, _ := os.ReadFile(a)
-		write(t, srv, "content/articles/"+filepath.Base(a), string(b))
-	}
-	write(t, srv, "site.toml", "title = \"Model\"\nbaseURL = \"https://example.org/\"\npageSize = 5\n")
-	memo := &Memo{}
-	build1(t, srv, memo)
+	root, srv, memo := modelSite(t)
 	names, _ := filepath.Glob(filepath.Join(srv, "content", "briefings", "*.md"))
 	rng := rand.New(rand.NewPCG(5, 6))
 	var pool []string // actor blocks of every briefing, and some no briefing has

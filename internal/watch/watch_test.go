@@ -209,8 +209,15 @@ func TestSaveVimStyle(t *testing.T) {
 	root := site(t, map[string]string{"content/a.txt": "one"})
 	h := start(t, root, Options{})
 	a := h.path("content/a.txt")
-	// Vim with backupcopy=no: probe file, rename the original to a backup,
-	// write a new file, delete the backup; plus its swap file.
+	vimSave(t, h, a)
+	h.expect("content", "content/a.txt")
+}
+
+// vimSave saves a (content/a.txt) as vim does with backupcopy=no: a probe
+// file, the original renamed to a backup, a new file written, the backup
+// deleted; plus its swap file.
+func vimSave(t *testing.T, h *harness, a string) {
+	t.Helper()
 	write(t, h.path("content/4913"), "")
 	os.Remove(h.path("content/4913"))
 	write(t, h.path("content/.a.txt.swp"), "swap")
@@ -219,7 +226,6 @@ func TestSaveVimStyle(t *testing.T) {
 	}
 	write(t, a, "one, saved by vim")
 	os.Remove(a + "~")
-	h.expect("content", "content/a.txt")
 }
 
 // TestSingleEndsABatchOfOneFile: with a debounce no test would outwait,
@@ -229,14 +235,7 @@ func TestSingleEndsABatchOfOneFile(t *testing.T) {
 	root := site(t, map[string]string{"content/a.txt": "one"})
 	h := start(t, root, Options{Debounce: time.Hour, Single: 10 * time.Millisecond})
 	a := h.path("content/a.txt")
-	write(t, h.path("content/4913"), "")
-	os.Remove(h.path("content/4913"))
-	write(t, h.path("content/.a.txt.swp"), "swap")
-	if err := os.Rename(a, a+"~"); err != nil {
-		t.Fatal(err)
-	}
-	write(t, a, "one, saved by vim")
-	os.Remove(a + "~")
+	vimSave(t, h, a)
 	if b := h.next(); b.Full || !slices.Equal(b.Paths, []string{a}) || b.Since.IsZero() {
 		t.Errorf("batch %+v, want %s", b, a)
 	}
