@@ -145,6 +145,20 @@ func TestModelEqualsClean(t *testing.T) {
 		{"the two in a third briefing: the story grows", edit(5, withPair), true},
 		{"the story smaller again", edit(5, withoutPair), true},
 		{"the two gone from the other briefings", func() { edit(3, withoutPair)(); edit(4, withoutPair)() }, true},
+		// A chain: 3 and 4 share one pair, 4 and 5 another; then the middle
+		// link goes and the story splits, away from the edited briefing.
+		{"a chain of two pairs: a story", func() {
+			edit(3, withPair)()
+			edit(4, withPair)()
+			edit(4, func(s string) string { return withPeople(s, "Peter Wimsey", "Mervyn Bunter") })()
+			edit(5, func(s string) string { return withPeople(s, "Peter Wimsey", "Mervyn Bunter") })()
+		}, true},
+		{"the chain broken in the middle: the story splits", edit(4, func(s string) string { return withoutPeople(s, "Peter Wimsey", "Mervyn Bunter") }), true},
+		{"both pairs gone", func() {
+			edit(3, withoutPair)()
+			edit(4, withoutPair)()
+			edit(5, func(s string) string { return withoutPeople(s, "Peter Wimsey", "Mervyn Bunter") })()
+		}, true},
 		{"an actor no briefing names", edit(2, func(s string) string {
 			at := strings.LastIndex(s, "\n+++")
 			return s[:at] + "\n[[actors]]\nname = \"Zebulon Quartermaine\"\nkind = \"person\"\nsalience = 0.1\nmentions = 1\nsentence = 0\n" + s[at:]
@@ -226,18 +240,24 @@ func addActor(t *testing.T, s string, names []string, i int) (string, string) {
 // withPair adds two people no briefing names at the start of the
 // briefing s: named in two briefings, they link them, which makes a story
 // of them and the briefings linked to them already.
-func withPair(s string) string {
+func withPair(s string) string { return withPeople(s, "Harriet Vane", "Quentin Marlow") }
+
+// withoutPair takes them out again.
+func withoutPair(s string) string { return withoutPeople(s, "Harriet Vane", "Quentin Marlow") }
+
+// withPeople adds people at the start of the briefing s.
+func withPeople(s string, names ...string) string {
 	at := strings.Index(s, "\n[[actors]]\n")
 	add := ""
-	for _, n := range []string{"Harriet Vane", "Quentin Marlow"} {
+	for _, n := range names {
 		add += "\n[[actors]]\nname = \"" + n + "\"\nkind = \"person\"\nsalience = 0.05\nmentions = 1\nsentence = 0\n"
 	}
 	return s[:at] + add + s[at:]
 }
 
-// withoutPair takes them out again.
-func withoutPair(s string) string {
-	for _, n := range []string{"Harriet Vane", "Quentin Marlow"} {
+// withoutPeople takes them out of the briefing s.
+func withoutPeople(s string, names ...string) string {
+	for _, n := range names {
 		at := strings.Index(s, "\n[[actors]]\nname = \""+n+"\"\nkind")
 		end := strings.Index(s[at+1:], "\n[")
 		s = s[:at] + s[at+1+end:]

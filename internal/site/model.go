@@ -496,11 +496,9 @@ func storySeeds(m *Model, changed []int, oldOf [][]*actors.Actor, total int) (ke
 			}
 		}
 		for _, a := range m.idx.Of[c] {
-			p := m.pages[a]
-			if p == nil {
-				continue // a new actor: in this briefing only
-			}
-			if crossed(a, p) {
+			// A new actor has no page yet: it linked nothing before, and
+			// may link the changed briefings that name it now.
+			if p := m.pages[a]; p != nil && crossed(a, p) {
 				kept = false
 			}
 			if a.Kind == "place" || len(a.Briefings) > limit {
