@@ -457,7 +457,7 @@ func TestChangedPaths(t *testing.T) {
 // builds must keep it.
 func TestModelRandomEdits(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the site 60 times")
+		t.Skip("builds the site 80 times")
 	}
 	root, srv, memo := modelSite(t)
 	names, _ := filepath.Glob(filepath.Join(srv, "content", "briefings", "*.md"))
@@ -510,10 +510,36 @@ func TestModelRandomEdits(t *testing.T) {
 		return fmt.Sprint("op ", s != string(b))
 	}
 	kept := 0
-	const steps = 30
+	const steps = 40
+	pairs := [][]string{{"Harriet Vane", "Quentin Marlow"}, {"Peter Wimsey", "Mervyn Bunter"}}
+	// pairUp names a pair of new people in (or takes them out of) one to
+	// three briefings at once: links between briefings, stories that form,
+	// grow, split and go, several briefings changing in one build.
+	pairUp := func() string {
+		p := pairs[rng.IntN(len(pairs))]
+		what := ""
+		for range 1 + rng.IntN(3) {
+			i := rng.IntN(len(names))
+			b, _ := os.ReadFile(names[i])
+			s := string(b)
+			if strings.Contains(s, "name = \""+p[0]+"\"\n") {
+				s, what = withoutPeople(s, p...), what+" -"
+			} else {
+				s, what = withPeople(s, p...), what+" +"
+			}
+			os.WriteFile(names[i], []byte(s), 0o644)
+			what += filepath.Base(names[i])
+		}
+		return p[0] + what
+	}
 	for step := range steps {
 		i := rng.IntN(len(names))
-		what := edit(i)
+		var what string
+		if rng.IntN(3) == 0 {
+			what = pairUp()
+		} else {
+			what = edit(i)
+		}
 		if rng.IntN(4) == 0 {
 			what += ", " + edit(rng.IntN(len(names)))
 		}
