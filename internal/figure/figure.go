@@ -50,11 +50,27 @@ func Find(doc *text.Doc) []Figure {
 
 func appendSentence(out []Figure, doc *text.Doc, si int) []Figure {
 	toks := doc.SentenceTokens(si)
+	last := -1 // where the sentence's last figure ended
 	for k := 0; k < len(toks); k++ {
 		f, next, ok := parseFigure(doc, toks, k)
 		if !ok {
 			continue
 		}
+		if f.Start < last {
+			// What the figure took in before its number (a currency's
+			// country, a qualifier) is the last figure's: start after it.
+			f.Start = f.End
+			for _, t := range toks {
+				if t.Start >= last {
+					f.Start = t.Start
+					break
+				}
+			}
+			if f.Start >= f.End {
+				continue
+			}
+		}
+		last = f.End
 		f.Sentence = si
 		f.Text = string(doc.Src[f.Start:f.End])
 		out = append(out, f)
