@@ -15,7 +15,6 @@ type merger struct {
 	ids    map[string]int // key + "\x00" + kind → node
 	parent []int
 	kind   []string
-	keys   []string
 	forced map[int]Override       // override roots
 	claims map[string]map[int]int // alias key → node → briefings' actors claiming it
 	uses   map[string]int         // ids key → briefings' actors named so (+1 for good when an override names it)
@@ -32,19 +31,17 @@ type named struct {
 // add records a briefing's actor: its node, which it makes when no name
 // of its key and kind was seen yet, and its claims.
 func (m *merger) add(a *briefing.Actor) named {
-	k := m.key(a.Name)
-	x := named{id: k + "\x00" + a.Kind}
-	x.node = m.nodeOf(k, a.Kind, x.id)
+	x, _ := m.lookup(a)
+	x.node = m.nodeOf(keyOf(x.id), a.Kind, x.id)
 	m.uses[x.id]++
-	if len(a.Aliases) > 0 {
-		x.aliases = make([]string, len(a.Aliases))
-		for i, al := range a.Aliases {
-			x.aliases[i] = m.key(al)
-			m.claim(x.aliases[i], x.node, 1)
-		}
+	for _, al := range x.aliases {
+		m.claim(al, x.node, 1)
 	}
 	return x
 }
+
+// keyOf is the key of a name's id (key + "\x00" + kind).
+func keyOf(id string) string { return id[:strings.IndexByte(id, 0)] }
 
 // lookup is add without adding: ok is false when the name makes a node.
 func (m *merger) lookup(a *briefing.Actor) (named, bool) {
@@ -131,7 +128,6 @@ func (m *merger) nodeOf(k, kind, id string) int {
 	n := len(m.parent)
 	m.parent = append(m.parent, n)
 	m.kind = append(m.kind, kind)
-	m.keys = append(m.keys, k)
 	m.ids[id] = n
 	return n
 }
@@ -338,9 +334,10 @@ func (t *tally) add(name string, d int) {
 }
 
 // Change is what Update did: the actors it made again, in order (those
-// it added among them), and those it removed.
+// it added among them), those it removed, and those that gained or lost a
+// briefing (added and removed ones among them).
 type Change struct {
-	Touched, Added, Removed []*Actor
+	Touched, Added, Removed, Moved []*Actor
 }
 
 // Update brings the index up to date after the briefings at the given
@@ -373,6 +370,7 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) (Change, bool) 
 	}
 	var fresh []string          // new names' ids, in order
 	freshAt := map[string]int{} // their index in fresh
+	freshKeys := map[string]int{}
 	renamed := map[int][]named{}
 	uses, claims := map[string]int{}, map[claimKey]int{}
 	for _, c := range changed {
@@ -385,6 +383,7 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) (Change, bool) 
 					k = len(fresh)
 					fresh = append(fresh, x.id)
 					freshAt[x.id] = k
+					freshKeys[keyOf(x.id)]++
 				}
 				x.node = -1 - k
 			}
@@ -407,20 +406,8 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) (Change, bool) 
 			}
 		}
 	}
-	keyOf := func(id string) string { return id[:strings.IndexByte(id, 0)] }
-	hasNode := func(k string) bool { // of the merge, or new
-		for _, kind := range kinds {
-			if _, ok := m.ids[k+"\x00"+kind]; ok {
-				return true
-			}
-			if _, ok := freshAt[k+"\x00"+kind]; ok {
-				return true
-			}
-		}
-		return false
-	}
-	freshKeys := map[string]bool{}
-	var gone []int // nodes whose names all go
+	hasNode := func(k string) bool { return m.idsOf(k) > 0 || freshKeys[k] > 0 } // of the merge, or new
+	var gone []int                                                               // nodes whose names all go
 	for id, d := range uses {
 		k, was := keyOf(id), m.uses[id]
 		if d == 0 { // the same uses, maybe in another order
@@ -432,10 +419,9 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) (Change, bool) 
 		_, isFresh := freshAt[id]
 		switch {
 		case isFresh:
-			if freshKeys[k] || m.idsOf(k) > 0 || len(m.claims[k]) > 0 {
+			if freshKeys[k] > 1 || m.idsOf(k) > 0 || len(m.claims[k]) > 0 {
 				return Change{}, false
 			}
-			freshKeys[k] = true
 		case was > 0 && was+d > 0:
 			if !m.settled(k) {
 				return Change{}, false
@@ -486,31 +472,30 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) (Change, bool) 
 	}
 	var ch Change
 	seen := map[*Actor]bool{}
-	var moved []*Actor // gained or lost a briefing
-	touch := func(a *Actor, move bool) {
+	touch := func(a *Actor) {
 		if !seen[a] {
 			seen[a] = true
 			ch.Touched = append(ch.Touched, a)
 		}
-		if move {
-			moved = append(moved, a)
-		}
 	}
 	type was struct{ n, first int }
 	before := map[*Actor]was{} // the moved actors' briefings before: how many, the first
-	remember := func(a *Actor) {
+	move := func(a *Actor) {   // before a's briefings change
 		if _, ok := before[a]; !ok {
-			before[a] = was{len(a.Briefings), -1}
+			first := -1
 			if len(a.Briefings) > 0 {
-				before[a] = was{len(a.Briefings), a.Briefings[0]}
+				first = a.Briefings[0]
 			}
+			before[a] = was{len(a.Briefings), first}
+			ch.Moved = append(ch.Moved, a)
 		}
+		touch(a)
 	}
 	for _, c := range changed {
 		ns, ok := renamed[c]
 		if !ok {
 			for _, a := range idx.Of[c] {
-				touch(a, false)
+				touch(a)
 			}
 			continue
 		}
@@ -523,19 +508,19 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) (Change, bool) 
 		ch.Added = append(ch.Added, added...)
 		for _, a := range idx.Of[c] {
 			a.Briefings = a.Briefings[:len(a.Briefings)-1] // ref appended c
-			if !slices.Contains(old, a) {
-				remember(a)
-				k, _ := slices.BinarySearch(a.Briefings, c)
-				a.Briefings = slices.Insert(a.Briefings, k, c)
+			if slices.Contains(old, a) {
+				touch(a)
+				continue
 			}
-			touch(a, !slices.Contains(old, a))
+			move(a)
+			k, _ := slices.BinarySearch(a.Briefings, c)
+			a.Briefings = slices.Insert(a.Briefings, k, c)
 		}
 		for _, a := range old {
 			if !slices.Contains(idx.Of[c], a) {
-				remember(a)
+				move(a)
 				k, _ := slices.BinarySearch(a.Briefings, c)
 				a.Briefings = slices.Delete(a.Briefings, k, k+1)
-				touch(a, true)
 			}
 		}
 	}
@@ -568,14 +553,14 @@ func (idx *Index) Update(bs []*briefing.Briefing, changed []int) (Change, bool) 
 		}
 	}
 	ch.Touched = live
-	if len(moved) > 0 {
+	if len(before) > 0 {
 		limit := int(MaxCommon*float64(len(bs))) + 1
 		var twins map[string]int
 		for a, w := range before {
 			if len(a.Briefings) == 0 {
 				continue // removed
 			}
-			if rare(a, limit, len(bs)) != (w.n <= limit || len(bs) < 10) {
+			if rare(len(a.Briefings), limit, len(bs)) != rare(w.n, limit, len(bs)) {
 				return Change{}, false
 			}
 			if a.Briefings[0] != w.first {
@@ -685,11 +670,11 @@ func coActors(idx *Index, total int) {
 	counts := map[*Actor]map[*Actor]int{}
 	for _, as := range idx.Of {
 		for _, a := range as {
-			if !rare(a, limit, total) {
+			if !rare(len(a.Briefings), limit, total) {
 				continue
 			}
 			for _, b := range as {
-				if a != b && rare(b, limit, total) {
+				if a != b && rare(len(b.Briefings), limit, total) {
 					if counts[a] == nil {
 						counts[a] = map[*Actor]int{}
 					}
@@ -705,13 +690,13 @@ func coActors(idx *Index, total int) {
 
 // coActorsOf is a's co-actors (coActors) made again.
 func (idx *Index) coActorsOf(a *Actor, limit, total int) []*Actor {
-	if !rare(a, limit, total) {
+	if !rare(len(a.Briefings), limit, total) {
 		return nil
 	}
 	cs := map[*Actor]int{}
 	for _, bi := range a.Briefings {
 		for _, b := range idx.Of[bi] {
-			if a != b && rare(b, limit, total) {
+			if a != b && rare(len(b.Briefings), limit, total) {
 				cs[b]++
 			}
 		}
@@ -719,8 +704,9 @@ func (idx *Index) coActorsOf(a *Actor, limit, total int) []*Actor {
 	return topCo(cs)
 }
 
-// rare reports whether an actor is rare enough to have co-actors.
-func rare(a *Actor, limit, total int) bool { return len(a.Briefings) <= limit || total < 10 }
+// rare reports whether an actor in n briefings is rare enough to have
+// co-actors.
+func rare(n, limit, total int) bool { return n <= limit || total < 10 }
 
 // topCo is the eight actors with the highest counts, ties in lessRank's
 // order.

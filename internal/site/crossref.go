@@ -297,10 +297,7 @@ func sharedLimit(total int) int {
 // Each entry's idx must be its position in entries.
 func related(entries []*Entry, total int) {
 	limit := sharedLimit(total)
-	day := make([]int, len(entries)) // days since 1970, for closeness in date
-	for i, e := range entries {
-		day[i] = int(e.Time.Unix() / 86400)
-	}
+	day := days(entries)
 	// On all cores, in chunks of entries, each with its own scores.
 	chunks := 4 * runtime.GOMAXPROCS(0)
 	parallel.For(context.Background(), chunks, func(c int) {
@@ -310,6 +307,15 @@ func related(entries []*Entry, total int) {
 			relate(entries, i, limit, day, score, &touched)
 		}
 	})
+}
+
+// days is each entry's day since 1970, for closeness in date.
+func days(entries []*Entry) []int {
+	day := make([]int, len(entries))
+	for i, e := range entries {
+		day[i] = int(e.Time.Unix() / 86400)
+	}
+	return day
 }
 
 // relate sets entries[i].related (see related).

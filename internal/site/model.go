@@ -169,38 +169,22 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	b.idx, b.pages, b.stories, b.years, b.relatedBy, b.coBy, b.slugs = m.idx, m.pages, m.stories, m.years, m.relatedBy, m.coBy, m.slugs
 
 	// The actors of the changed briefings, and whose refs that changes.
-	var moved []*ActorPage // actors that gained or lost a briefing
 	slugs := actors.Slugs(b.idx.Actors, b.slug)
 	for _, a := range ch.Added {
 		p := &ActorPage{Slug: slugs[a]}
 		p.Path = actorPath(a.Kind, p.Slug)
 		b.pages[a] = p
 	}
+	moved := pagesOf(b.pages, ch.Moved) // gained or lost a briefing; removed ones too
 	for _, a := range ch.Removed {
 		p := b.pages[a]
-		for _, x := range p.coActors {
-			b.coBy[x] = slices.DeleteFunc(b.coBy[x], func(y *ActorPage) bool { return y == p })
-		}
+		b.setCoActors(p, nil)
 		delete(b.coBy, p)
 		delete(b.pages, a)
-		moved = append(moved, p)
 	}
 	for k, i := range changed {
-		e := entries[i]
-		if slices.Equal(oldOf[k], b.idx.Of[i]) {
-			continue
-		}
-		e.actors = make([]*ActorPage, len(b.idx.Of[i]))
-		for j, a := range b.idx.Of[i] {
-			e.actors[j] = b.pages[a]
-			if !slices.Contains(oldOf[k], a) {
-				moved = append(moved, b.pages[a])
-			}
-		}
-		for _, a := range oldOf[k] {
-			if p := b.pages[a]; p != nil && !slices.Contains(b.idx.Of[i], a) {
-				moved = append(moved, p)
-			}
+		if !slices.Equal(oldOf[k], b.idx.Of[i]) {
+			entries[i].actors = pagesOf(b.pages, b.idx.Of[i])
 		}
 	}
 	before := map[*ActorPage]ActorRef{}
@@ -215,15 +199,8 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		p.fill(a, entries)
 	}
 	for _, a := range touched { // once all are filled: refs copy their names
-		p := b.pages[a]
-		if co := pagesOf(b.pages, a.CoActors); !slices.Equal(co, p.coActors) {
-			for _, x := range p.coActors {
-				b.coBy[x] = slices.DeleteFunc(b.coBy[x], func(y *ActorPage) bool { return y == p })
-			}
-			for _, x := range co {
-				b.coBy[x] = append(b.coBy[x], p)
-			}
-			p.coActors, p.CoActors = co, refs(co)
+		if p, co := b.pages[a], pagesOf(b.pages, a.CoActors); !slices.Equal(co, p.coActors) {
+			b.setCoActors(p, co)
 		}
 	}
 	relatedAgain(entries, moved, changed, b.relatedBy, dirty)
@@ -398,6 +375,17 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 	return true
 }
 
+// setCoActors makes co p's co-actors, and keeps coBy up to date.
+func (b *builder) setCoActors(p *ActorPage, co []*ActorPage) {
+	for _, x := range p.coActors {
+		b.coBy[x] = slices.DeleteFunc(b.coBy[x], func(y *ActorPage) bool { return y == p })
+	}
+	for _, x := range co {
+		b.coBy[x] = append(b.coBy[x], p)
+	}
+	p.coActors, p.CoActors = co, refs(co)
+}
+
 // pagesOf is the pages of actors.
 func pagesOf(pages map[*actors.Actor]*ActorPage, as []*actors.Actor) []*ActorPage {
 	if len(as) == 0 {
@@ -430,10 +418,7 @@ func relatedAgain(entries []*Entry, moved []*ActorPage, changed []int, relatedBy
 			}
 		}
 	}
-	day := make([]int, len(entries))
-	for i, e := range entries {
-		day[i] = int(e.Time.Unix() / 86400)
-	}
+	day := days(entries)
 	score := make([]int32, len(entries))
 	var scratch []int
 	for e := range again {
