@@ -35,7 +35,8 @@ type stage struct {
 	spareDir string               // where the spare lives
 	onSpare  bool                 // dir is the spare
 	live     *State               // what out holds, when known (files checked before use)
-	have     map[string]FileState // what dir already holds (on the spare)
+	have     map[string]FileState // what dir already holds (on the spare); read through spareFiles
+	scanned  chan struct{}        // closed when have is known (scanSpare runs beside the model)
 	written  map[string]bool
 	unlock   func() // releases the build lock
 	mu       sync.Mutex
@@ -99,7 +100,13 @@ func newStage(out string, live, spare *State) (*stage, error) {
 	if s.live != nil && spare.describes(s.spareDir) {
 		if err := os.WriteFile(filepath.Join(s.spareDir, updating), nil, 0o644); err == nil {
 			s.dir, s.onSpare = s.spareDir, true
-			s.have = scanSpare(s.spareDir, spare)
+			// The walk is mostly system calls: it runs while the build
+			// makes its model, and the first file it touches waits.
+			s.scanned = make(chan struct{})
+			go func() {
+				defer close(s.scanned)
+				s.have = scanSpare(s.spareDir, spare)
+			}()
 			return s, nil
 		}
 	}
@@ -171,6 +178,16 @@ func outputPath(siteDir, output string) string {
 	return filepath.Clean(out)
 }
 
+// spareFiles returns what the spare holds, once scanSpare has walked it;
+// nothing in the staging folder is touched before (the walk removes what
+// it does not know).
+func (s *stage) spareFiles() map[string]FileState {
+	if s.scanned != nil {
+		<-s.scanned
+	}
+	return s.have
+}
+
 func (s *stage) reserve(name string) error      { return reserveName(s.written, name) }
 func (s *stage) names() map[string]bool         { return s.written }
 func (s *stage) states() (*State, *State, bool) { return s.final, s.spare, !s.changed() }
@@ -231,9 +248,7 @@ func (s *stage) keep(name string, d Digest) bool {
 	if !ok || l.Digest != d {
 		return false
 	}
-	s.mu.Lock()
-	h, has := s.have[name]
-	s.mu.Unlock()
+	h, has := s.spareFiles()[name]
 	if has && h.Ino == l.Ino && l.Ino != 0 && h.Hash == l.Hash {
 		s.record(name, l) // the spare shares the live file
 		return true
@@ -293,9 +308,7 @@ func (s *stage) mkdir(dir string) error {
 // put writes data to a reserved name. Safe for concurrent use.
 func (s *stage) put(name string, data []byte, d Digest) error {
 	h := hashBytes(data)
-	s.mu.Lock()
-	have, has := s.have[name]
-	s.mu.Unlock()
+	have, has := s.spareFiles()[name]
 	// The same bytes as the output's file: that file, so that it keeps
 	// its time.
 	if l, ok := s.liveFile(name); ok && l.Hash == h && (has && have.Ino == l.Ino && have.Hash == h || s.linkLive(name, has) == nil) {
@@ -384,7 +397,7 @@ func (s *stage) sameAsOld(name string, data []byte, p string) bool {
 // the spare when its state is known; otherwise cleanup removes it.
 func (s *stage) commit() error {
 	if s.onSpare {
-		for n := range s.have {
+		for n := range s.spareFiles() {
 			if _, ok := s.next[n]; !ok {
 				f := filepath.Join(s.dir, filepath.FromSlash(n))
 				os.Remove(f)
@@ -525,6 +538,7 @@ func recoverOutput(out string) {
 // cleanup removes the staging folder (after a failure) or the old output
 // (after a commit), and releases the build lock.
 func (s *stage) cleanup() {
+	s.spareFiles() // the walk is done before its folder goes
 	if s.dir != "" {
 		os.RemoveAll(s.dir)
 	}
