@@ -45,7 +45,8 @@ func benchHugo(o options, siteDir, hugoDir string) (*hugoRow, error) {
 	runBrief := func() error {
 		// No output, no spare, no output state: every page is rendered
 		// and written, as Hugo does with no public/.
-		for _, p := range []string{out, filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".spare"), filepath.Join(siteDir, cacheDir, "output.gob")} {
+		states, _ := filepath.Glob(filepath.Join(siteDir, cacheDir, "output*.gob"))
+		for _, p := range append([]string{out, filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".spare")}, states...) {
 			if err := os.RemoveAll(p); err != nil {
 				return err
 			}

@@ -58,6 +58,26 @@ func TestNewSiteThenBuild(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "public", "index.html")); err != nil {
 		t.Error(err)
 	}
+	// A second build leaves the spare and the lock beside public/: what
+	// builds leave at the top of the site is in the site's .gitignore.
+	if code, _, errs := runCmd("build", "-s", dir); code != 0 {
+		t.Fatalf("build again: %d %s", code, errs)
+	}
+	ignore, _ := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	ignored := map[string]bool{}
+	for _, l := range strings.Fields(string(ignore)) {
+		ignored[strings.Trim(l, "/")] = true
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		switch n := e.Name(); n {
+		case "content", "site.toml", ".gitignore":
+		default:
+			if !ignored[n] {
+				t.Errorf("the build left %s, which the new site's .gitignore (%q) does not ignore", n, ignore)
+			}
+		}
+	}
 }
 
 func TestBuildExitStatus(t *testing.T) {

@@ -69,7 +69,7 @@ func newSite(dir string, withTemplates bool, stdout io.Writer) error {
 	today := time.Now().Format("2006-01-02")
 	files := map[string]string{
 		"site.toml":  siteTOML,
-		".gitignore": "/public/\n/.brief-cache/\n",
+		".gitignore": "/public/\n/.public.spare/\n/.public.lock\n/.brief-cache/\n",
 		"content/articles/" + today + "-welcome.txt": "date " + today + "\ntitle Welcome to brief\n\n" +
 			"This is an example article. Replace it with real news articles: plain text files with a date line, or Markdown with TOML front matter.\n\n" +
 			"Each article becomes a briefing with a bottom line, the key actors, a timeline and the source text, and the briefings become a static site.\n\n" +

@@ -28,7 +28,10 @@ every change to content/, templates/, theme/, data/ and site.toml. Open pages
 reload by themselves, a change to stylesheets only restyles them in place, and
 a failed build shows its error over the page while the last good site stays
 served. The live-reload script is added to pages as they are served, never
-written into the site.`
+written into the site.
+
+The served site is built in .brief-cache/serve/ (or -o), with the local
+address as its URL; public/ is left as brief build made it, ready to deploy.`
 
 func runServe(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", "[flags]", serveHelp, stderr)
@@ -36,7 +39,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	bind := fs.String("bind", serve.DefaultBind, "address to listen on (0.0.0.0 to share on the network)")
 	port := fs.Int("port", serve.DefaultPort, "port to listen on")
 	baseURL := fs.String("baseURL", "", "the site's URL while serving (default: the local address)")
-	out := fs.String("o", "", "output folder (overrides site.toml)")
+	out := fs.String("o", "", "output folder (default "+site.ServeOutput+"; public/ is left for brief build, ready to deploy)")
 	poll := fs.Bool("poll", false, "watch by polling instead of file events (network drives, some containers)")
 	verbose := fs.Bool("v", false, "tell where each rebuild's time went")
 	if err := parse(fs, args); err != nil {
@@ -75,7 +78,9 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 	opt := buildOptions(s.dir)
 	opt.Memo = &build.Memo{}
 	defer opt.Memo.Close()
-	opt.Output, opt.BaseURL = s.out, s.baseURL
+	// Pages built for serving carry the local address: they go to a
+	// folder of their own, never to the output folder that is deployed.
+	opt.Output, opt.BaseURL = cmp.Or(s.out, site.ServeOutput), s.baseURL
 	if opt.BaseURL == "" {
 		opt.BaseURL = url
 	}
@@ -167,15 +172,9 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 	}
 }
 
-// outputDir is where the build writes, as site.toml or -o say.
+// outputDir is where brief serve builds: -o, or site.ServeOutput.
 func outputDir(dir, flagOut string) string {
-	out := flagOut
-	if out == "" {
-		out = "public"
-		if cfg, err := site.LoadConfig(filepath.Join(dir, "site.toml")); err == nil && cfg.Output != "" {
-			out = cfg.Output
-		}
-	}
+	out := cmp.Or(flagOut, site.ServeOutput)
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(dir, out)
 	}

@@ -124,6 +124,17 @@ func TestServeLiveReload(t *testing.T) {
 	}
 	ev := events(t, ctx, url) // after the first build's reload, so it is not seen
 	page := url + "briefings/strikes/"
+	// Served pages carry the local address; they are built in a folder of
+	// their own, so the one brief build deploys never holds them.
+	if _, body := get(t, url); !strings.Contains(body, `href="`+url+`"`) {
+		t.Errorf("the home page does not link the local address %s", url)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("brief serve wrote public/")
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".brief-cache", "serve", "index.html")); err != nil {
+		t.Error(err)
+	}
 
 	t.Run("edit", func(t *testing.T) {
 		put(t, dir, "content/articles/2021-06-28-strikes.txt", "date 2021-06-28\ntitle Strikes\n\nThe US on Sunday said it had struck militia sites in Iraq and Syria.\n")

@@ -18,7 +18,7 @@
 // hash of the program itself, so a new analyser re-analyses everything
 // once), and with the files' sizes and times, which articles need not
 // even be read; parsed-NN.gob keep parsed briefings by content hash;
-// output.gob says what the output folder and its spare hold and what each
+// output-<hash>.gob (one per output folder) say what the output folder and its spare hold and what each
 // file was made from (package site renders only what changed). A corrupt
 // or older cache file is ignored. In `brief serve`, a Memo keeps the same
 // in memory.
@@ -138,7 +138,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		in.Outputs, in.Notes = site.Outputs{InPlace: true, Live: live}, notes
 		in.Model = model
 	} else {
-		saved = loadOutState(opt.Dir)
+		saved = loadOutState(opt.Dir, cfg.Output)
 		in.Outputs, in.Notes = site.Outputs{Live: saved.Live, Spare: saved.Spare}, saved.Notes
 	}
 	sr, err := site.Build(ctx, in)
@@ -149,7 +149,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	opt.Memo.setOutputs(sr.State, sr.Notes, sr.Model)
 	if saved != nil && !(sr.Unchanged && maps.EqualFunc(saved.Notes, sr.Notes, slices.Equal)) {
 		saved.Live, saved.Spare, saved.Notes = sr.State, sr.Spare, sr.Notes
-		saved.save(opt.Dir)
+		saved.save(opt.Dir, cfg.Output)
 	}
 	res.Made, res.Mode, res.Reused = sr.Made, sr.Mode, sr.Reused
 	res.Pages, res.Warnings = sr.Pages, append(res.Warnings, sr.Warnings...)

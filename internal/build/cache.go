@@ -18,7 +18,7 @@ import (
 
 // CacheDir is the site's cache folder, relative to the site. It may be
 // deleted at any time; brief then re-analyses every article once.
-const CacheDir = ".brief-cache"
+const CacheDir = site.CacheDir
 
 // cacheVersion changes when the cache file's layout does.
 const cacheVersion = 2

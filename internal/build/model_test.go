@@ -309,7 +309,7 @@ func sameAsClean(t *testing.T, srv, clean string, memo *Memo, step string) {
 	// bytes are the same) must still be up to date.
 	live, notes, model := memo.outputs()
 	memo.setOutputs(live, notes, model)
-	for n, f := range loadOutState(clean).Live.Files {
+	for n, f := range loadOutState(clean, "public").Live.Files {
 		if g := live.Files[n]; g.Digest != f.Digest {
 			t.Errorf("after %q, %s has another digest than in a clean build", step, n)
 		}

@@ -3,13 +3,17 @@ package build
 import (
 	"bytes"
 	"encoding/gob"
+	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 
 	"brief/internal/site"
 )
 
-// outState is .brief-cache/output.gob: what the output folder and its
+// outState is .brief-cache/output-<hash>.gob, one per output folder (its
+// path as the site names it, hashed: brief build's public/ and brief
+// serve's own folder each have theirs): what the output folder and its
 // spare hold and what each file was made from (site.State), and the
 // Markdown warnings of each briefing, so that the next build renders and
 // writes only what changed. A missing, corrupt or older file is an empty
@@ -22,10 +26,15 @@ type outState struct {
 	Notes       map[[32]byte][]string
 }
 
-func outStatePath(dir string) string { return filepath.Join(dir, CacheDir, "output.gob") }
+func outStatePath(dir, output string) string {
+	h := fnv.New32a()
+	h.Write([]byte(filepath.ToSlash(filepath.Clean(output))))
+	return filepath.Join(dir, CacheDir, fmt.Sprintf("output-%08x.gob", h.Sum32()))
+}
 
-func loadOutState(dir string) *outState {
-	data, err := os.ReadFile(outStatePath(dir))
+func loadOutState(dir, output string) *outState {
+	os.Remove(filepath.Join(dir, CacheDir, "output.gob")) // the one file of earlier versions
+	data, err := os.ReadFile(outStatePath(dir, output))
 	if err != nil {
 		return &outState{}
 	}
@@ -38,13 +47,13 @@ func loadOutState(dir string) *outState {
 
 // save writes the state; errors are ignored (the next build renders
 // everything).
-func (s *outState) save(dir string) {
+func (s *outState) save(dir, output string) {
 	s.Version = site.StateVersion
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(s) != nil {
 		return
 	}
-	p := outStatePath(dir)
+	p := outStatePath(dir, output)
 	if os.MkdirAll(filepath.Dir(p), 0o755) == nil {
 		writeFile(p, buf.Bytes())
 	}

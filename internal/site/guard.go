@@ -9,7 +9,16 @@ import (
 
 // siteFolders are the folders of a site that are its sources: the output
 // may be none of them, nor inside one.
-var siteFolders = []string{"content", "templates", "theme", "data", ".brief-cache"}
+var siteFolders = []string{"content", "templates", "theme", "data"}
+
+// CacheDir is the site's cache folder (package build): the output may not be
+// it, but may be a folder inside it (brief serve's own output, ServeOutput).
+const CacheDir = ".brief-cache"
+
+// ServeOutput is where brief serve builds by default, relative to the
+// site: its pages carry the local address, so it keeps out of the output
+// folder that gets deployed.
+var ServeOutput = filepath.Join(CacheDir, "serve")
 
 // checkOutput refuses an output folder that a build would destroy
 // something in by swapping it out: the site folder itself or a folder
@@ -36,6 +45,9 @@ func checkOutput(siteDir, out string, known bool) error {
 		if src := filepath.Join(site, f); within(out, src) {
 			return fmt.Errorf("output folder %s is inside the site's %s/: building there would replace sources; choose another (site.toml `output`, or -o)", out, f)
 		}
+	}
+	if cache := filepath.Join(site, CacheDir); out == cache {
+		return fmt.Errorf("output folder %s is the site's cache folder: building there would replace it; choose another (site.toml `output`, or -o)", out)
 	}
 	st, err := os.Stat(out)
 	switch {

@@ -34,6 +34,8 @@ func TestCheckOutput(t *testing.T) {
 		{"templates", false, "inside the site's templates/"},
 		{"notes", false, "is not a site"},
 		{"afile", false, "is a file"},
+		{".brief-cache", false, "is the site's cache folder"},
+		{".brief-cache/serve", false, ""},
 	} {
 		wd, _ := os.Getwd()
 		rel, _ := filepath.Rel(wd, site) // as `brief build -s . -o x` gives
