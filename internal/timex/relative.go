@@ -609,6 +609,8 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	w := s.lower(k)
 	half := false
 	switch {
+	case w == "quarter" && s.punct(k+1, '-') && s.attached(k+1) && s.attached(k+2) && finals[s.lowerWord(min(k+2, len(s.ps)-1))]:
+		return res{}, false // the quarter-finals: a round of a tournament
 	case w == "quarter":
 	case w == "half" && (q == 1 || q == 2 || s.lower(k-1) == "last"):
 		half = true
@@ -738,6 +740,9 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	}
 	return r, true
 }
+
+// finals after `quarter-` name a round of a tournament, not a quarter.
+var finals = map[string]bool{"final": true, "finals": true, "finalist": true, "finalists": true}
 
 // over reports whether the period at pieces [i, j) is spoken of as over:
 // in the past tense, or ended on a day before the article date (`the
