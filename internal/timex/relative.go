@@ -745,15 +745,39 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 var finals = map[string]bool{"final": true, "finals": true, "finalist": true, "finalists": true}
 
 // over reports whether the period at pieces [i, j) is spoken of as over:
-// in the past tense, or ended on a day before the article date (`the
-// quarter ended Sept. 30`).
+// in the past tense, ended on a day before the article date (`the
+// quarter ended Sept. 30`), or its results reported (`reported a 47%
+// decline in fourth-quarter earnings`: only a quarter that is over has
+// results to report).
 func (s *scanner) over(i, j int) bool {
 	if w := s.lowerWord(min(j, len(s.ps)-1)); j < len(s.ps) && (w == "ended" || w == "ending") {
 		if e, ok := s.monthDate(j + 1); ok && e.hasDay && e.day.Before(s.dct) {
 			return true
 		}
 	}
+	if s.reportedBefore(i) {
+		return true
+	}
 	return s.tense(i, j) < 0
+}
+
+// reportedBefore reports whether a verb that makes results public
+// (reported, posted, announced) stands in the clause before piece i,
+// within the tense window, on the same side of any quotation mark.
+func (s *scanner) reportedBefore(i int) bool {
+	var buf [16]byte
+	q := s.ps[i].quote
+	for k := i - 1; k >= max(i-tenseBack, 0); k-- {
+		p := s.ps[k]
+		if p.quote != q || p.r == ';' || p.r == '.' {
+			return false
+		}
+		switch string(s.word(k, &buf)) {
+		case "reported", "posted", "announced":
+			return true
+		}
+	}
+	return false
 }
 
 // seasonExpr matches [this|last|next|the|early|late] season [of] [year].

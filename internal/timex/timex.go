@@ -66,8 +66,9 @@
 // after a period longer than a quarter (`the first nine months`) they
 // compare years (1988), after a quarter the same quarter (1988-Q3). Only
 // quarters already over are anchors: the article's own quarter is one when
-// spoken of in the past tense or as ended on a day before the article (a
-// fiscal `fourth quarter ended Aug. 26` in October). `The latest period` is
+// spoken of in the past tense, as ended on a day before the article (a
+// fiscal `fourth quarter ended Aug. 26` in October) or as reported on
+// (`reported a decline in fourth-quarter earnings`). `The latest period` is
 // the latest quarter named in the article's year, else the quarter before
 // the article's.
 //

@@ -74,6 +74,7 @@ func TestFind(t *testing.T) {
 		{"1998-10-25", "In January, a week after the anniversary of the Roe vs. Wade decision, a bombing in Birmingham, Ala., killed a guard.", "January|DATE|1998-01; a week|DURATION|P1W"},
 		{"1999-02-10", "The official said the accession was planned for early March.", "early March|DATE|1999-03"},
 		{"2015-04-25", "Almagro beat him in the quarter-finals and the quarter-final; it was the third quarter.", "the third quarter|DATE|2014-Q3"},
+		{"1989-11-02", "Ralston reported a decline in fourth-quarter earnings to $45 million from $85 million a year earlier.", "fourth-quarter|DATE|1989-Q4; a year earlier|DATE|1988-Q4"},
 		{"2009-03-01", "The quarter-to-quarter comparison and day-to-day running; up 8% this year-to-date.", "this year|DATE|2009"},
 		{"1989-10-26", "It will last through at least the first two quarters of 1990.", "the first two quarters of 1990|DATE|1990-H1"},
 		{"2000-02-24", "It may be resolved at a hearing the week of March 6.", "the week of March 6|DATE|2000-W10"},
