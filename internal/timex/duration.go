@@ -352,8 +352,10 @@ func (s *scanner) countedBack(r res, n int, fuzzy bool, u, dir int, anchored boo
 			r.compare = true
 			return r
 		}
-		if anchored {
-			r.compare = true // a year earlier than what was spoken of
+		if anchored || u == uYear && n == 1 && s.lastQ != 0 {
+			// a year earlier than what was spoken of; a year ago, in a
+			// report of quarters and years, compares too
+			r.compare = true
 		}
 		r.val, r.year = yearVal(base+dir*n*mult), base+dir*n*mult
 	}

@@ -410,14 +410,38 @@ func (s *scanner) detUnit(k int) (res, bool) {
 		return res{}, false // quarters have their own rule
 	}
 	var r res
-	if anchored {
+	switch {
+	case anchored:
 		r = s.fromAnchor(u, n)
-	} else {
+	case u == uYear && det == "last" && !the && s.lastQ != 0 && !s.spanYear && s.comparing(i):
+		// compared with $33 million last year, up from last year's $1.55
+		// billion, after a quarter's results: that quarter a year back
+		r = res{typ: "DATE", val: quarterVal(s.lastQYear-1, s.lastQ), year: s.lastQYear - 1, compare: true}
+	default:
 		r = s.unitNow(u, n)
 		r.deictic = false
 	}
 	r.i, r.j = i, j
 	return r, true
+}
+
+// comparing reports whether the clause before piece i compares a figure
+// with an earlier one (`compared with`, `up from`, `versus`): the period
+// at i is then the one the figure is compared with.
+func (s *scanner) comparing(i int) bool {
+	var buf [16]byte
+	q := s.ps[i].quote
+	for k := i - 1; k >= max(i-tenseBack, 0); k-- {
+		p := s.ps[k]
+		if p.quote != q || p.r == ';' || p.r == '.' || p.r == ',' {
+			return false
+		}
+		switch string(s.word(k, &buf)) {
+		case "compared", "from", "versus", "vs", "against":
+			return true
+		}
+	}
+	return false
 }
 
 // weekOfMonth matches `first week of March [2009]` (after `the`) at k:

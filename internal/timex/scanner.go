@@ -152,6 +152,11 @@ func (s *scanner) anchor(r res) {
 	if len(r.val) == 7 && r.val[5] == 'Q' {
 		s.spanYear = false // a quarter spoken of again
 	}
+	if len(r.val) == 4 && allDigits(r.val) && r.mod == "" {
+		// a whole year spoken of (earnings for this year, up from last
+		// year's): a year earlier compares years; by year-end does not
+		s.spanYear = true
+	}
 	if r.hasDay {
 		s.lastDay, s.hasLastDay = r.day, true
 	}

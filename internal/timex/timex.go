@@ -63,8 +63,11 @@
 // granularity or finer before them (a month named, or the month of a day
 // named), not against the article date. Periods named for comparison (`a
 // year earlier`, `year-ago`, `the 1988 period`) are not anchors themselves;
-// after a period longer than a quarter (`the first nine months`) they
-// compare years (1988), after a quarter the same quarter (1988-Q3). Only
+// after a period longer than a quarter (`the first nine months`) or a
+// whole year named (`earnings for this year`) they compare years (1988),
+// after a quarter the same quarter (1988-Q3). So does `last year` when its
+// clause compares a quarter's figure with it (`compared with $33 million
+// last year`, `up from last year's $1.55 billion`: 1988-Q3). Only
 // quarters already over are anchors: the article's own quarter is one when
 // spoken of in the past tense, as ended on a day before the article (a
 // fiscal `fourth quarter ended Aug. 26` in October) or as reported on

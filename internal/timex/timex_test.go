@@ -75,6 +75,8 @@ func TestFind(t *testing.T) {
 		{"1999-02-10", "The official said the accession was planned for early March.", "early March|DATE|1999-03"},
 		{"2015-04-25", "Almagro beat him in the quarter-finals and the quarter-final; it was the third quarter.", "the third quarter|DATE|2014-Q3"},
 		{"1989-11-02", "Ralston reported a decline in fourth-quarter earnings to $45 million from $85 million a year earlier.", "fourth-quarter|DATE|1989-Q4; a year earlier|DATE|1988-Q4"},
+		{"1989-10-27", "In the latest quarter, it earned $23 million, compared with $33 million last year; last year it sold a unit.", "the latest quarter|DATE|1989-Q3; last year|DATE|1988-Q3; last year|DATE|1988"},
+		{"1989-10-27", "In the third quarter, sales rose. It sees $4 a share for this year, up from last year's $3.27 and from $3 a year ago.", "the third quarter|DATE|1989-Q3; this year|DATE|1989; last year|DATE|1988; a year ago|DATE|1988"},
 		{"2009-03-01", "The quarter-to-quarter comparison and day-to-day running; up 8% this year-to-date.", "this year|DATE|2009"},
 		{"1989-10-26", "It will last through at least the first two quarters of 1990.", "the first two quarters of 1990|DATE|1990-H1"},
 		{"2000-02-24", "It may be resolved at a hearing the week of March 6.", "the week of March 6|DATE|2000-W10"},
