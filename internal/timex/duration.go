@@ -348,7 +348,7 @@ func (s *scanner) countedBack(r res, n int, fuzzy bool, u, dir int, anchored boo
 		}
 		if u == uYear && s.lastQ != 0 && n == 1 && !s.spanYear {
 			// a year earlier, in a report of quarters: the same quarter
-			r.val, r.year = quarterVal(s.lastQYear+dir, s.lastQ), s.lastQYear+dir
+			r.val, r.year = quarterVal(s.mainQYear+dir, s.mainQ), s.mainQYear+dir
 			r.compare = true
 			return r
 		}

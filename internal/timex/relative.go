@@ -416,7 +416,7 @@ func (s *scanner) detUnit(k int) (res, bool) {
 	case u == uYear && det == "last" && !the && s.lastQ != 0 && !s.spanYear && s.comparing(i):
 		// compared with $33 million last year, up from last year's $1.55
 		// billion, after a quarter's results: that quarter a year back
-		r = res{typ: "DATE", val: quarterVal(s.lastQYear-1, s.lastQ), year: s.lastQYear - 1, compare: true}
+		r = res{typ: "DATE", val: quarterVal(s.mainQYear-1, s.mainQ), year: s.mainQYear - 1, compare: true}
 	default:
 		r = s.unitNow(u, n)
 		r.deictic = false
@@ -717,9 +717,9 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	inferred, explicitYear := q == 0, year != 0
 	noAnchor = noAnchor || inferred && explicitYear
 	switch {
-	case q == 0 && latest && s.lastQ != 0 && yearShift == 0 && s.lastQYear == s.dct.Year():
+	case q == 0 && latest && s.mainQ != 0 && yearShift == 0 && s.mainQYear == s.dct.Year():
 		// the latest period, after fourth-quarter results: that quarter
-		year, q = s.lastQYear, s.lastQ
+		year, q = s.mainQYear, s.mainQ
 	case q == 0 && latest:
 		year, q = addQuarters(s.dct.Year(), quarterOf(s.dct), -1)
 		year += yearShift
@@ -731,6 +731,14 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		q = s.lastQ
 		if year == 0 {
 			year = s.lastQYear + yearShift
+		}
+		if yearShift != 0 || explicitYear {
+			// the year-earlier period, the 1989 period: the quarter
+			// reported on, in that year
+			q = s.mainQ
+			if !explicitYear {
+				year = s.mainQYear + yearShift
+			}
 		}
 		noAnchor = true
 	case q == 0:

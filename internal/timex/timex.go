@@ -65,7 +65,9 @@
 // year earlier`, `year-ago`, `the 1988 period`) are not anchors themselves;
 // after a period longer than a quarter (`the first nine months`) or a
 // whole year named (`earnings for this year`) they compare years (1988),
-// after a quarter the same quarter (1988-Q3). So does `last year` when its
+// after a quarter the same quarter (1988-Q3): the quarter reported on, the
+// latest named but for one named as a backdrop (`after a flat second
+// quarter`, `up from the second quarter`). So does `last year` when its
 // clause compares a quarter's figure with it (`compared with $33 million
 // last year`, `up from last year's $1.55 billion`: 1988-Q3). Only
 // quarters already over are anchors: the article's own quarter is one when
