@@ -317,6 +317,12 @@ func (s *scanner) detUnit(k int) (res, bool) {
 		if !the {
 			return res{}, false
 		}
+		if w := s.lower(j); (w == "previous" || w == "prior" && s.lower(j+1) != "to") && (u == uYear || u == uMonth || u == uWeek || u == uDay) {
+			// the year previous, the day prior: the previous year, day
+			r := s.fromAnchor(u, -1)
+			r.i, r.j = i, j+1
+			return r, true
+		}
 		switch u {
 		case uWeekend:
 			if !s.hasDCT {

@@ -11,7 +11,7 @@
 //     `third-quarter`), decades and centuries (`the 1990s`, `the nineties`,
 //     `the 20th century`), deictic days (`today`, `yesterday`), relative
 //     periods (`this week`, `last month`, `next year`, `a year ago`,
-//     `earlier this month`, `the previous day`, `the day before last
+//     `earlier this month`, `the previous day`, `the year previous`, `the day before last
 //     Tuesday`, `it's the second day of` the offensive, `since the start of the
 //     year`, `the last week of March`, `Easter week`, `the last half of the '80s`), and references (`now` PRESENT_REF, `recently` PAST_REF,
 //     `the future` FUTURE_REF). `today's world`, `today's youth` and the
