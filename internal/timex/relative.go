@@ -143,6 +143,10 @@ func (s *scanner) deictic(k int) (res, bool) {
 	if (w == "today" || w == "tomorrow") && s.generic(k) {
 		return res{}, false
 	}
+	if w == "tomorrow" && s.lower(k-1) == "of" && !s.apostropheS(k+1) && k >= 2 && s.ps[k-2].kind == pWord && s.ps[k-2].cat != cPart && s.ps[k-2].cat != cUnit {
+		// the people of tomorrow, the cars of tomorrow: the age to come
+		return res{}, false
+	}
 	if w == "today" || w == "yesterday" || w == "tomorrow" {
 		if j < len(s.ps) && s.ps[j].cat == cPart && !plural(s.ps[j].w) {
 			part = s.ps[j].n
