@@ -797,15 +797,15 @@ func (s *scanner) over(i, j int) bool {
 			return true
 		}
 	}
-	if s.reportedBefore(i) {
-		return true
-	}
-	return s.tense(i, j) < 0
+	t := s.tense(i, j)
+	return t < 0 || t == 0 && s.reportedBefore(i)
 }
 
 // reportedBefore reports whether a verb that makes results public
 // (reported, posted, announced) stands in the clause before piece i,
-// within the tense window, on the same side of any quotation mark.
+// within the tense window, on the same side of any quotation mark. The
+// caller has found no future cue nearer (`announced it expects a loss in
+// the fourth quarter` is not over).
 func (s *scanner) reportedBefore(i int) bool {
 	var buf [16]byte
 	q := s.ps[i].quote
