@@ -952,6 +952,23 @@ func (s *scanner) reference(k int) (res, bool) {
 			return res{}, false
 		}
 		r.val = "PRESENT_REF"
+	case "soon":
+		// will soon move, may soon seek: the near future; not as soon as,
+		// soon after (a time counted from an event), too soon, nor a
+		// past soon (it soon became a flood)
+		switch s.lower(k - 1) {
+		case "as", "too", "how", "so":
+			return res{}, false
+		}
+		var buf [16]byte
+		switch string(s.word(k+1, &buf)) {
+		case "after", "before", "afterward", "afterwards", "thereafter", "as", "enough":
+			return res{}, false
+		}
+		if s.tense(k, k+1) < 0 || s.punct(k+1, '-') && s.attached(k+1) {
+			return res{}, false // it soon became; the soon-to-open terminal
+		}
+		r.val = "FUTURE_REF"
 	case "recently":
 		r.val = "PAST_REF"
 		if s.lower(k-1) == "more" || s.lower(k-1) == "most" || s.lower(k-1) == "until" {

@@ -81,6 +81,7 @@ func TestFind(t *testing.T) {
 		{"2010-01-28", "Costs fell last year, $19.8 billion less than the year previous; the year prior to that they rose.", "last year|DATE|2009; the year previous|DATE|2008; the year|DATE|2010"},
 		{"1989-11-02", "He chose the people of tomorrow, not the cars of today; the end of tomorrow's session.", "today|DATE|1989-11-02; the end of tomorrow|DATE|1989-11-03"},
 		{"1989-11-02", "It announced it expects a loss in the fourth quarter, against a profit a year earlier.", "the fourth quarter|DATE|1989-Q4; a year earlier|DATE|1988"},
+		{"1989-11-02", "Prosecutors may soon seek an indictment; it soon became a flood, soon after the crash, as soon as Tuesday, at the soon-to-open terminal.", "soon|DATE|FUTURE_REF; Tuesday|DATE|1989-11-07"},
 		{"2009-03-01", "The quarter-to-quarter comparison and day-to-day running; up 8% this year-to-date.", "this year|DATE|2009"},
 		{"1989-10-26", "It will last through at least the first two quarters of 1990.", "the first two quarters of 1990|DATE|1990-H1"},
 		{"2000-02-24", "It may be resolved at a hearing the week of March 6.", "the week of March 6|DATE|2000-W10"},
