@@ -150,6 +150,8 @@ func FuzzFind(f *testing.F) {
 		"the day before last Tuesday, April 24 and 25 or 99, ''60 Minutes'' \"This Week\" two to three weeks 12 to",
 		"the last week of March the final week of Feb. the fourth week of mid-afternoon yesterday by late",
 		"It's the second day of; over the years ahead, in the morning since year-end the quarter a year ago",
+		"reported fourth-quarter net, compared with $3 last year; After a flat second quarter the year-earlier period",
+		"the quarter- quarter-finals the year previous the day prior to of tomorrow cars of tomorrow's soon-to as soon soon",
 	} {
 		f.Add(s)
 	}
