@@ -11,12 +11,14 @@
 //     `third-quarter`), decades and centuries (`the 1990s`, `the nineties`,
 //     `the 20th century`), deictic days (`today`, `yesterday`), relative
 //     periods (`this week`, `last month`, `next year`, `a year ago`,
-//     `earlier this month`, `the previous day`, `the year previous`, `the day before last
-//     Tuesday`, `it's the second day of` the offensive, `since the start of the
-//     year`, `the last week of March`, `Easter week`, `the last half of the '80s`), and references (`now` PRESENT_REF, `recently` PAST_REF,
-//     `the future` FUTURE_REF, `will soon move` FUTURE_REF; not `as soon as`,
-//     `soon after`, nor a past `it soon became`). `today's world`, `today's youth`, `the cars of
-//     tomorrow` and the like speak of the age, not the day, and are left out, as are `the
+//     `earlier this month`, `the previous day`, `the year previous`, `the
+//     day before last Tuesday`, `it's the second day of` the offensive,
+//     `since the start of the year`, `the last week of March`, `Easter
+//     week`, `the last half of the '80s`), and references (`now`
+//     PRESENT_REF, `recently` PAST_REF, `the future` FUTURE_REF, `will soon
+//     move` FUTURE_REF; not `as soon as`, `soon after`, nor a past `it soon
+//     became`). `today's world`, `today's youth`, `the cars of tomorrow` and
+//     the like speak of the age, not the day, and are left out, as are `the
 //     quarter-finals` (a round of a tournament, not a quarter).
 //   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this
 //     evening`, `last night`, `later this afternoon`, `by mid-afternoon`; `in the morning` of a
