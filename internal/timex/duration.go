@@ -348,12 +348,14 @@ func (s *scanner) countedBack(r res, n int, fuzzy bool, u, dir int, anchored boo
 		}
 		if u == uYear && s.lastQ != 0 && n == 1 && !s.spanYear {
 			// a year earlier, in a report of quarters: the same quarter
-			r.val, r.year = quarterVal(s.lastQYear+dir, s.lastQ), s.lastQYear+dir
+			r.val, r.year = quarterVal(s.mainQYear+dir, s.mainQ), s.mainQYear+dir
 			r.compare = true
 			return r
 		}
-		if anchored {
-			r.compare = true // a year earlier than what was spoken of
+		if anchored || u == uYear && n == 1 && s.lastQ != 0 {
+			// a year earlier than what was spoken of; a year ago, in a
+			// report of quarters and years, compares too
+			r.compare = true
 		}
 		r.val, r.year = yearVal(base+dir*n*mult), base+dir*n*mult
 	}

@@ -143,6 +143,10 @@ func (s *scanner) deictic(k int) (res, bool) {
 	if (w == "today" || w == "tomorrow") && s.generic(k) {
 		return res{}, false
 	}
+	if w == "tomorrow" && s.lower(k-1) == "of" && !s.apostropheS(k+1) && k >= 2 && s.ps[k-2].kind == pWord && s.ps[k-2].cat != cPart && s.ps[k-2].cat != cUnit {
+		// the people of tomorrow, the cars of tomorrow: the age to come
+		return res{}, false
+	}
 	if w == "today" || w == "yesterday" || w == "tomorrow" {
 		if j < len(s.ps) && s.ps[j].cat == cPart && !plural(s.ps[j].w) {
 			part = s.ps[j].n
@@ -317,6 +321,12 @@ func (s *scanner) detUnit(k int) (res, bool) {
 		if !the {
 			return res{}, false
 		}
+		if w := s.lower(j); (w == "previous" || w == "prior" && s.lower(j+1) != "to") && (u == uYear || u == uMonth || u == uWeek || u == uDay) {
+			// the year previous, the day prior: the previous year, day
+			r := s.fromAnchor(u, -1)
+			r.i, r.j = i, j+1
+			return r, true
+		}
 		switch u {
 		case uWeekend:
 			if !s.hasDCT {
@@ -410,14 +420,38 @@ func (s *scanner) detUnit(k int) (res, bool) {
 		return res{}, false // quarters have their own rule
 	}
 	var r res
-	if anchored {
+	switch {
+	case anchored:
 		r = s.fromAnchor(u, n)
-	} else {
+	case u == uYear && det == "last" && !the && s.lastQ != 0 && !s.spanYear && s.comparing(i):
+		// compared with $33 million last year, up from last year's $1.55
+		// billion, after a quarter's results: that quarter a year back
+		r = res{typ: "DATE", val: quarterVal(s.mainQYear-1, s.mainQ), year: s.mainQYear - 1, compare: true}
+	default:
 		r = s.unitNow(u, n)
 		r.deictic = false
 	}
 	r.i, r.j = i, j
 	return r, true
+}
+
+// comparing reports whether the clause before piece i compares a figure
+// with an earlier one (`compared with`, `up from`, `versus`): the period
+// at i is then the one the figure is compared with.
+func (s *scanner) comparing(i int) bool {
+	var buf [16]byte
+	q := s.ps[i].quote
+	for k := i - 1; k >= max(i-tenseBack, 0); k-- {
+		p := s.ps[k]
+		if p.quote != q || p.r == ';' || p.r == '.' || p.r == ',' {
+			return false
+		}
+		switch string(s.word(k, &buf)) {
+		case "compared", "from", "versus", "vs", "against":
+			return true
+		}
+	}
+	return false
 }
 
 // weekOfMonth matches `first week of March [2009]` (after `the`) at k:
@@ -609,6 +643,8 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	w := s.lower(k)
 	half := false
 	switch {
+	case w == "quarter" && s.punct(k+1, '-') && s.attached(k+1) && s.attached(k+2) && finals[s.lowerWord(min(k+2, len(s.ps)-1))]:
+		return res{}, false // the quarter-finals: a round of a tournament
 	case w == "quarter":
 	case w == "half" && (q == 1 || q == 2 || s.lower(k-1) == "last"):
 		half = true
@@ -691,9 +727,9 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	inferred, explicitYear := q == 0, year != 0
 	noAnchor = noAnchor || inferred && explicitYear
 	switch {
-	case q == 0 && latest && s.lastQ != 0 && yearShift == 0 && s.lastQYear == s.dct.Year():
+	case q == 0 && latest && s.mainQ != 0 && yearShift == 0 && s.mainQYear == s.dct.Year():
 		// the latest period, after fourth-quarter results: that quarter
-		year, q = s.lastQYear, s.lastQ
+		year, q = s.mainQYear, s.mainQ
 	case q == 0 && latest:
 		year, q = addQuarters(s.dct.Year(), quarterOf(s.dct), -1)
 		year += yearShift
@@ -705,6 +741,14 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		q = s.lastQ
 		if year == 0 {
 			year = s.lastQYear + yearShift
+		}
+		if yearShift != 0 || explicitYear {
+			// the year-earlier period, the 1989 period: the quarter
+			// reported on, in that year
+			q = s.mainQ
+			if !explicitYear {
+				year = s.mainQYear + yearShift
+			}
 		}
 		noAnchor = true
 	case q == 0:
@@ -739,16 +783,43 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	return r, true
 }
 
+// finals after `quarter-` name a round of a tournament, not a quarter.
+var finals = map[string]bool{"final": true, "finals": true, "finalist": true, "finalists": true}
+
 // over reports whether the period at pieces [i, j) is spoken of as over:
-// in the past tense, or ended on a day before the article date (`the
-// quarter ended Sept. 30`).
+// in the past tense, ended on a day before the article date (`the
+// quarter ended Sept. 30`), or its results reported (`reported a 47%
+// decline in fourth-quarter earnings`: only a quarter that is over has
+// results to report).
 func (s *scanner) over(i, j int) bool {
 	if w := s.lowerWord(min(j, len(s.ps)-1)); j < len(s.ps) && (w == "ended" || w == "ending") {
 		if e, ok := s.monthDate(j + 1); ok && e.hasDay && e.day.Before(s.dct) {
 			return true
 		}
 	}
-	return s.tense(i, j) < 0
+	t := s.tense(i, j)
+	return t < 0 || t == 0 && s.reportedBefore(i)
+}
+
+// reportedBefore reports whether a verb that makes results public
+// (reported, posted, announced) stands in the clause before piece i,
+// within the tense window, on the same side of any quotation mark. The
+// caller has found no future cue nearer (`announced it expects a loss in
+// the fourth quarter` is not over).
+func (s *scanner) reportedBefore(i int) bool {
+	var buf [16]byte
+	q := s.ps[i].quote
+	for k := i - 1; k >= max(i-tenseBack, 0); k-- {
+		p := s.ps[k]
+		if p.quote != q || p.r == ';' || p.r == '.' {
+			return false
+		}
+		switch string(s.word(k, &buf)) {
+		case "reported", "posted", "announced":
+			return true
+		}
+	}
+	return false
 }
 
 // seasonExpr matches [this|last|next|the|early|late] season [of] [year].
@@ -881,6 +952,23 @@ func (s *scanner) reference(k int) (res, bool) {
 			return res{}, false
 		}
 		r.val = "PRESENT_REF"
+	case "soon":
+		// will soon move, may soon seek: the near future; not as soon as,
+		// soon after (a time counted from an event), too soon, nor a
+		// past soon (it soon became a flood)
+		switch s.lower(k - 1) {
+		case "as", "too", "how", "so":
+			return res{}, false
+		}
+		var buf [16]byte
+		switch string(s.word(k+1, &buf)) {
+		case "after", "before", "afterward", "afterwards", "thereafter", "as", "enough":
+			return res{}, false
+		}
+		if s.tense(k, k+1) < 0 || s.punct(k+1, '-') && s.attached(k+1) {
+			return res{}, false // it soon became; the soon-to-open terminal
+		}
+		r.val = "FUTURE_REF"
 	case "recently":
 		r.val = "PAST_REF"
 		if s.lower(k-1) == "more" || s.lower(k-1) == "most" || s.lower(k-1) == "until" {

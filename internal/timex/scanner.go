@@ -36,6 +36,11 @@ type scanner struct {
 	hasLastDay       bool
 	lastYear         int
 	lastQYear, lastQ int
+	// mainQYear, mainQ: the quarter a report is about, the latest named
+	// but for an earlier one named as a backdrop (`after a flat second
+	// quarter`); periods named for comparison (`a year earlier`, `the
+	// year-earlier period`) compare with it.
+	mainQYear, mainQ int
 	lastMYear, lastM int // the latest month named, or the month of the latest day
 	// spanYear: the latest period spoken of is longer than a quarter
 	// (`the first nine months`, `the year ended Sept. 30`), so that `a
@@ -152,6 +157,11 @@ func (s *scanner) anchor(r res) {
 	if len(r.val) == 7 && r.val[5] == 'Q' {
 		s.spanYear = false // a quarter spoken of again
 	}
+	if len(r.val) == 4 && allDigits(r.val) && r.mod == "" {
+		// a whole year spoken of (earnings for this year, up from last
+		// year's): a year earlier compares years; by year-end does not
+		s.spanYear = true
+	}
 	if r.hasDay {
 		s.lastDay, s.hasLastDay = r.day, true
 	}
@@ -163,7 +173,27 @@ func (s *scanner) anchor(r res) {
 	}
 	if r.quarter != 0 {
 		s.lastQYear, s.lastQ = r.year, r.quarter
+		if r.year > s.mainQYear || r.year == s.mainQYear && r.quarter > s.mainQ || !s.backdrop(r.i) {
+			s.mainQYear, s.mainQ = r.year, r.quarter
+		}
 	}
+}
+
+// backdrop reports whether the expression at piece i is the object of a
+// preposition that sets it behind what is reported (`after a flat second
+// quarter`, `up from the second quarter`), an article between.
+func (s *scanner) backdrop(i int) bool {
+	var buf [16]byte
+	for k := i - 1; k >= max(i-3, 0); k-- {
+		switch string(s.word(k, &buf)) {
+		case "after", "following", "since", "from", "than":
+			return true
+		case "a", "an", "the", "its", "their":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // monthOf returns the year and month of a value of month precision or

@@ -11,11 +11,15 @@
 //     `third-quarter`), decades and centuries (`the 1990s`, `the nineties`,
 //     `the 20th century`), deictic days (`today`, `yesterday`), relative
 //     periods (`this week`, `last month`, `next year`, `a year ago`,
-//     `earlier this month`, `the previous day`, `the day before last
-//     Tuesday`, `it's the second day of` the offensive, `since the start of the
-//     year`, `the last week of March`, `Easter week`, `the last half of the '80s`), and references (`now` PRESENT_REF, `recently` PAST_REF,
-//     `the future` FUTURE_REF). `today's world`, `today's youth` and the
-//     like speak of the age, not the day, and are left out.
+//     `earlier this month`, `the previous day`, `the year previous`, `the
+//     day before last Tuesday`, `it's the second day of` the offensive,
+//     `since the start of the year`, `the last week of March`, `Easter
+//     week`, `the last half of the '80s`), and references (`now`
+//     PRESENT_REF, `recently` PAST_REF, `the future` FUTURE_REF, `will soon
+//     move` FUTURE_REF; not `as soon as`, `soon after`, nor a past `it soon
+//     became`). `today's world`, `today's youth`, `the cars of tomorrow` and
+//     the like speak of the age, not the day, and are left out, as are `the
+//     quarter-finals` (a round of a tournament, not a quarter).
 //   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this
 //     evening`, `last night`, `later this afternoon`, `by mid-afternoon`; `in the morning` of a
 //     day named in the past week, in the past tense).
@@ -62,11 +66,17 @@
 // granularity or finer before them (a month named, or the month of a day
 // named), not against the article date. Periods named for comparison (`a
 // year earlier`, `year-ago`, `the 1988 period`) are not anchors themselves;
-// after a period longer than a quarter (`the first nine months`) they
-// compare years (1988), after a quarter the same quarter (1988-Q3). Only
+// after a period longer than a quarter (`the first nine months`) or a
+// whole year named (`earnings for this year`) they compare years (1988),
+// after a quarter the same quarter (1988-Q3): the quarter reported on, the
+// latest named but for one named as a backdrop (`after a flat second
+// quarter`, `up from the second quarter`). So does `last year` when its
+// clause compares a quarter's figure with it (`compared with $33 million
+// last year`, `up from last year's $1.55 billion`: 1988-Q3). Only
 // quarters already over are anchors: the article's own quarter is one when
-// spoken of in the past tense or as ended on a day before the article (a
-// fiscal `fourth quarter ended Aug. 26` in October). `The latest period` is
+// spoken of in the past tense, as ended on a day before the article (a
+// fiscal `fourth quarter ended Aug. 26` in October) or as reported on
+// (`reported a decline in fourth-quarter earnings`). `The latest period` is
 // the latest quarter named in the article's year, else the quarter before
 // the article's.
 //

@@ -73,6 +73,15 @@ func TestFind(t *testing.T) {
 		{"1989-10-27", "In March, it received a bid. The following month, it put itself up for sale.", "March|DATE|1989-03; The following month|DATE|1989-04"},
 		{"1998-10-25", "In January, a week after the anniversary of the Roe vs. Wade decision, a bombing in Birmingham, Ala., killed a guard.", "January|DATE|1998-01; a week|DURATION|P1W"},
 		{"1999-02-10", "The official said the accession was planned for early March.", "early March|DATE|1999-03"},
+		{"2015-04-25", "Almagro beat him in the quarter-finals and the quarter-final; it was the third quarter.", "the third quarter|DATE|2014-Q3"},
+		{"1989-11-02", "Ralston reported a decline in fourth-quarter earnings to $45 million from $85 million a year earlier.", "fourth-quarter|DATE|1989-Q4; a year earlier|DATE|1988-Q4"},
+		{"1989-10-27", "In the latest quarter, it earned $23 million, compared with $33 million last year; last year it sold a unit.", "the latest quarter|DATE|1989-Q3; last year|DATE|1988-Q3; last year|DATE|1988"},
+		{"1989-10-27", "In the third quarter, sales rose. It sees $4 a share for this year, up from last year's $3.27 and from $3 a year ago.", "the third quarter|DATE|1989-Q3; this year|DATE|1989; last year|DATE|1988; a year ago|DATE|1988"},
+		{"1989-10-25", "Third-quarter net rose. After a flat second quarter, the gain came from prices; charges in the year-earlier period helped.", "Third-quarter|DATE|1989-Q3; flat second quarter|DATE|1989-Q2; the year-earlier period|DATE|1988-Q3"},
+		{"2010-01-28", "Costs fell last year, $19.8 billion less than the year previous; the year prior to that they rose.", "last year|DATE|2009; the year previous|DATE|2008; the year|DATE|2010"},
+		{"1989-11-02", "He chose the people of tomorrow, not the cars of today; the end of tomorrow's session.", "today|DATE|1989-11-02; the end of tomorrow|DATE|1989-11-03"},
+		{"1989-11-02", "It announced it expects a loss in the fourth quarter, against a profit a year earlier.", "the fourth quarter|DATE|1989-Q4; a year earlier|DATE|1988"},
+		{"1989-11-02", "Prosecutors may soon seek an indictment; it soon became a flood, soon after the crash, as soon as Tuesday, at the soon-to-open terminal.", "soon|DATE|FUTURE_REF; Tuesday|DATE|1989-11-07"},
 		{"2009-03-01", "The quarter-to-quarter comparison and day-to-day running; up 8% this year-to-date.", "this year|DATE|2009"},
 		{"1989-10-26", "It will last through at least the first two quarters of 1990.", "the first two quarters of 1990|DATE|1990-H1"},
 		{"2000-02-24", "It may be resolved at a hearing the week of March 6.", "the week of March 6|DATE|2000-W10"},
@@ -141,6 +150,8 @@ func FuzzFind(f *testing.F) {
 		"the day before last Tuesday, April 24 and 25 or 99, ''60 Minutes'' \"This Week\" two to three weeks 12 to",
 		"the last week of March the final week of Feb. the fourth week of mid-afternoon yesterday by late",
 		"It's the second day of; over the years ahead, in the morning since year-end the quarter a year ago",
+		"reported fourth-quarter net, compared with $3 last year; After a flat second quarter the year-earlier period",
+		"the quarter- quarter-finals the year previous the day prior to of tomorrow cars of tomorrow's soon-to as soon soon",
 	} {
 		f.Add(s)
 	}

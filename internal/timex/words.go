@@ -65,7 +65,7 @@ func add(c cat, n int, words ...string) {
 func init() {
 	// Generic words first: the main categories below override them.
 	add(cRel, 0, "today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently",
-		"nowadays", "overnight", "noon", "midnight", "midday", "future", "past", "present")
+		"nowadays", "overnight", "noon", "midnight", "midday", "future", "past", "present", "soon")
 
 	add(cDet, 0, "this", "last", "next", "past", "coming", "previous", "following", "current",
 		"recent", "latest", "same", "that", "these", "upcoming", "prior", "preceding")
