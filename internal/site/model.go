@@ -255,7 +255,10 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 			}
 		}
 		renamed = true
-	} else if len(moved) > 0 && !whole {
+	} else if !whole {
+		// A story is named by its actors' counts and by its first
+		// briefing's actors in their order: an edit that keeps every
+		// link can still rename its own story.
 		for _, i := range changed {
 			if st := entries[i].story; st != nil {
 				name := st.Name

@@ -13,7 +13,10 @@ import (
 // StoryLink actors (not counting places, nor actors too common to tell
 // stories apart, see sharedLimit) are joined, and so are the briefings
 // joined to those; a group of at least StoryMin briefings is a story. It is
-// named by the actors its briefings share most.
+// named by its first briefing's first two actors (not places) that another
+// briefing of the story shares, so that it keeps its name and URL while
+// later briefings are edited or added; its page lists the actors its
+// briefings share most.
 type Story struct {
 	Name, Slug, Path string
 	Entries          []*Entry // oldest first: a story is read in order (none on the story's later pages)
@@ -195,7 +198,7 @@ func slugStories(stories []*Story) {
 }
 
 // nameStory sets the story's actors (those in more than one of its
-// briefings, the most shared first, at most 12) and its name.
+// briefings, the most shared first, at most 12) and its name (see Story).
 func nameStory(st *Story) {
 	count := map[*ActorPage]int{}
 	for _, e := range st.Entries {
@@ -221,12 +224,25 @@ func nameStory(st *Story) {
 	})
 	st.actors = shared
 	st.Actors = refs(shared)
+	// The name (and so the story's URL, and what each member's page says)
+	// comes from the first briefing: its own first actors that other
+	// briefings of the story share. The most shared actors would follow
+	// every edit of every member: one sentence could rename a story of a
+	// hundred briefings, move its URL and rewrite all their pages.
 	var names []string
-	for _, a := range st.Actors {
+	for _, a := range st.Entries[0].actors {
 		if len(names) == 2 {
 			break
 		}
-		if a.Kind != "place" {
+		if a.Kind != "place" && count[a] > 1 {
+			names = append(names, a.Name)
+		}
+	}
+	for _, a := range st.Actors { // a first briefing joined by places only
+		if len(names) == 2 {
+			break
+		}
+		if a.Kind != "place" && !slices.Contains(names, a.Name) {
 			names = append(names, a.Name)
 		}
 	}

@@ -36,11 +36,19 @@ func TestStories(t *testing.T) {
 		t.Fatalf("%d stories", len(got))
 	}
 	st := got[0]
-	if st.Name != "Airbus and Boeing" || len(st.Entries) != 3 || st.First() != a || st.Last() != c || st.Path != "/stories/airbus-and-boeing/" {
+	// Named by the first briefing's shared actors in its order (a names
+	// Boeing first), not by name or count.
+	if st.Name != "Boeing and Airbus" || len(st.Entries) != 3 || st.First() != a || st.Last() != c || st.Path != "/stories/boeing-and-airbus/" {
 		t.Errorf("story %q %v %s", st.Name, st.Entries, st.Path)
 	}
 	if d.story != nil || a.story != st {
 		t.Error("d shares one actor and a place: it is not part of the story")
+	}
+	// Later briefings that share another actor more do not rename it.
+	actor("Alan Mulally", "person", a, b, c, d)
+	got = stories(entries)
+	if len(got) != 1 || got[0].Name != "Boeing and Airbus" || len(got[0].Entries) != 4 || !slices.ContainsFunc(got[0].Actors[:2], func(r ActorRef) bool { return r.Name == "Alan Mulally" }) {
+		t.Errorf("story %q %v %v", got[0].Name, got[0].Entries, got[0].Actors)
 	}
 }
 
