@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -222,7 +223,22 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		}
 	}
 
+	// Each briefing is written as soon as it is made, by writers of their
+	// own, so that the file system's time overlaps the analysis instead
+	// of following it. A briefing written by a build that then stops is
+	// whole (atomicfile) and says it was generated (briefing.Edited): the
+	// next build analyses its article again.
 	var done atomic.Int64
+	writeErrs := make([]error, len(todo))
+	writes := make(chan int, 64)
+	var writers sync.WaitGroup
+	for range briefingWriters {
+		writers.Go(func() {
+			for i := range writes {
+				writeErrs[i] = writeFile(todo[i].out, todo[i].data)
+			}
+		})
+	}
 	parallel.For(ctx, len(todo), func(i int) {
 		j := todo[i]
 		an := analyze.Run(j.art, analyze.Options{SummarySentences: cfg.Summary})
@@ -230,22 +246,21 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result) (
 		if j.data, j.err = briefing.Marshal(b); j.err == nil {
 			j.written = briefing.Written(b, j.data)
 			j.sum = sha256.Sum256(j.data)
+			if !bytes.Equal(j.old, j.data) {
+				writes <- i
+			}
 		}
 		if opt.Progress != nil {
 			opt.Progress(int(done.Add(1)), len(todo))
 		}
 	})
+	close(writes)
+	writers.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	res.Analysed = len(todo)
 	fresh := map[string]*briefing.Briefing{}
-	writeErrs := make([]error, len(todo))
-	parallel.For(ctx, len(todo), func(i int) {
-		if j := todo[i]; j.err == nil && !bytes.Equal(j.old, j.data) {
-			writeErrs[i] = writeFile(j.out, j.data)
-		}
-	})
 	if err := errors.Join(writeErrs...); err != nil {
 		return nil, err
 	}
@@ -317,6 +332,9 @@ func keepEdited(j *job, res *Result) {
 	}
 	res.Warnings = append(res.Warnings, j.rel+": edited by hand, kept")
 }
+
+// briefingWriters write briefings beside the analysis (see generate).
+const briefingWriters = 2
 
 // removeTemps removes the temporary files writeFile leaves when a build is
 // killed between writing and renaming (".<name>.<random>~").
