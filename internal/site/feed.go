@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/xml"
+	"slices"
 	"strings"
 	"time"
 )
@@ -90,55 +91,92 @@ func (b *builder) atomXML(name, title, alt string, entries []*Entry) ([]byte, er
 	return encodeXML(f)
 }
 
-type urlset struct {
-	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL
-}
-
-type sitemapURL struct {
-	XMLName xml.Name `xml:"url"`
-	Loc     string   `xml:"loc"`
-	LastMod string   `xml:"lastmod,omitempty"`
-}
-
 // sitemap writes /sitemap.xml with every HTML page but 404.
 func (b *builder) sitemap(entries []*Entry) error {
-	set := func() urlset {
-		var set urlset
-		for _, name := range sortedHTML(b.allNames()) {
-			set.URLs = append(set.URLs, sitemapURL{Loc: b.cfg.absURL("/" + name)})
+	// The pages' paths, relative, and their dates where they are
+	// briefings: the names reserved and the implicit entries' pages.
+	set := func() (paths, mods []string) {
+		names := b.out.names()
+		paths = make([]string, 0, len(names)/2+len(b.implicit))
+		for name := range names {
+			if p, ok := htmlPath(name); ok {
+				paths = append(paths, p)
+			}
 		}
-		last := map[string]string{}
+		for _, e := range b.implicit {
+			paths = append(paths, strings.TrimPrefix(e.Path, "/"))
+		}
+		slices.Sort(paths)
+		paths = slices.Compact(paths)
+		last := make(map[string]string, len(entries))
 		for _, e := range entries {
-			last[b.cfg.absURL(e.Path)] = e.Time.Format("2006-01-02")
+			last[strings.TrimPrefix(e.Path, "/")] = e.Time.Format("2006-01-02")
 		}
-		for i := range set.URLs {
-			set.URLs[i].LastMod = last[set.URLs[i].Loc]
+		mods = make([]string, len(paths))
+		for i, p := range paths {
+			mods[i] = last[p]
 		}
-		return set
+		return paths, mods
 	}
+	base := strings.TrimSuffix(b.cfg.BaseURL, "/") + "/"
 	// With the model reused, the briefings' paths and dates are what they
 	// were: the same pages make the same sitemap.
 	key := b.names + uint64(len(b.out.names())+3*len(b.implicit)) // the pages so far (see nameHash)
 	if m := b.prev; b.reused && m.sitemap.key == key && m.sitemap.memo.ok {
 		b.sitemapMemo = m.sitemap
-		if err := b.file("sitemap.xml", func() ([]byte, error) { return encodeXML(set()) }); err != nil {
+		if err := b.file("sitemap.xml", func() ([]byte, error) { p, m := set(); return sitemapXML(base, p, m), nil }); err != nil {
 			return err
 		}
 		b.jobs[len(b.jobs)-1].memo = &b.sitemapMemo.memo
 		return nil
 	}
-	s := set()
-	locs, mods := make([]string, len(s.URLs)), make([]string, len(s.URLs))
-	for i, u := range s.URLs {
-		locs[i], mods[i] = u.Loc, u.LastMod
-	}
-	if err := b.file("sitemap.xml", func() ([]byte, error) { return encodeXML(s) }, locs, mods); err != nil {
+	paths, mods := set()
+	if err := b.file("sitemap.xml", func() ([]byte, error) { return sitemapXML(base, paths, mods), nil }, paths, mods); err != nil {
 		return err
 	}
 	b.sitemapMemo = keyedMemo{key: key}
 	b.jobs[len(b.jobs)-1].memo = &b.sitemapMemo.memo
 	return nil
+}
+
+// htmlPath is the site path of a page's file name ("index.html": "",
+// "briefings/x/index.html": "briefings/x/"); 404.html and other files are
+// not pages.
+func htmlPath(name string) (string, bool) {
+	if name == "index.html" {
+		return "", true
+	}
+	if p, ok := strings.CutSuffix(name, "/index.html"); ok && p != "" {
+		return p + "/", true
+	}
+	return "", false
+}
+
+// sitemapXML writes the sitemap of the pages at base+paths[i], each with
+// its date mods[i] if any, as encoding/xml would write a urlset indented
+// by two spaces (TestSitemapXML), in a tenth of its time: at 10,000
+// briefings it has 13,000 URLs.
+func sitemapXML(base string, paths, mods []string) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(paths) * (len(base) + 80))
+	buf.WriteString(xml.Header)
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	for i, p := range paths {
+		buf.WriteString("\n  <url>\n    <loc>")
+		xml.EscapeText(&buf, []byte(base+p))
+		buf.WriteString("</loc>")
+		if mods[i] != "" {
+			buf.WriteString("\n    <lastmod>")
+			xml.EscapeText(&buf, []byte(mods[i]))
+			buf.WriteString("</lastmod>")
+		}
+		buf.WriteString("\n  </url>")
+	}
+	if len(paths) > 0 {
+		buf.WriteByte('\n')
+	}
+	buf.WriteString("</urlset>\n")
+	return buf.Bytes()
 }
 
 // keyedMemo is a digest kept across builds while its key is the same.

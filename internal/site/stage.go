@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -545,19 +544,4 @@ func (s *stage) cleanup() {
 	if s.unlock != nil {
 		s.unlock()
 	}
-}
-
-// sortedHTML returns the site paths of the pages among names
-// ("", "briefings/x/"), sorted, without 404.html.
-func sortedHTML(names map[string]bool) []string {
-	var out []string
-	for name := range names {
-		if name == "index.html" {
-			out = append(out, "")
-		} else if len(name) > len("/index.html") && name[len(name)-len("/index.html"):] == "/index.html" {
-			out = append(out, name[:len(name)-len("index.html")])
-		}
-	}
-	sort.Strings(out)
-	return out
 }
