@@ -392,9 +392,13 @@ func (b *builder) actorPages(entries []*Entry) error {
 				p := &Page{Kind: "actor", Title: a.Name, Actor: a, Entries: part, Description: desc}
 				if pg.Number > 1 {
 					// Later pages list briefings only: their data is the
-					// actor's name and counts, not everything it touches.
+					// actor's name and kind, not everything it touches,
+					// nor its counts, which an edit of any of its
+					// briefings changes (General Motors has 34 pages at
+					// 10k; the counts are on the first).
 					p.Title = fmt.Sprintf("%s, page %d", a.Name, pg.Number)
-					p.Actor = &ActorPage{Name: a.Name, Slug: a.Slug, Kind: a.Kind, Path: a.Path, Role: a.Role, Aliases: a.Aliases, Mentions: a.Mentions, Count: a.Count}
+					p.Description = fmt.Sprintf("%s: briefings, page %d.", a.Name, pg.Number)
+					p.Actor = &ActorPage{Name: a.Name, Slug: a.Slug, Kind: a.Kind, Path: a.Path}
 				}
 				return p
 			}); err != nil {

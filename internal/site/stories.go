@@ -267,8 +267,12 @@ func (b *builder) storyPages(entries []*Entry) error {
 		if err := b.paginate(st.Path, st.Entries, ListPageSize, func(part []*Entry, pg *Pager) *Page {
 			p := &Page{Kind: "story", Title: st.Name, Story: st, Entries: part, Description: desc}
 			if pg.Number > 1 {
+				// Later pages carry no counts, dates or actors, which a
+				// briefing joining the story changes: it rewrites the
+				// first page and the last, not all.
 				p.Title = fmt.Sprintf("%s, page %d", st.Name, pg.Number)
-				p.Story = &Story{Name: st.Name, Slug: st.Slug, Path: st.Path, Actors: st.Actors, Count: st.Count}
+				p.Description = fmt.Sprintf("%s: the story's briefings, page %d.", st.Name, pg.Number)
+				p.Story = &Story{Name: st.Name, Slug: st.Slug, Path: st.Path}
 			}
 			return p
 		}); err != nil {
