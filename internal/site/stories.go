@@ -238,7 +238,7 @@ func nameStory(st *Story) {
 			names = append(names, a.Name)
 		}
 	}
-	for _, a := range st.Actors { // a first briefing joined by places only
+	for _, a := range st.Actors { // fewer than two (none while StoryLink is 2): the most shared
 		if len(names) == 2 {
 			break
 		}
