@@ -516,6 +516,10 @@ func (b *builder) flush(ctx context.Context) error {
 	b.dig.prepare(b.entries, b.yearSums, append(slices.Clone(b.actors), b.places...), b.stories)
 	errs := make([]error, len(b.jobs))
 	var made atomic.Int64
+	sizes := make(map[string]*atomic.Int64, len(b.ts))
+	for kind := range b.ts {
+		sizes[kind] = new(atomic.Int64)
+	}
 	parallel.For(ctx, len(b.jobs), func(i int) {
 		j := b.jobs[i]
 		var d Digest
@@ -536,12 +540,21 @@ func (b *builder) flush(ctx context.Context) error {
 		made.Add(1)
 		var data []byte
 		if j.page != nil {
+			// Sized at the last page of its kind: growing a buffer from
+			// nothing to a 30 KB page copies and clears it ten times.
+			size := sizes[j.page.Kind]
 			var buf bytes.Buffer
+			if size != nil {
+				buf.Grow(int(size.Load()))
+			}
 			if err := b.ts[j.page.Kind].ExecuteTemplate(&buf, "base.html", j.page); err != nil {
 				errs[i] = templateError(err)
 				return
 			}
 			data = buf.Bytes()
+			if size != nil {
+				size.Store(int64(len(data)) + int64(len(data))/8)
+			}
 		} else {
 			var err error
 			if data, err = j.make(); err != nil {
