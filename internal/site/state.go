@@ -2,6 +2,8 @@ package site
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
+	"errors"
 	"os"
 )
 
@@ -59,4 +61,106 @@ func (s *State) describes(out string) bool {
 	}
 	dev, ino := fileID(st)
 	return dev == s.Dev && ino == s.Ino
+}
+
+// GobEncode writes the state in a plain binary layout: encoding/gob's own
+// for a map of 34,000 structs (10,000 briefings) took about 0.2 s of CPU
+// each way, on every build of the command line. Files are written in no
+// particular order.
+func (s *State) GobEncode() ([]byte, error) {
+	b := make([]byte, 0, 64+len(s.Files)*(len("briefings/")+40+2*len(Digest{})+24))
+	b = binary.AppendUvarint(b, uint64(s.Version))
+	b = appendString(b, s.Output)
+	b = binary.AppendUvarint(b, s.Dev)
+	b = binary.AppendUvarint(b, s.Ino)
+	b = binary.AppendUvarint(b, uint64(len(s.Files)))
+	for name, f := range s.Files {
+		b = appendString(b, name)
+		b = append(b, f.Digest[:]...)
+		b = append(b, f.Hash[:]...)
+		b = binary.AppendVarint(b, f.Size)
+		b = binary.AppendVarint(b, f.ModTime)
+		b = binary.AppendUvarint(b, f.Ino)
+	}
+	return b, nil
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// GobDecode reads what GobEncode wrote; a short or malformed input is an
+// error, never a panic.
+func (s *State) GobDecode(data []byte) error {
+	r := stateReader{b: data}
+	*s = State{Version: int(r.uvarint()), Output: r.str(), Dev: r.uvarint(), Ino: r.uvarint()}
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) { // each file takes more than a byte
+		return errBadState
+	}
+	s.Files = make(map[string]FileState, n)
+	for range n {
+		name := r.str()
+		var f FileState
+		r.digest(&f.Digest)
+		r.digest(&f.Hash)
+		f.Size, f.ModTime, f.Ino = r.varint(), r.varint(), r.uvarint()
+		if r.err != nil {
+			return r.err
+		}
+		s.Files[name] = f
+	}
+	if len(r.b) != 0 {
+		return errBadState
+	}
+	return nil
+}
+
+var errBadState = errors.New("malformed output state")
+
+// stateReader reads GobEncode's layout; after the first error every read
+// returns zero and err stays set.
+type stateReader struct {
+	b   []byte
+	err error
+}
+
+func (r *stateReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 || r.err != nil {
+		r.err = errBadState
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *stateReader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 || r.err != nil {
+		r.err = errBadState
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *stateReader) str() string {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		r.err = errBadState
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *stateReader) digest(d *Digest) {
+	if r.err != nil || len(r.b) < len(d) {
+		r.err = errBadState
+		return
+	}
+	copy(d[:], r.b)
+	r.b = r.b[len(d):]
 }
