@@ -26,6 +26,7 @@ func TestSitemapXML(t *testing.T) {
 		{"/", []string{""}, []string{""}},
 		{"https://example.org/sub/", []string{"", "actors/", "briefings/a/"}, []string{"", "", "2021-06-27"}},
 		{"https://ex.org/a&b/", []string{`q"u'o<t>e/`, "tab\there/", "nl\nand\rcr/", "bad\xffutf8/", "naïve-café/"}, []string{"x<y", "", "", "", "2021"}},
+		{"https://ex.org/caf\xc3", []string{"\xa9/", "plain/"}, []string{"", "2021-06-27"}}, // a sequence split between base and path
 	} {
 		set := urlset{}
 		for i, p := range tt.paths {

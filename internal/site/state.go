@@ -135,14 +135,10 @@ func (r *stateReader) uvarint() uint64 {
 	return v
 }
 
+// varint is binary.Varint: the zig-zag of a uvarint.
 func (r *stateReader) varint() int64 {
-	v, n := binary.Varint(r.b)
-	if n <= 0 || r.err != nil {
-		r.err = errBadState
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
+	u := r.uvarint()
+	return int64(u>>1) ^ -int64(u&1)
 }
 
 func (r *stateReader) str() string {
