@@ -129,23 +129,29 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	// says many articles will be analysed again: beside a whole analysis
 	// (a new brief) it would only add to the peak memory (953 -> 1,065 MB
 	// at 10k). brief serve keeps both in memory.
-	parsed := func() *parsedCache { return nil }
+	var parsed func() *parsedCache // nil in brief serve
+	var ahead func(stale int)
 	loadSaved := func() *outState { return loadOutState(opt.Dir, cfg.Output) }
 	if opt.Memo == nil {
 		parsed = sync.OnceValue(func() *parsedCache { return loadParsed(opt.Dir) })
 		loadSaved = sync.OnceValue(loadSaved)
-	}
-	gen, err := generate(ctx, opt, cfg, res, func(stale int) {
-		if opt.Memo == nil && stale <= aheadMax {
-			go parsed()
-			go loadSaved()
+		ahead = func(stale int) {
+			if stale <= aheadMax {
+				go parsed()
+				go loadSaved()
+			}
 		}
-	})
+	}
+	gen, err := generate(ctx, opt, cfg, res, ahead)
 	if err != nil {
 		return nil, err
 	}
 	t := time.Now()
-	docs := readBriefings(ctx, opt, gen, res, parsed())
+	var pc *parsedCache
+	if parsed != nil {
+		pc = parsed()
+	}
+	docs := readBriefings(ctx, opt, gen, res, pc)
 	res.Stages["briefings"] = time.Since(t)
 	tmpl := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "templates")), Base: opt.Templates}
 	theme := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "theme")), Base: opt.Theme}

@@ -52,10 +52,11 @@ type job struct {
 // the briefing file names that belong to an article now, each with the
 // bytes now on disk when it read or wrote them (nil when there are none),
 // so that readBriefings need not read them again, and the briefings it
-// wrote as parsed, so that readBriefings need not parse them. analysing is
-// told, before the articles are read, how many the cache knows were
-// analysed by another program or with other settings (all with -force):
-// at least that many will be analysed again.
+// wrote as parsed, so that readBriefings need not parse them. analysing,
+// if not nil, is told before the articles are read how many the cache
+// knows were analysed by another program or with other settings (all with
+// -force), counted up to just past aheadMax: at least that many will be
+// analysed again.
 func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result, analysing func(n int)) (*generated, error) {
 	outDir, err := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
 	if err != nil {
@@ -82,13 +83,17 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result, a
 		cache = loadCache(opt.Dir, res)
 	}
 	fp := fingerprint(cfg)
-	stale := 0 // articles the cache says another program or setting analysed
-	for _, e := range cache.Entries {
-		if e.Fingerprint != fp || opt.Force {
-			stale++
+	if analysing != nil { // the command line only: not on brief serve's every edit
+		stale := 0 // articles the cache says another program or setting analysed
+		for _, e := range cache.Entries {
+			if e.Fingerprint != fp || opt.Force {
+				if stale++; stale > aheadMax {
+					break // enough to know
+				}
+			}
 		}
+		analysing(stale)
 	}
-	analysing(stale)
 	jobs := make([]*job, len(files))
 	for i, f := range files {
 		jobs[i] = &job{file: f}
