@@ -329,10 +329,11 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		}
 		b := fresh[it.name]
 		bodyAt := 0
+		lazy := -1 // where the body starts, when not loaded
 		if parsed != nil {
 			if c, ok := parsed.get(it.rel, sum); ok {
 				if b == nil {
-					b, bodyAt = c, parsed.Entries[it.rel].BodyLine
+					b, bodyAt, lazy = &c.Briefing, c.BodyLine, c.BodyAt
 				}
 			} else {
 				it.put = true
@@ -349,13 +350,17 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		if b.Slug == "" {
 			b.Slug = strings.TrimSuffix(it.name, ".md")
 		}
+		if lazy >= 0 && it.src != nil && lazy <= len(it.src) {
+			b.Body, lazy = string(it.src[lazy:]), -1
+		}
 		if it.src != nil {
 			bodyAt = bodyLine(it.src, b.Body)
 		}
 		it.doc = site.Doc{Briefing: b, File: it.rel, BodyLine: bodyAt, Raw: it.src, Digest: site.SourceDigest(it.rel, sum)}
 		if it.src == nil { // known unchanged and not read: read if a page needs the bytes
-			it.doc.Read = func() ([]byte, error) { return os.ReadFile(file) }
+			it.doc.Read = func() ([]byte, error) { return readSum(file, sum) }
 		}
+		it.doc.LazyBody, it.doc.BodyAt = lazy >= 0, lazy
 	})
 	var docs []site.Doc
 	var kept []string
@@ -375,7 +380,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 			res.Warnings = append(res.Warnings, orphaned(it.rel))
 		}
 		if it.put {
-			parsed.put(it.rel, it.sum, it.doc.BodyLine, it.doc.Briefing)
+			parsed.put(it.rel, it.sum, it.src, it.doc.BodyLine, it.doc.Briefing)
 		}
 		if !it.memo {
 			opt.Memo.keep(it.doc, it.sum)
@@ -413,6 +418,17 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		parsed.save(opt.Dir, live)
 	}
 	return docs
+}
+
+// readSum reads a file a build knew unchanged (its SHA-256 is sum)
+// without reading it: should it have changed since, the build cannot go
+// on with what it knew.
+func readSum(file string, sum [32]byte) ([]byte, error) {
+	data, err := os.ReadFile(file)
+	if err == nil && sha256.Sum256(data) != sum {
+		err = fmt.Errorf("%s: changed during the build; build again", file)
+	}
+	return data, err
 }
 
 // orphaned is the warning for a briefing kept although its article is gone.

@@ -292,6 +292,13 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		live = append(live, d)
 		e := &Entry{Briefing: d.Briefing, Path: "/briefings/" + d.Slug + "/", MarkdownPath: "/briefings/" + d.Slug + "/index.md",
 			Time: t, source: d.Digest, file: d.File, bodyLine: d.BodyLine, b: b}
+		if d.LazyBody {
+			e.bodyFrom, e.bodyAt = d.Read, d.BodyAt
+			if d.Raw != nil {
+				raw := d.Raw
+				e.bodyFrom = func() ([]byte, error) { return raw, nil }
+			}
+		}
 		b.entries = append(b.entries, e)
 	}
 	parallel.For(ctx, len(b.entries), func(i int) {

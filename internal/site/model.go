@@ -157,6 +157,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		}
 		addVals(o)
 		o.Briefing, o.Lead, o.source, o.bodyLine = e.Briefing, lead(e.Briefing), e.source, e.bodyLine
+		o.bodyFrom, o.bodyAt, o.bodyOnce, o.bodyErr = e.bodyFrom, e.bodyAt, sync.Once{}, nil
 		o.tl, o.eventActors = nil, nil
 		o.md, o.html, o.warns, o.mdErr = sync.Once{}, "", nil, nil
 		o.done.Store(false)

@@ -102,8 +102,12 @@ func (b *builder) searchDoc(e *Entry) ([]byte, error) {
 	for _, a := range e.actors {
 		names = append(names, a.Name)
 	}
+	body, err := e.body()
+	if err != nil {
+		return nil, err
+	}
 	data, err := json.Marshal(searchDoc{Title: e.Title, URL: relURL(b.cfg, e.Path), Date: e.Date, Summary: e.Lead,
-		Actors: strings.Join(names, "; "), Text: sourceText(e.Body, SearchTextLimit)})
+		Actors: strings.Join(names, "; "), Text: sourceText(body, SearchTextLimit)})
 	if err == nil {
 		e.search = searchMemo{data: data, of: e.dsum.sum, ok: e.dsum.ok}
 	}

@@ -55,6 +55,7 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"html/template"
 	"strings"
 	"sync"
@@ -77,6 +78,10 @@ type Doc struct {
 	// Digest, when set, is DocDigest(File, Raw), so that a caller that
 	// has it spares the build computing it again.
 	Digest [32]byte
+	// LazyBody says the caller did not load Briefing.Body: it is the file
+	// (Raw, or Read) from byte BodyAt on, read when a page shows it.
+	LazyBody bool
+	BodyAt   int
 }
 
 // Entry is a briefing as templates see it.
@@ -106,6 +111,10 @@ type Entry struct {
 	source      [32]byte   // DocDigest of the briefing file, see digest.go
 	file        string
 	bodyLine    int
+	bodyFrom    func() ([]byte, error) // see Doc.LazyBody; nil once loaded
+	bodyAt      int
+	bodyOnce    sync.Once
+	bodyErr     error
 	b           *builder
 	md          sync.Once
 	html        template.HTML
@@ -140,11 +149,38 @@ func (e *Entry) nameSum() uint64 {
 // (a page not rendered again does not need it).
 func (e *Entry) Content() (template.HTML, error) {
 	e.md.Do(func() {
-		html, warns, err := renderMarkdown(e.b.md, e.file, e.bodyLine, []byte(e.Body))
-		e.html, e.warns, e.mdErr = template.HTML(html), warns, err
+		body, err := e.body()
+		if err == nil {
+			var html []byte
+			html, e.warns, err = renderMarkdown(e.b.md, e.file, e.bodyLine, []byte(body))
+			e.html = template.HTML(html)
+		}
+		e.mdErr = err
 		e.done.Store(true)
 	})
 	return e.html, e.mdErr
+}
+
+// body is the briefing's Markdown body, read from the file the first time
+// when the build was given it lazily (Doc.LazyBody). Safe for concurrent
+// use; only Content and the search document read Body, through it.
+func (e *Entry) body() (string, error) {
+	e.bodyOnce.Do(func() {
+		if e.bodyFrom == nil {
+			return
+		}
+		raw, err := e.bodyFrom()
+		switch {
+		case err != nil:
+			e.bodyErr = err
+		case e.bodyAt > len(raw):
+			e.bodyErr = fmt.Errorf("%s: changed during the build; build again", e.file)
+		default:
+			e.Body = string(raw[e.bodyAt:])
+		}
+		e.bodyFrom = nil
+	})
+	return e.Body, e.bodyErr
 }
 
 func (e *Entry) converted() bool { return e.done.Load() }
