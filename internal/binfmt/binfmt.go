@@ -23,6 +23,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"unsafe"
 )
 
 // ErrMalformed is the error of a Reader whose input ended early or held
@@ -65,6 +66,16 @@ type Reader struct {
 // NewReader reads data, copied once: strings read are substrings of the
 // copy, so data may be reused.
 func NewReader(data []byte) *Reader { return &Reader{s: string(data)} }
+
+// OwnReader reads data without copying it: the strings read share its
+// memory, so data must never be written again (a file just read, say).
+// Copying a 22 MB cache file cost 0.16 s of CPU, mostly in fresh pages.
+func OwnReader(data []byte) *Reader {
+	if len(data) == 0 {
+		return &Reader{}
+	}
+	return &Reader{s: unsafe.String(&data[0], len(data))}
+}
 
 // Err is ErrMalformed once a read failed.
 func (r *Reader) Err() error { return r.err }

@@ -44,14 +44,18 @@ func TestRoundTrip(t *testing.T) {
 	for _, v := range values {
 		b = v.append(b)
 	}
-	r := NewReader(b)
-	for k, want := range values {
-		if got := read(r); got != want {
-			t.Errorf("value %d: got %+v, want %+v", k, got, want)
+	for _, r := range []*Reader{NewReader(b), OwnReader(b)} {
+		for k, want := range values {
+			if got := read(r); got != want {
+				t.Errorf("value %d: got %+v, want %+v", k, got, want)
+			}
+		}
+		if r.Err() != nil || r.Len() != 0 {
+			t.Errorf("err %v, %d bytes left", r.Err(), r.Len())
 		}
 	}
-	if r.Err() != nil || r.Len() != 0 {
-		t.Errorf("err %v, %d bytes left", r.Err(), r.Len())
+	if r := OwnReader(nil); r.Uvarint() != 0 || r.Err() != ErrMalformed {
+		t.Errorf("empty input: err %v", r.Err())
 	}
 }
 

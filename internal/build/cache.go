@@ -113,7 +113,7 @@ func (c *cache) seen(file, articleStat, briefingStat string, warnings []string) 
 // drop forgets the articles that are gone (owner maps slugs to the
 // articles there are).
 func (c *cache) drop(owner map[string]string) {
-	live := map[string]bool{}
+	live := make(map[string]bool, len(owner))
 	for _, f := range owner {
 		live[f] = true
 	}

@@ -40,12 +40,13 @@ func encodeParsed(entries map[string]parsedEntry) []byte {
 }
 
 // decodeParsed reads what encodeParsed wrote: an error for another
-// version or a malformed shard, never a panic.
+// version or a malformed shard, never a panic. The strings share data's
+// memory: data must not be written again.
 func decodeParsed(data []byte) (map[string]parsedEntry, error) {
 	if len(data) < len(parsedMagic) || string(data[:len(parsedMagic)]) != parsedMagic {
 		return nil, binfmt.ErrMalformed
 	}
-	r := binfmt.NewReader(data[len(parsedMagic):])
+	r := binfmt.OwnReader(data[len(parsedMagic):])
 	if r.Uvarint() != parsedVersion {
 		return nil, binfmt.ErrMalformed
 	}

@@ -88,11 +88,13 @@ func newStage(out string, live, spare *State) (*stage, error) {
 			os.Chmod(d, 0o755)
 		}
 	}
-	s := &stage{out: out, spareDir: spareDir(out), written: map[string]bool{}, dirs: map[string]bool{},
-		next: map[string]FileState{}, checked: map[string]bool{}, have: map[string]FileState{}, unlock: unlock}
+	s := &stage{out: out, spareDir: spareDir(out), dirs: map[string]bool{},
+		checked: map[string]bool{}, have: map[string]FileState{}, unlock: unlock}
+	n := 0 // the files of the last build: sized for them, the maps do not grow file by file
 	if live.describes(out) {
-		s.live = live
+		s.live, n = live, len(live.Files)
 	}
+	s.written, s.next = make(map[string]bool, n), make(map[string]FileState, n)
 	if _, err := os.Lstat(filepath.Join(s.spareDir, updating)); err == nil {
 		spare = nil
 	}
