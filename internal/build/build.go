@@ -357,8 +357,8 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 			bodyAt = bodyLine(it.src, b.Body)
 		}
 		it.doc = site.Doc{Briefing: b, File: it.rel, BodyLine: bodyAt, Raw: it.src, Digest: site.SourceDigest(it.rel, sum)}
-		if it.src == nil { // known unchanged and not read: read if a page needs the bytes
-			it.doc.Read = func() ([]byte, error) { return readSum(file, sum) }
+		if it.src == nil { // known unchanged and not read: read if a page needs the bytes (once: its Markdown and its body)
+			it.doc.Read = sync.OnceValues(func() ([]byte, error) { return readSum(file, sum) })
 		}
 		it.doc.LazyBody, it.doc.BodyAt = lazy >= 0, lazy
 	})
