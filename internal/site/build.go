@@ -443,11 +443,12 @@ func (b *builder) markdownNotes(ctx context.Context, entries []*Entry) error {
 	var errs []error
 	parallel.For(ctx, len(entries), func(i int) {
 		e := entries[i]
-		if !e.converted() {
-			if n, ok := b.notes[e.source]; ok {
-				e.warns = n
-				return
-			}
+		if e.converted() { // its warnings are known (its HTML may be let go)
+			return
+		}
+		if n, ok := b.notes[e.source]; ok {
+			e.warns = n
+			return
 		}
 		e.Content()
 	})
@@ -527,8 +528,15 @@ func (b *builder) flush(ctx context.Context) error {
 	for kind := range b.ts {
 		sizes[kind] = new(atomic.Int64)
 	}
+	drop := !b.keep && !b.cfg.Feed.FullContent // see Entry.dropContent
 	parallel.For(ctx, len(b.jobs), func(i int) {
 		j := b.jobs[i]
+		// What the job holds (a page's data, the bytes of a briefing's
+		// Markdown) is let go once it is made; the name stays (Steps).
+		b.jobs[i].page, b.jobs[i].make, b.jobs[i].parts = nil, nil, nil
+		if drop && j.page != nil && j.page.Kind == "briefing" {
+			defer j.page.Entry.dropContent()
+		}
 		var d Digest
 		switch {
 		case j.memo != nil && j.memo.made(j.key):
