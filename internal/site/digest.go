@@ -530,11 +530,23 @@ func (d *digester) of(name string, parts ...any) Digest {
 			for _, s := range x {
 				w.str(s)
 			}
+		case searchPart:
+			w.searchPart(x)
 		default:
 			w.value(reflect.ValueOf(&p).Elem())
 		}
 	}
 	return w.sum()
+}
+
+// searchPart writes a search shard's entries by their search keys: it
+// has no reflective form (ofSlow writes it the same way).
+func (w *walker) searchPart(es searchPart) {
+	w.str("site.searchPart")
+	w.u64(uint64(len(es)))
+	for _, e := range es {
+		w.digest(e.searchKey())
+	}
 }
 
 // ofSlow is of by reflection only (TestFastDigests).
@@ -544,6 +556,10 @@ func (d *digester) ofSlow(name string, parts ...any) Digest {
 	w.digest(d.global)
 	w.str(name)
 	for _, p := range parts {
+		if x, ok := p.(searchPart); ok {
+			w.searchPart(x)
+			continue
+		}
 		w.value(reflect.ValueOf(&p).Elem())
 	}
 	return w.sum()

@@ -1,9 +1,12 @@
 package site
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"strconv"
 	"strings"
+
+	"brief/internal/binfmt"
 )
 
 // searchDoc is one entry of /search/index.json. Short keys keep the index
@@ -52,7 +55,7 @@ func (b *builder) search(entries []*Entry) error {
 	for k, part := range shards {
 		name := "search/index-" + strconv.Itoa(k) + ".json"
 		idx.Shards = append(idx.Shards, relURL(b.cfg, "/"+name))
-		if err := b.file(name, func() ([]byte, error) { return b.searchShard(part) }, part); err != nil {
+		if err := b.file(name, func() ([]byte, error) { return b.searchShard(part) }, searchPart(part)); err != nil {
 			return err
 		}
 	}
@@ -91,11 +94,12 @@ func (b *builder) searchShard(entries []*Entry) ([]byte, error) {
 }
 
 // searchDoc is the entry's document in the search index as JSON (what
-// json.Marshal writes for it inside the shard's array), kept while the
-// entry's digest is the same: a shard made again for one edited briefing
+// json.Marshal writes for it inside the shard's array), kept while its
+// searchKey is the same: a shard made again for one edited briefing
 // encodes that briefing only.
 func (b *builder) searchDoc(e *Entry) ([]byte, error) {
-	if e.search.ok && e.search.of == e.dsum.sum && e.dsum.ok {
+	key := e.searchKey()
+	if e.search.ok && e.search.of == key {
 		return e.search.data, nil
 	}
 	var names []string
@@ -109,16 +113,52 @@ func (b *builder) searchDoc(e *Entry) ([]byte, error) {
 	data, err := json.Marshal(searchDoc{Title: e.Title, URL: relURL(b.cfg, e.Path), Date: e.Date, Summary: e.Lead,
 		Actors: strings.Join(names, "; "), Text: sourceText(body, SearchTextLimit)})
 	if err == nil {
-		e.search = searchMemo{data: data, of: e.dsum.sum, ok: e.dsum.ok}
+		e.search = searchMemo{data: data, of: key, ok: true}
 	}
 	return data, err
 }
 
-// searchMemo is an entry's search document and the digest it is of.
+// searchMemo is an entry's search document and the searchKey it is of.
 type searchMemo struct {
 	data []byte
 	of   Digest
 	ok   bool
+}
+
+// searchPart is the entries of a search shard as the shard's digest sees
+// them: each by its searchKey, not its whole digest. An edit that changes
+// other briefings' related briefings or story (a story formed: 79 entries
+// at 10k) changes their digests, not their documents, and so no longer
+// makes 28 of the 32 shards again.
+type searchPart []*Entry
+
+// searchKey is the digest of what the entry's search document shows: its
+// briefing file (title, date, lead, source text), its path and its
+// actors' names; with the global digest (the site's address), the
+// document. It is kept while the entry's digest, which covers all of
+// these, is the same. Called on one core per entry (its shard's job).
+func (e *Entry) searchKey() Digest {
+	if e.skey.ok && e.dsum.ok && e.skey.of == e.dsum.sum {
+		return e.skey.sum
+	}
+	b := make([]byte, 0, 64+len(e.Path)+16*len(e.actors))
+	b = append(b, e.source[:]...)
+	b = binfmt.AppendString(b, e.Path)
+	b = binfmt.AppendUvarint(b, uint64(len(e.actors)))
+	for _, a := range e.actors {
+		b = binfmt.AppendString(b, a.Name)
+	}
+	sum := sha256.Sum256(b)
+	var d Digest
+	copy(d[:], sum[:])
+	e.skey = keyMemo{sum: d, of: e.dsum.sum, ok: e.dsum.ok}
+	return d
+}
+
+// keyMemo is a key kept with the entry digest it was made under.
+type keyMemo struct {
+	sum, of Digest
+	ok      bool
 }
 
 // sourceText is the plain source text of a briefing body, up to limit bytes.
