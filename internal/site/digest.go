@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"brief/internal/binfmt"
 	"brief/internal/parallel"
 )
 
@@ -40,7 +41,21 @@ type Digest [16]byte
 // each keeps its own (kept), for as long as it does not change.
 type digester struct {
 	global Digest
+	// view: the site uses the default templates, whose list pages show a
+	// briefing only as its card and as links (see listKinds).
+	view bool
 }
+
+// listKinds are the kinds of page on which the default templates show a
+// briefing only through its card and links to it: its title, path, date,
+// credit, tags and bottom line (viewKey). With the default templates their
+// pages, and the digests of actor pages and stories (which only they
+// show), take an entry by its viewKey, not its whole digest: an edit that
+// leaves a briefing's card as it was (a sentence added to its article)
+// or changes only other briefings' related briefings or story no longer
+// renders again every list that shows them. TestListView holds the
+// default templates to it; other templates get whole digests.
+var listKinds = map[string]bool{"home": true, "archive": true, "tags": true, "tag": true, "actors": true, "actor": true, "stories": true, "story": true}
 
 // kept is a digest an entry, actor page or story keeps of itself.
 type kept struct {
@@ -60,6 +75,7 @@ type walker struct {
 	d    *digester
 	b    []byte
 	slow bool // reflection only (tests)
+	list bool // entries by their viewKey (see listKinds)
 }
 
 // walkBufs recycles the walkers' buffers; a buffer that grew past 1 MB
@@ -257,7 +273,46 @@ func (w *walker) entryPtr(e *Entry) {
 		return
 	}
 	w.u64(1)
-	w.digest(w.d.entry(e))
+	w.digest(w.entryKey(e))
+}
+
+// entryKey is what the walker writes for an entry: its viewKey on a list
+// page, its digest elsewhere.
+func (w *walker) entryKey(e *Entry) Digest {
+	if w.list {
+		return e.viewKey()
+	}
+	return w.d.entry(e)
+}
+
+// viewKey is the digest of what the default templates' list pages show of
+// the entry (see listKinds): kept from prepare while the entry's digest,
+// which covers all of it, is the same.
+func (e *Entry) viewKey() Digest {
+	if e.vkey.ok && e.dsum.ok && e.vkey.of == e.dsum.sum {
+		return e.vkey.sum
+	}
+	return makeViewKey(e)
+}
+
+func makeViewKey(e *Entry) Digest {
+	b := make([]byte, 0, 256)
+	for _, s := range [...]string{e.Title, e.Path, e.Time.Format(time.RFC3339Nano), e.Time.Location().String(), e.Credit} {
+		b = binfmt.AppendString(b, s)
+	}
+	b = binfmt.AppendUvarint(b, uint64(len(e.Tags)))
+	for _, t := range e.Tags {
+		b = binfmt.AppendString(b, t)
+	}
+	b = binfmt.AppendUvarint(b, uint64(len(e.Summary)))
+	for _, s := range e.Summary {
+		b = binfmt.AppendString(b, s.Text)
+		b = binfmt.AppendInt(b, s.Sentence)
+	}
+	sum := sha256.Sum256(b)
+	var d Digest
+	copy(d[:], sum[:])
+	return d
 }
 
 func (w *walker) time(t time.Time) {
@@ -276,7 +331,7 @@ func (w *walker) generic(v reflect.Value) {
 		w.u64(1)
 		switch p := v.Interface().(type) {
 		case *Entry:
-			w.digest(w.d.entry(p))
+			w.digest(w.entryKey(p))
 			return
 		case *ActorPage:
 			w.digest(w.d.actor(p))
@@ -385,9 +440,11 @@ func (d *digester) story(s *Story) Digest {
 	return d.walk(s)
 }
 
-// walk digests what the pointer p points to.
+// walk digests what the pointer p points to: an actor page or a story,
+// which only list pages show (see listKinds).
 func (d *digester) walk(p any) Digest {
 	w := d.newWalker()
+	w.list = d.view
 	w.value(reflect.ValueOf(p).Elem())
 	return w.sum()
 }
@@ -454,6 +511,13 @@ func (d *digester) entryDigestGeneric(e *Entry) Digest {
 // Entries first: the others contain entries.
 func (d *digester) prepare(entries []*Entry, years []*Year, actors []*ActorPage, stories []*Story) {
 	d.prepareEntries(entries)
+	if d.view { // kept before pages read them on several cores
+		parallel.For(context.Background(), len(entries), func(i int) {
+			if e := entries[i]; !(e.vkey.ok && e.vkey.of == e.dsum.sum) {
+				e.vkey = keyMemo{sum: makeViewKey(e), of: e.dsum.sum, ok: e.dsum.ok}
+			}
+		})
+	}
 	var ys []*Year
 	for _, y := range years {
 		if y.sum != nil && !y.sum.ok {
@@ -494,6 +558,7 @@ func sumAll[T any](xs []T, k func(T) *kept, sum func(T) Digest) {
 // page is the digest of the output file name rendered from p.
 func (d *digester) page(name string, p *Page) Digest {
 	w := d.newWalker()
+	w.list = d.view && listKinds[p.Kind]
 	w.digest(d.global)
 	w.str(name)
 	w.value(reflect.ValueOf(p).Elem())

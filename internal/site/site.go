@@ -108,6 +108,7 @@ type Entry struct {
 	slugHash    uint32     // fnv32a of the slug, once known (0: not yet), for the search shards
 	search      searchMemo // its document in the search index
 	skey        keyMemo    // its searchKey
+	vkey        keyMemo    // its viewKey
 	twin        *Entry     // while a build takes over the model: the model's entry this one is
 	source      [32]byte   // DocDigest of the briefing file, see digest.go
 	file        string

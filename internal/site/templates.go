@@ -4,9 +4,12 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
+	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -26,8 +29,7 @@ func loadTemplates(fsys fs.FS, c *Config) (templates, Digest, error) {
 		if err != nil {
 			return fmt.Errorf("templates/%s: %w", name, err)
 		}
-		fmt.Fprintf(h, "%s %d\n", name, len(data))
-		h.Write(data)
+		hashTemplate(h, name, data)
 		if _, err := t.Parse(string(data)); err != nil {
 			return fmt.Errorf("templates/%s", strings.TrimPrefix(err.Error(), "template: "))
 		}
@@ -75,6 +77,60 @@ func loadTemplates(fsys fs.FS, c *Config) (templates, Digest, error) {
 	var d Digest
 	copy(d[:], h.Sum(nil))
 	return out, d, nil
+}
+
+func hashTemplate(h io.Writer, name string, data []byte) {
+	fmt.Fprintf(h, "%s %d\n", name, len(data))
+	h.Write(data)
+}
+
+// templatesSum is the digest loadTemplates makes of the templates in fsys,
+// without parsing them (for the default templates: see listKinds).
+func templatesSum(fsys fs.FS) (Digest, error) {
+	h := sha256.New()
+	partials, _ := fs.Glob(fsys, "partials/*.html")
+	sort.Strings(partials)
+	names := append([]string{"base.html"}, partials...)
+	for _, k := range pageKinds {
+		names = append(names, k+".html")
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return Digest{}, err
+		}
+		hashTemplate(h, name, data)
+	}
+	var d Digest
+	copy(d[:], h.Sum(nil))
+	return d, nil
+}
+
+// defaultSums keeps templatesSum of each default template set (an
+// Overlay's Base) a process has seen: brief serve asks on every build.
+var defaultSums sync.Map
+
+// usesDefaults reports whether the templates a build parsed (whose digest
+// is sum) are exactly the default ones: tmpl is an Overlay whose Top adds
+// or changes nothing its Base has.
+func usesDefaults(tmpl fs.FS, sum Digest) bool {
+	o, ok := tmpl.(Overlay)
+	if !ok || o.Base == nil {
+		return false
+	}
+	if !reflect.TypeOf(o.Base).Comparable() {
+		d, err := templatesSum(o.Base)
+		return err == nil && d == sum
+	}
+	if d, ok := defaultSums.Load(o.Base); ok {
+		return d.(Digest) == sum
+	}
+	d, err := templatesSum(o.Base)
+	if err != nil {
+		return false
+	}
+	defaultSums.Store(o.Base, d)
+	return d == sum
 }
 
 // relURL makes site path p ("/briefings/x/") a URL that works under the

@@ -1,0 +1,170 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"testing"
+	"time"
+
+	"brief/internal/briefing"
+)
+
+// TestListView holds the default templates to listKinds: on every list
+// page, changing any field of a briefing that viewKey leaves out (its
+// related briefings, story, actors, lead, body...) leaves the page's
+// bytes as they were, so a page digested by view keys is never stale. A
+// field the templates start to show fails here: add it to makeViewKey,
+// or take the page kind out of listKinds. Changing a field viewKey covers
+// changes some page (the test can fail).
+func TestListView(t *testing.T) {
+	cfg := &Config{Title: "T", BaseURL: "/", Language: "en", Location: time.UTC}
+	ts, sum, err := loadTemplates(os.DirFS("../../templates"), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !usesDefaults(Overlay{Base: os.DirFS("../../templates")}, sum) {
+		t.Fatal("the default templates are not recognised as such")
+	}
+	b := &builder{cfg: cfg, ts: ts, md: newMarkdown()}
+
+	// render makes every list page from two briefings, the first built
+	// by first (called on the entry before it is shown).
+	render := func(first func(e *Entry)) map[string][]byte {
+		e1, e2 := viewEntry(b, 1), viewEntry(b, 2)
+		first(e1)
+		actor := &ActorPage{Name: "Joe Biden", Slug: "joe-biden", Kind: "person", Path: "/actors/joe-biden/", Role: "president",
+			Aliases: []string{"Biden"}, Roles: []RoleAt{{Role: "president", First: e1, Last: e2, Count: 2}},
+			Entries: []*Entry{e1, e2}, Quotes: []QuoteAt{{Text: "We act.", Entry: e1, Sentence: 3}},
+			CoActors: []ActorRef{{Name: "Iran", Slug: "iran", Kind: "place", Path: "/places/iran/"}}, Mentions: 4, Count: 2,
+			Events: []*TimelineEvent{{Event: briefing.Event{Value: "2021-06-27", Display: "Sun 27 Jun 2021", Text: "strikes", Sentence: 1},
+				Time: e1.Time, Sources: []Source{{e1.Link(), 1}}}}}
+		story := &Story{Name: "Strikes", Slug: "strikes", Path: "/stories/strikes/", Entries: []*Entry{e1, e2},
+			Actors: []ActorRef{{Name: "Joe Biden", Slug: "joe-biden", Kind: "person", Path: "/actors/joe-biden/"}}, Count: 2}
+		pages := []*Page{
+			{Kind: "home", Title: "T", Path: "/", Entries: []*Entry{e1, e2}, Pager: &Pager{Number: 1, Total: 2, Next: "/page/2/", First: 1}},
+			{Kind: "archive", Title: "Archive", Path: "/archive/", Entries: []*Entry{e1, e2},
+				Months: []Month{{Label: "June 2021", ID: "2021-06", Entries: []*Entry{e1, e2}}}, YearNav: []YearLink{{Year: "2021", Current: true}}},
+			{Kind: "tags", Title: "Tags", Path: "/tags/", Tags: []Tag{{Name: "Iran", Slug: "iran", Path: "/tags/iran/", Entries: []*Entry{e1, e2}}}},
+			{Kind: "tag", Title: "Iran", Path: "/tags/iran/", Tag: "Iran", Entries: []*Entry{e1, e2}},
+			{Kind: "actors", Title: "Actors", Path: "/actors/", Groups: []ActorGroup{{Kind: "person", Label: "People", ID: "kind-person", Actors: []*ActorPage{actor}}}},
+			{Kind: "actor", Title: "Joe Biden", Path: "/actors/joe-biden/", Actor: actor, Entries: []*Entry{e1, e2}},
+			{Kind: "actor", Title: "Joe Biden", Path: "/actors/joe-biden/page/2/", Actor: actor, Entries: []*Entry{e1, e2},
+				Pager: &Pager{Number: 2, Total: 2, Prev: "/actors/joe-biden/", First: 51}},
+			{Kind: "stories", Title: "Stories", Path: "/stories/", Stories: []*Story{story}},
+			{Kind: "story", Title: "Strikes", Path: "/stories/strikes/", Story: story, Entries: []*Entry{e1, e2}},
+		}
+		out := map[string][]byte{}
+		for _, p := range pages {
+			if !listKinds[p.Kind] {
+				t.Fatalf("%s is not a list kind", p.Kind)
+			}
+			p.Site = cfg
+			var buf bytes.Buffer
+			if err := ts[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
+				t.Fatalf("%s: %v", p.Path, err)
+			}
+			out[p.Path] = buf.Bytes()
+		}
+		return out
+	}
+	want := render(func(*Entry) {})
+
+	covered := map[string]bool{"Title": true, "Path": true, "Time": true, "Credit": true, "Tags": true, "Summary": true}
+	changed := func(path string, edit func(e *Entry)) bool {
+		got := render(edit)
+		for p := range want {
+			if !bytes.Equal(got[p], want[p]) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range viewFields() {
+		edit := func(e *Entry) { f.set(e, f.other) }
+		switch {
+		case covered[f.name]:
+			if !changed(f.name, edit) {
+				t.Errorf("%s is in viewKey but no list page shows it (the test cannot fail on it)", f.name)
+			}
+		case changed(f.name, edit):
+			t.Errorf("a list page shows %s, which viewKey leaves out: add it to makeViewKey or take the kind out of listKinds", f.name)
+		}
+	}
+}
+
+// viewEntry is a briefing with every field set, as a list page gets it.
+func viewEntry(b *builder, n int) *Entry {
+	e := &Entry{Briefing: &briefing.Briefing{}, b: b}
+	for _, f := range viewFields() {
+		f.set(e, f.value)
+	}
+	e.Path = "/briefings/b" + string(rune('0'+n)) + "/"
+	e.Time = time.Date(2021, 6, 27-n, 0, 0, 0, 0, time.UTC)
+	return e
+}
+
+// viewField is an exported field of Entry or of its Briefing, with a value
+// and another.
+type viewField struct {
+	name         string
+	value, other any
+	set          func(e *Entry, v any)
+}
+
+// viewFields is every exported field of Entry and briefing.Briefing (by
+// reflection, so a new field is covered), each with two values.
+func viewFields() []viewField {
+	var fs []viewField
+	add := func(t reflect.Type, get func(e *Entry) reflect.Value, skip map[string]bool) {
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			if !sf.IsExported() || skip[sf.Name] {
+				continue
+			}
+			v1, v2 := sample(sf.Type, 1), sample(sf.Type, 2)
+			fs = append(fs, viewField{name: sf.Name, value: v1.Interface(), other: v2.Interface(), set: func(e *Entry, v any) {
+				get(e).Field(i).Set(reflect.ValueOf(v))
+			}})
+		}
+	}
+	add(reflect.TypeFor[Entry](), func(e *Entry) reflect.Value { return reflect.ValueOf(e).Elem() }, map[string]bool{"Briefing": true})
+	add(reflect.TypeFor[briefing.Briefing](), func(e *Entry) reflect.Value { return reflect.ValueOf(e.Briefing).Elem() }, nil)
+	return fs
+}
+
+// sample is a value of type t, different for each n.
+func sample(t reflect.Type, n int) reflect.Value {
+	v := reflect.New(t).Elem()
+	switch t.Kind() {
+	case reflect.String:
+		v.SetString("v" + string(rune('0'+n)))
+	case reflect.Int:
+		v.SetInt(int64(n))
+	case reflect.Float64:
+		v.SetFloat(float64(n) / 3)
+	case reflect.Bool:
+		v.SetBool(n == 1)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(t, n, n))
+		for i := range n {
+			v.Index(i).Set(sample(t.Elem(), n+i))
+		}
+	case reflect.Pointer:
+		v.Set(reflect.New(t.Elem()))
+		v.Elem().Set(sample(t.Elem(), n))
+	case reflect.Struct:
+		if t == timeType {
+			v.Set(reflect.ValueOf(time.Date(2020, 1, n, 0, 0, 0, 0, time.UTC)))
+			break
+		}
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() {
+				v.Field(i).Set(sample(t.Field(i).Type, n+i))
+			}
+		}
+	default:
+		panic("sample: no value for " + t.String())
+	}
+	return v
+}
