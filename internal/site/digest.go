@@ -295,9 +295,13 @@ func (e *Entry) viewKey() Digest {
 	return makeViewKey(e)
 }
 
+// makeViewKey hashes what list pages and feeds show of an entry: its
+// card, links to it, and a feed's item (the same, the lead and the
+// original article's URL; a feed with the whole briefing takes its
+// digest).
 func makeViewKey(e *Entry) Digest {
 	b := make([]byte, 0, 256)
-	for _, s := range [...]string{e.Title, e.Path, e.Time.Format(time.RFC3339Nano), e.Time.Location().String(), e.Credit} {
+	for _, s := range [...]string{e.Title, e.Path, e.Time.Format(time.RFC3339Nano), e.Time.Location().String(), e.Credit, e.URL, e.Lead} {
 		b = binfmt.AppendString(b, s)
 	}
 	b = binfmt.AppendUvarint(b, uint64(len(e.Tags)))
@@ -511,7 +515,7 @@ func (d *digester) entryDigestGeneric(e *Entry) Digest {
 // Entries first: the others contain entries.
 func (d *digester) prepare(entries []*Entry, years []*Year, actors []*ActorPage, stories []*Story) {
 	d.prepareEntries(entries)
-	if d.view { // kept before pages read them on several cores
+	{ // view keys, kept before pages and feeds read them on several cores
 		parallel.For(context.Background(), len(entries), func(i int) {
 			if e := entries[i]; !(e.vkey.ok && e.vkey.of == e.dsum.sum) {
 				e.vkey = keyMemo{sum: makeViewKey(e), of: e.dsum.sum, ok: e.dsum.ok}
@@ -597,11 +601,29 @@ func (d *digester) of(name string, parts ...any) Digest {
 			}
 		case searchPart:
 			w.searchPart(x)
+		case feedPart:
+			w.feedPart(x)
 		default:
 			w.value(reflect.ValueOf(&p).Elem())
 		}
 	}
 	return w.sum()
+}
+
+// feedPart is the entries of a feed without the briefings' content, as
+// the feed's digest sees them: each by its viewKey, which covers what
+// such a feed shows (TestFeedView). An edit that leaves a briefing's item
+// as it was no longer makes again the feeds of all its actors.
+type feedPart []*Entry
+
+// feedPart writes a feed's entries by their view keys: it has no
+// reflective form (ofSlow writes it the same way).
+func (w *walker) feedPart(es feedPart) {
+	w.str("site.feedPart")
+	w.u64(uint64(len(es)))
+	for _, e := range es {
+		w.digest(e.viewKey())
+	}
 }
 
 // searchPart writes a search shard's entries by their search keys: it
@@ -623,6 +645,10 @@ func (d *digester) ofSlow(name string, parts ...any) Digest {
 	for _, p := range parts {
 		if x, ok := p.(searchPart); ok {
 			w.searchPart(x)
+			continue
+		}
+		if x, ok := p.(feedPart); ok {
+			w.feedPart(x)
 			continue
 		}
 		w.value(reflect.ValueOf(&p).Elem())

@@ -57,7 +57,16 @@ func (b *builder) feed(entries []*Entry) error {
 // entry's date, so the feed is deterministic.
 func (b *builder) atom(name, title, alt string, entries []*Entry) error {
 	entries = entries[:min(len(entries), b.cfg.Feed.Items)]
-	return b.file(strings.TrimPrefix(name, "/"), func() ([]byte, error) { return b.atomXML(name, title, alt, entries) }, title, alt, entries)
+	return b.file(strings.TrimPrefix(name, "/"), func() ([]byte, error) { return b.atomXML(name, title, alt, entries) }, title, alt, b.feedEntries(entries))
+}
+
+// feedEntries is the entries of a feed as its digest takes them: by view
+// key, or whole when the feed carries the briefings' content.
+func (b *builder) feedEntries(entries []*Entry) any {
+	if b.cfg.Feed.FullContent {
+		return entries
+	}
+	return feedPart(entries)
 }
 
 func (b *builder) atomXML(name, title, alt string, entries []*Entry) ([]byte, error) {

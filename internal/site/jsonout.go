@@ -50,7 +50,7 @@ func (b *builder) briefingData(e *Entry) ([]byte, error) {
 // jsonFeed writes /feed.json (JSON Feed 1.1).
 func (b *builder) jsonFeed(entries []*Entry) error {
 	entries = entries[:min(len(entries), b.cfg.Feed.Items)]
-	return b.file("feed.json", func() ([]byte, error) { return b.jsonFeedData(entries) }, entries)
+	return b.file("feed.json", func() ([]byte, error) { return b.jsonFeedData(entries) }, b.feedEntries(entries))
 }
 
 func (b *builder) jsonFeedData(entries []*Entry) ([]byte, error) {

@@ -70,7 +70,8 @@ func TestListView(t *testing.T) {
 	}
 	want := render(func(*Entry) {})
 
-	covered := map[string]bool{"Title": true, "Path": true, "Time": true, "Credit": true, "Tags": true, "Summary": true}
+	covered := viewCovered()
+	listShows := map[string]bool{"Title": true, "Path": true, "Time": true, "Credit": true, "Tags": true, "Summary": true}
 	changed := func(path string, edit func(e *Entry)) bool {
 		got := render(edit)
 		for p := range want {
@@ -84,11 +85,54 @@ func TestListView(t *testing.T) {
 		edit := func(e *Entry) { f.set(e, f.other) }
 		switch {
 		case covered[f.name]:
-			if !changed(f.name, edit) {
+			if listShows[f.name] && !changed(f.name, edit) {
 				t.Errorf("%s is in viewKey but no list page shows it (the test cannot fail on it)", f.name)
 			}
 		case changed(f.name, edit):
 			t.Errorf("a list page shows %s, which viewKey leaves out: add it to makeViewKey or take the kind out of listKinds", f.name)
+		}
+	}
+}
+
+// viewCovered is the fields of Entry and briefing.Briefing makeViewKey
+// hashes.
+func viewCovered() map[string]bool {
+	return map[string]bool{"Title": true, "Path": true, "Time": true, "Credit": true, "Tags": true, "Summary": true, "URL": true, "Lead": true}
+}
+
+// TestFeedView holds the feeds without content (Atom, JSON Feed) to
+// makeViewKey, as TestListView holds the list pages: a field it leaves
+// out changes no byte of a feed, one it covers changes one.
+func TestFeedView(t *testing.T) {
+	cfg := &Config{Title: "T", BaseURL: "https://example.org/", Language: "en", Location: time.UTC}
+	cfg.Feed.Items = 20
+	ts, _, err := loadTemplates(os.DirFS("../../templates"), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &builder{cfg: cfg, ts: ts, md: newMarkdown(), generator: "brief"}
+	render := func(first func(e *Entry)) []byte {
+		e1, e2 := viewEntry(b, 1), viewEntry(b, 2)
+		first(e1)
+		atom, err := b.atomXML("/feed.xml", "T", "/", []*Entry{e1, e2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, err := b.jsonFeedData([]*Entry{e1, e2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append(atom, js...)
+	}
+	want := render(func(*Entry) {})
+	covered := viewCovered()
+	for _, f := range viewFields() {
+		changed := !bytes.Equal(render(func(e *Entry) { f.set(e, f.other) }), want)
+		switch {
+		case covered[f.name] && !changed && f.name != "Summary": // Summary: shown through Lead, made from it
+			t.Errorf("%s is in viewKey but no feed shows it (the test cannot fail on it)", f.name)
+		case !covered[f.name] && changed:
+			t.Errorf("a feed shows %s, which viewKey leaves out: add it to makeViewKey", f.name)
 		}
 	}
 }
@@ -123,6 +167,9 @@ func viewFields() []viewField {
 				continue
 			}
 			v1, v2 := sample(sf.Type, 1), sample(sf.Type, 2)
+			if sf.Name == "URL" { // shown only when it is an http(s) URL
+				v1, v2 = reflect.ValueOf("https://example.com/1"), reflect.ValueOf("https://example.com/2")
+			}
 			fs = append(fs, viewField{name: sf.Name, value: v1.Interface(), other: v2.Interface(), set: func(e *Entry, v any) {
 				get(e).Field(i).Set(reflect.ValueOf(v))
 			}})
