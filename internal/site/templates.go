@@ -6,10 +6,8 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"reflect"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -106,31 +104,17 @@ func templatesSum(fsys fs.FS) (Digest, error) {
 	return d, nil
 }
 
-// defaultSums keeps templatesSum of each default template set (an
-// Overlay's Base) a process has seen: brief serve asks on every build.
-var defaultSums sync.Map
-
 // usesDefaults reports whether the templates a build parsed (whose digest
 // is sum) are exactly the default ones: tmpl is an Overlay whose Top adds
-// or changes nothing its Base has.
+// or changes nothing its Base has. Hashing the defaults again costs tens
+// of microseconds a build.
 func usesDefaults(tmpl fs.FS, sum Digest) bool {
 	o, ok := tmpl.(Overlay)
 	if !ok || o.Base == nil {
 		return false
 	}
-	if !reflect.TypeOf(o.Base).Comparable() {
-		d, err := templatesSum(o.Base)
-		return err == nil && d == sum
-	}
-	if d, ok := defaultSums.Load(o.Base); ok {
-		return d.(Digest) == sum
-	}
 	d, err := templatesSum(o.Base)
-	if err != nil {
-		return false
-	}
-	defaultSums.Store(o.Base, d)
-	return d == sum
+	return err == nil && d == sum
 }
 
 // relURL makes site path p ("/briefings/x/") a URL that works under the

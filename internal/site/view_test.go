@@ -2,9 +2,11 @@ package site
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"reflect"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"brief/internal/briefing"
@@ -214,4 +216,22 @@ func sample(t reflect.Type, n int) reflect.Value {
 		panic("sample: no value for " + t.String())
 	}
 	return v
+}
+
+// BenchmarkUsesDefaults: the check every build makes, on templates held
+// in memory as the embedded ones are.
+func BenchmarkUsesDefaults(b *testing.B) {
+	mem := fstest.MapFS{}
+	fs.WalkDir(os.DirFS("../../templates"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := fs.ReadFile(os.DirFS("../../templates"), p)
+			mem[p] = &fstest.MapFile{Data: data}
+		}
+		return nil
+	})
+	tmpl := Overlay{Base: mem}
+	sum, _ := templatesSum(tmpl)
+	for b.Loop() {
+		usesDefaults(tmpl, sum)
+	}
 }
