@@ -358,7 +358,8 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		}
 		it.doc = site.Doc{Briefing: b, File: it.rel, BodyLine: bodyAt, Raw: it.src, Digest: site.SourceDigest(it.rel, sum)}
 		if it.src == nil { // known unchanged and not read: read if a page needs the bytes (once: its Markdown and its body)
-			it.doc.Read = sync.OnceValues(func() ([]byte, error) { return readSum(file, sum) })
+			rel := it.rel
+			it.doc.Read = sync.OnceValues(func() ([]byte, error) { return readSum(file, rel, sum) })
 		}
 		it.doc.LazyBody, it.doc.BodyAt = lazy >= 0, lazy
 	})
@@ -420,13 +421,13 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 	return docs
 }
 
-// readSum reads a file a build knew unchanged (its SHA-256 is sum)
-// without reading it: should it have changed since, the build cannot go
-// on with what it knew.
-func readSum(file string, sum [32]byte) ([]byte, error) {
+// readSum reads a file (rel, relative to the site) a build knew
+// unchanged (its SHA-256 is sum) without reading it: should it have
+// changed since, the build cannot go on with what it knew.
+func readSum(file, rel string, sum [32]byte) ([]byte, error) {
 	data, err := os.ReadFile(file)
 	if err == nil && sha256.Sum256(data) != sum {
-		err = fmt.Errorf("%s: changed during the build; build again", file)
+		err = fmt.Errorf("%s: changed during the build; build again", rel)
 	}
 	return data, err
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -156,4 +157,21 @@ func FuzzParsedDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadSum: a file read for a page after the build took it as
+// unchanged is checked against the hash the build knew.
+func TestReadSum(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "x.md")
+	if err := os.WriteFile(p, []byte("one"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := readSum(p, "content/briefings/x.md", sha256.Sum256([]byte("one"))); err != nil || string(data) != "one" {
+		t.Fatalf("unchanged: %q, %v", data, err)
+	}
+	_, err := readSum(p, "content/briefings/x.md", sha256.Sum256([]byte("two")))
+	if err == nil || err.Error() != "content/briefings/x.md: changed during the build; build again" {
+		t.Fatalf("changed: %v", err)
+	}
 }
