@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,6 +150,16 @@ func escapeReference(s string) string {
 	return b.String()
 }
 
+// safeURLReference is safeURL as it was, making its Replacer each time.
+func safeURLReference(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	s := p.String()
+	return strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20", "\n", "").Replace(s)
+}
+
 // checkBody fails t when WriteBody differs from writeBodyReference.
 func checkBody(t *testing.T, b *Briefing, source [][]SourceSentence) {
 	t.Helper()
@@ -194,9 +205,13 @@ func FuzzWriteBody(f *testing.F) {
 	f.Add("1. US *strikes* <b>\n\nperson\n\n2021-06-28\n\n\xff\xfe\n\nother", 3, -1, uint32(0x5555))
 	f.Add("- a\n\n\n\nplace\n\n2021\n\norganization\n\n", 0, 1, uint32(0xffffffff))
 	f.Add("", -5, 1<<40, uint32(0))
+	f.Add("https://example.org/a b<c>\n\nhttp://x/\n\n\n\nftp://y", 1, 2, uint32(0x1234))
 	f.Fuzz(func(t *testing.T, text string, n1, n2 int, shape uint32) {
 		if got, want := Escape(text), escapeReference(text); got != want {
 			t.Fatalf("Escape(%q) = %q, want %q", text, got, want)
+		}
+		if got, want := safeURL(text), safeURLReference(text); got != want {
+			t.Fatalf("safeURL(%q) = %q, want %q", text, got, want)
 		}
 		parts := strings.Split(text, "\n\n")
 		next := 0
