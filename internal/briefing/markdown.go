@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -16,35 +15,30 @@ const generatedKey = "generated = "
 
 // Marshal returns the briefing file: front matter, a blank line, b.Body.
 // b.Generated is ignored and replaced by the hash of what is written.
+// The front matter is written by appendFrontMatter (toml.go), which the
+// tests hold to frontmatter.Encode's bytes.
 func Marshal(b *Briefing) ([]byte, error) {
 	c := *b
 	c.Generated = ""
-	fm, err := frontmatter.Encode(&c)
-	if err != nil {
-		return nil, fmt.Errorf("briefing %s: %w", b.Slug, err)
-	}
-	var out bytes.Buffer
-	out.WriteString(frontmatter.Delim + "\n")
-	out.Write(fm)
-	out.WriteString(frontmatter.Delim + "\n\n")
-	out.WriteString(strings.TrimLeft(b.Body, "\n"))
-	data := out.Bytes()
-	sum := hashOf(data)
-	// Insert the hash after the last top-level key, before any table.
-	end := len(frontmatter.Delim) + 1 + len(fm)
-	if i := bytes.Index(fm, []byte("\n\n[")); i >= 0 {
-		end = len(frontmatter.Delim) + 1 + i + 1
-	} else if i := bytes.Index(fm, []byte("\n[")); i >= 0 {
-		end = len(frontmatter.Delim) + 1 + i + 1
-	} else if bytes.HasPrefix(fm, []byte("[")) {
-		end = len(frontmatter.Delim) + 1
-	}
-	var final bytes.Buffer
-	final.Grow(len(data) + 80)
-	final.Write(data[:end])
-	fmt.Fprintf(&final, "%s%q\n", generatedKey, "sha256:"+sum)
-	final.Write(data[end:])
-	return final.Bytes(), nil
+	body := strings.TrimLeft(b.Body, "\n")
+	// The file less its generated line, with room for that line.
+	const lineLen = len(generatedKey) + len(`"sha256:"`) + 2*sha256.Size + 1
+	out := make([]byte, 0, 2*len(frontmatter.Delim)+3+lineLen+len(body)+frontMatterSize(&c))
+	out = append(out, frontmatter.Delim+"\n"...)
+	out = appendKeys(out, &c)
+	// The hash goes after the last top-level key, before any table.
+	end := len(out)
+	out = appendTables(out, &c)
+	out = append(out, frontmatter.Delim+"\n\n"...)
+	out = append(out, body...)
+	sum := sha256.Sum256(out)
+	var line [lineLen]byte
+	l := hex.AppendEncode(append(line[:0], generatedKey+`"sha256:`...), sum[:])
+	l = append(l, '"', '\n')
+	out = append(out, l...) // room for the line; move the rest up over it
+	copy(out[end+lineLen:], out[end:len(out)-lineLen])
+	copy(out[end:], l)
+	return out, nil
 }
 
 // Parse reads a briefing file. Errors name the file and line.
