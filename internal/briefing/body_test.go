@@ -171,19 +171,7 @@ func checkBody(t *testing.T, b *Briefing, source [][]SourceSentence) {
 // TestWriteBodySite writes the body of every briefing of the site both
 // ways, with its statements as the source text.
 func TestWriteBodySite(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "content", "briefings", "*.md"))
-	if len(files) == 0 {
-		t.Skip("no content/briefings")
-	}
-	for _, file := range files {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := Parse(file, src)
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachSiteBriefing(t, func(_ string, _ []byte, b *Briefing) {
 		var para []SourceSentence
 		for _, s := range b.Summary {
 			para = append(para, SourceSentence{s.Sentence, s.Text})
@@ -193,7 +181,7 @@ func TestWriteBodySite(t *testing.T) {
 		}
 		checkBody(t, b, [][]SourceSentence{para, nil, {{7, b.Title}}})
 		checkBody(t, b, nil)
-	}
+	})
 	checkBody(t, sample(), nil)
 	checkBody(t, &Briefing{}, nil)
 }

@@ -68,9 +68,10 @@ func marshalReference(b *Briefing) ([]byte, error) {
 	return final.Bytes(), nil
 }
 
-// TestFrontMatterSite encodes every briefing of the site both ways; an
-// unedited one must also come back byte for byte.
-func TestFrontMatterSite(t *testing.T) {
+// eachSiteBriefing calls f with every briefing of the example site,
+// parsed; the test is skipped where there are none.
+func eachSiteBriefing(t *testing.T, f func(file string, src []byte, b *Briefing)) {
+	t.Helper()
 	files, _ := filepath.Glob(filepath.Join("..", "..", "content", "briefings", "*.md"))
 	if len(files) == 0 {
 		t.Skip("no content/briefings")
@@ -84,13 +85,21 @@ func TestFrontMatterSite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		f(file, src, b)
+	}
+}
+
+// TestFrontMatterSite encodes every briefing of the site both ways; an
+// unedited one must also come back byte for byte.
+func TestFrontMatterSite(t *testing.T) {
+	eachSiteBriefing(t, func(file string, src []byte, b *Briefing) {
 		checkFrontMatter(t, b)
 		if !Edited(src) {
 			if got, _ := Marshal(b); !bytes.Equal(got, src) {
 				t.Errorf("%s: Marshal(Parse(file)) differs from the file", file)
 			}
 		}
-	}
+	})
 	checkFrontMatter(t, sample())
 	checkFrontMatter(t, &Briefing{})
 }
