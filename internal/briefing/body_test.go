@@ -199,17 +199,8 @@ func FuzzWriteBody(f *testing.F) {
 		if got, want := safeURL(text), safeURLReference(text); got != want {
 			t.Fatalf("safeURL(%q) = %q, want %q", text, got, want)
 		}
-		parts := strings.Split(text, "\n\n")
-		next := 0
-		str := func() string {
-			next++
-			return parts[next%len(parts)]
-		}
-		count := func() int {
-			k := int(shape & 3)
-			shape = shape>>2 | shape<<30
-			return k
-		}
+		in := newFuzzInput(text, shape)
+		str, count := in.str, in.count
 		b := &Briefing{Date: str(), URL: str(), Credit: str(), License: str()}
 		for range count() {
 			b.Summary = append(b.Summary, Sentence{str(), n1})

@@ -176,6 +176,30 @@ func TestFrontMatterValues(t *testing.T) {
 	}
 }
 
+// fuzzInput hands a fuzz target's inputs out to a Briefing's fields: the
+// pieces of text between blank lines in turn, and list lengths 0-3 from
+// shape's bits, two at a time (shape turns as they are used).
+type fuzzInput struct {
+	parts []string
+	next  int
+	shape uint32
+}
+
+func newFuzzInput(text string, shape uint32) *fuzzInput {
+	return &fuzzInput{parts: strings.Split(text, "\n\n"), shape: shape}
+}
+
+func (in *fuzzInput) str() string {
+	in.next++
+	return in.parts[in.next%len(in.parts)]
+}
+
+func (in *fuzzInput) count() int {
+	k := int(in.shape & 3)
+	in.shape = in.shape>>2 | in.shape<<30
+	return k
+}
+
 // FuzzFrontMatterEncode builds briefings from the fuzzer's text (its parts
 // between blank lines fill the string fields in turn), numbers and shape
 // bits (0-3 items per slice, nil or empty, draft), and compares
@@ -186,20 +210,11 @@ func FuzzFrontMatterEncode(f *testing.F) {
 	f.Add("", 1e21, 5e-324, math.MaxInt, 7, uint32(0))
 	f.Add("a\n\nb", 100.0, 1e-7, 3, 3, uint32(0x2aaaaaa))
 	f.Fuzz(func(t *testing.T, text string, f1, f2 float64, n1, n2 int, shape uint32) {
-		parts := strings.Split(text, "\n\n")
-		next := 0
-		str := func() string {
-			next++
-			return parts[next%len(parts)]
-		}
-		count := func() int {
-			k := int(shape & 3)
-			shape = shape>>2 | shape<<30
-			return k
-		}
+		in := newFuzzInput(text, shape)
+		str, count := in.str, in.count
 		strs := func() []string {
 			k := count()
-			if k == 0 && shape&1 != 0 {
+			if k == 0 && in.shape&1 != 0 {
 				return []string{}
 			}
 			var ss []string
@@ -209,7 +224,7 @@ func FuzzFrontMatterEncode(f *testing.F) {
 			return ss
 		}
 		b := &Briefing{Title: text, Date: str(), Slug: str(), Source: str(), SourceHash: str(), URL: str(),
-			Credit: str(), License: str(), Tags: strs(), Draft: shape&4 != 0, Generator: str(), Generated: str(), Body: str()}
+			Credit: str(), License: str(), Tags: strs(), Draft: in.shape&4 != 0, Generator: str(), Generated: str(), Body: str()}
 		for range count() {
 			b.Summary = append(b.Summary, Sentence{str(), n1})
 		}
