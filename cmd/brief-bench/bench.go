@@ -33,7 +33,7 @@ func bench(o options) error {
 		if rootErr != nil {
 			return rootErr
 		}
-		o.hugoSite = filepath.Join(root, "bench", "hugo")
+		o.hugoSite = filepath.Join(root, "bench", "hugo-same")
 	}
 	tmp, err := os.MkdirTemp("", "brief-bench-")
 	if err != nil {

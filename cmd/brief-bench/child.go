@@ -30,6 +30,7 @@ type childResult struct {
 	Made      int              // files made (the rest had not changed)
 	Mode      string           `json:",omitempty"` // how the output was written
 	Stages    map[string]int64 `json:",omitempty"` // nanoseconds; nil when not told
+	Steps     map[string]int64 `json:",omitempty"` // the render stage's parts, nanoseconds
 	Edits     []childEdit      `json:",omitempty"` // serve mode: one per edit
 	Reused    bool             `json:",omitempty"`
 }
@@ -44,6 +45,7 @@ type childEdit struct {
 	Analysed int
 	Reused   bool             // the site's model was updated in place (see site.Model)
 	Stages   map[string]int64 `json:",omitempty"`
+	Steps    map[string]int64 `json:",omitempty"` // the render stage's parts, nanoseconds
 }
 
 // runChild runs one measurement in this process and prints its result.
@@ -122,7 +124,7 @@ func childServe(dir string, files []string, cpuprofile, sentence string) (*child
 		}
 		cpu = selfCPU() - cpu
 		runtime.GC() // as brief serve does after each rebuild, between edits
-		r.Edits = append(r.Edits, childEdit{Nanos: e.Nanos, CPU: int64(cpu), Made: e.Made, Analysed: e.Analysed, Reused: e.Reused, Stages: e.Stages})
+		r.Edits = append(r.Edits, childEdit{Nanos: e.Nanos, CPU: int64(cpu), Made: e.Made, Analysed: e.Analysed, Reused: e.Reused, Stages: e.Stages, Steps: e.Steps})
 	}
 	return r, nil
 }
@@ -150,6 +152,12 @@ func childBuild(dir string, memo *build.Memo, changed ...string) (*childResult, 
 		r.Stages = map[string]int64{}
 		for k, d := range res.Stages {
 			r.Stages[k] = int64(d)
+		}
+	}
+	if len(res.Steps) > 0 {
+		r.Steps = map[string]int64{}
+		for _, s := range res.Steps {
+			r.Steps[s.Name] += int64(s.Time)
 		}
 	}
 	for _, e := range res.Errors {

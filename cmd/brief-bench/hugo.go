@@ -149,7 +149,10 @@ func hugoSite(tmpl, siteDir, dst string) (int, error) {
 // forHugo renames the front matter keys of a briefing that Hugo gives
 // another meaning: url (the page's own URL for Hugo) and summary (a
 // string for Hugo, brief's bottom line is a table array). The rest
-// becomes page parameters; the body is left as it is.
+// becomes page parameters; the body is left as it is. It adds the names
+// of the briefing's actors as two lists, actor_names (people,
+// organisations and the rest) and place_names, which bench/hugo-same
+// makes taxonomies of, as brief makes actor and place pages.
 func forHugo(b []byte) []byte {
 	if !bytes.HasPrefix(b, []byte("+++\n")) {
 		return b
@@ -159,7 +162,25 @@ func forHugo(b []byte) []byte {
 		return b
 	}
 	fm := strings.Split(string(b[4:4+end]), "\n")
+	var actors, places []string
+	table, firstTable := "", len(fm)
+	var name string // the name of the [[actors]] table being read
+	flush := func() {
+		if table == "[[actors]]" && name != "" {
+			actors = append(actors, name)
+		}
+		name = ""
+	}
 	for i, l := range fm {
+		switch {
+		case strings.HasPrefix(l, "["):
+			flush()
+			table, firstTable = l, min(firstTable, i)
+		case table == "[[actors]]" && strings.HasPrefix(l, "name = "):
+			name = l[len("name = "):]
+		case table == "[[actors]]" && l == `kind = "place"` && name != "":
+			places, name = append(places, name), ""
+		}
 		switch {
 		case strings.HasPrefix(l, "url ="):
 			fm[i] = "source_url =" + l[len("url ="):]
@@ -169,9 +190,24 @@ func forHugo(b []byte) []byte {
 			fm[i] = strings.Replace(l, "summary.", "bottom_line.", 1)
 		}
 	}
+	flush()
 	var out bytes.Buffer
 	out.WriteString("+++\n")
-	out.WriteString(strings.Join(fm, "\n"))
+	out.WriteString(strings.Join(fm[:firstTable], "\n"))
+	head := firstTable > 0
+	if len(actors) > 0 || len(places) > 0 {
+		if head {
+			out.WriteByte('\n')
+		}
+		fmt.Fprintf(&out, "actor_names = [%s]\nplace_names = [%s]", strings.Join(actors, ", "), strings.Join(places, ", "))
+		head = true
+	}
+	if firstTable < len(fm) {
+		if head {
+			out.WriteByte('\n')
+		}
+		out.WriteString(strings.Join(fm[firstTable:], "\n"))
+	}
 	out.Write(b[4+end:])
 	return out.Bytes()
 }

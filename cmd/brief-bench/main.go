@@ -16,8 +16,14 @@
 //   - with -hugo: brief's render stage, that is a build with every analysis
 //     in the cache and no output folder, so that it reads all briefings and
 //     renders and writes every page, beside `hugo --quiet` on a Hugo site
-//     holding the same briefing Markdown (bench/hugo: hugo.toml and a
-//     minimal layout) with no public/ either; -runs times each, interleaved.
+//     holding the same briefing Markdown with no public/ either; -runs
+//     times each, interleaved. The Hugo site (-hugo-site) is bench/hugo-same
+//     by default, which makes the files brief makes as far as Hugo can
+//     without code: each briefing's page, JSON and Markdown copy, the
+//     paginated home, tag, actor and place pages, their feeds (the latest
+//     20 briefings), sitemap, robots.txt, 404 (brief's archive, timeline,
+//     stories and search, 1.5% of its files, have no counterpart);
+//     bench/hugo is a minimal layout writing the HTML pages only.
 //     The ratio is brief's process time over Hugo's, of the medians (both
 //     whole processes, start to exit); brief's stage times are shown too.
 //
@@ -74,7 +80,7 @@ func run(args []string) error {
 	seed := fs.Uint64("seed", 1, "seed of the generated sites")
 	keep := fs.String("keep", "", "make the generated sites in DIR/n<N> and keep them (reused when there)")
 	hugo := fs.String("hugo", "", "the hugo binary: also time Hugo beside brief's render stage")
-	hugoSite := fs.String("hugo-site", "", "the Hugo config and layouts (default: bench/hugo from the module root)")
+	hugoSite := fs.String("hugo-site", "", "the Hugo config and layouts (default: bench/hugo-same from the module root, the same outputs as brief's; bench/hugo: HTML pages only)")
 	runs := fs.Int("runs", 3, "runs of the warm, one-article and render measurements")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the first cold build to FILE")
 	sentence := fs.String("sentence", "", "internal, with -child serve: the sentence appended to each file (%d: the edit's number; default: the benchmark's own sentences)")
