@@ -222,6 +222,19 @@ type job struct {
 	// while the entry's digest (key) is the same (see Model).
 	memo *memo
 	key  Digest
+	// keyOf, when set, is the digest the memo is kept for, read once
+	// digests are made (flush): an actor's, whose pages are made from it
+	// alone (see ActorPage.memos).
+	keyOf *kept
+}
+
+// keyFor is the key a memo is kept for when made from the digest k alone
+// (job.keyOf): k with the global digest, which k does not cover.
+func keyFor(global, k Digest) Digest {
+	for i := range k {
+		k[i] ^= global[i]
+	}
+	return k
 }
 
 // memo is a digest kept across builds, for what it was made from (of).
@@ -537,6 +550,13 @@ func (b *builder) flush(ctx context.Context) error {
 		b.jobs[i].page, b.jobs[i].make, b.jobs[i].parts = nil, nil, nil
 		if drop && j.page != nil && j.page.Kind == "briefing" {
 			defer j.page.Entry.dropContent()
+		}
+		if j.keyOf != nil {
+			if j.keyOf.ok {
+				j.key = keyFor(b.dig.global, j.keyOf.sum)
+			} else { // not digested (prepare digests every actor): no memo
+				j.memo = nil
+			}
 		}
 		var d Digest
 		switch {

@@ -33,6 +33,7 @@ type ActorPage struct {
 	MoreQuotes       int              // quotes left out of Quotes (the latest MaxActorQuotes are in)
 
 	dsum     kept             // its digest (see digester)
+	memos    []memo           // the digests of its pages, for dsum (see actorPages)
 	coActors []*ActorPage     // CoActors in full
 	all      []*TimelineEvent // its whole timeline (Events are the latest)
 }
@@ -388,6 +389,7 @@ func (b *builder) actorPages(entries []*Entry) error {
 				desc += ", " + a.Role
 			}
 			desc += ": " + plural(len(a.Entries), "briefing") + "."
+			from := len(b.jobs)
 			if err := b.paginate(a.Path, a.Entries, ListPageSize, func(part []*Entry, pg *Pager) *Page {
 				p := &Page{Kind: "actor", Title: a.Name, Actor: a, Entries: part, Description: desc}
 				if pg.Number > 1 {
@@ -403,6 +405,16 @@ func (b *builder) actorPages(entries []*Entry) error {
 				return p
 			}); err != nil {
 				return err
+			}
+			// The pages are made from the actor alone: its digest (which
+			// covers its entries as the pages show them, see digester.walk)
+			// is theirs while it is the same, and brief serve digests again
+			// only the pages of the actors an edit touched.
+			if n := len(b.jobs) - from; len(a.memos) != n {
+				a.memos = make([]memo, n)
+			}
+			for i := range a.memos {
+				b.jobs[from+i].memo, b.jobs[from+i].keyOf = &a.memos[i], &a.dsum
 			}
 			if err := b.atom(a.Path+"feed.xml", b.cfg.Title+": "+a.Name, a.Path, a.Entries); err != nil {
 				return err
