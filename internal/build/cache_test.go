@@ -38,7 +38,7 @@ func TestCache(t *testing.T) {
 	if res, _ = Build(ctx, opts(dir)); res.Analysed != 1 {
 		t.Errorf("deleted briefing: analysed %d", res.Analysed)
 	}
-	write(t, dir, ".brief-cache/briefings.json", "{not json")
+	write(t, dir, ".brief-cache/briefings.bin", cacheMagic+"\x03\x09garbage")
 	res, err = Build(ctx, opts(dir))
 	if err != nil || res.Analysed != 2 || !strings.Contains(strings.Join(res.Warnings, "\n"), "unreadable") {
 		t.Errorf("corrupt cache: analysed %d, warnings %v, err %v", res.Analysed, res.Warnings, err)
