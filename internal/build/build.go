@@ -12,12 +12,12 @@
 // leading YYYY-MM-DD-; a name of digits only (Wikinews ids) gives way to
 // the title. Two articles with one slug: the second is an error.
 //
-// Caches, all in .brief-cache/ and all safe to delete: briefings.json says
+// Caches, all in .brief-cache/ and all safe to delete: briefings.bin says
 // which briefing on disk this program made from which article (an article
 // whose briefing is up to date is not analysed again; the key includes a
 // hash of the program itself, so a new analyser re-analyses everything
 // once), and with the files' sizes and times, which articles need not
-// even be read; parsed-NN.gob keep parsed briefings by content hash;
+// even be read; parsed-NN.bin keep parsed briefings by content hash;
 // output-<hash>.gob (one per output folder) say what the output folder and its spare hold and what each
 // file was made from (package site renders only what changed). A corrupt
 // or older cache file is ignored. In `brief serve`, a Memo keeps the same

@@ -3,7 +3,6 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -20,30 +19,27 @@ import (
 // deleted at any time; brief then re-analyses every article once.
 const CacheDir = site.CacheDir
 
-// cacheVersion changes when the cache file's layout does.
-const cacheVersion = 2
-
 // cache remembers, for each article, what brief generated from it last
 // time: the article's hash, its slug, the fingerprint of the program and
 // settings that analysed it, and the hash of the briefing written. When all
 // match and the briefing on disk is still those bytes, the article need not
 // be analysed again. A missing, corrupt or older cache is an empty one.
+// On disk it is in binfmt's layout (cachecodec.go).
 type cache struct {
-	Version int                   `json:"version"`
-	Entries map[string]cacheEntry `json:"entries"` // by article path
+	Entries map[string]cacheEntry // by article path
 	dirty   bool                  // changed since loaded: save writes it
 }
 
 type cacheEntry struct {
-	Article     string `json:"article"`     // hex SHA-256 of the article file
-	Slug        string `json:"slug"`        //
-	Fingerprint string `json:"fingerprint"` // see fingerprint
-	Briefing    string `json:"briefing"`    // hex SHA-256 of the briefing written
+	Article     string // hex SHA-256 of the article file
+	Slug        string
+	Fingerprint string // see fingerprint
+	Briefing    string // hex SHA-256 of the briefing written
 	// With both files as they were (statKey) when a build last found the
 	// briefing up to date, the next build need not read either.
-	ArticleStat  string   `json:"articleStat,omitempty"`
-	BriefingStat string   `json:"briefingStat,omitempty"`
-	Warnings     []string `json:"warnings,omitempty"` // the article's (package article)
+	ArticleStat  string
+	BriefingStat string
+	Warnings     []string // the article's (package article)
 	sum          [32]byte // Briefing decoded, once known (see briefingSum)
 }
 
@@ -55,24 +51,23 @@ func (e *cacheEntry) briefingSum() [32]byte {
 	return e.sum
 }
 
-func cachePath(dir string) string { return filepath.Join(dir, CacheDir, "briefings.json") }
+func cachePath(dir string) string { return filepath.Join(dir, CacheDir, "briefings.bin") }
+
+// legacyCachePath is where versions up to 2 kept the cache, in JSON; save
+// removes it.
+func legacyCachePath(dir string) string { return filepath.Join(dir, CacheDir, "briefings.json") }
 
 func loadCache(dir string, res *Result) *cache {
-	c := &cache{Version: cacheVersion, Entries: map[string]cacheEntry{}}
 	data, err := os.ReadFile(cachePath(dir))
 	if err != nil {
-		return c
+		return &cache{Entries: map[string]cacheEntry{}}
 	}
-	var on cache
-	if err := json.Unmarshal(data, &on); err != nil || on.Version != cacheVersion || on.Entries == nil {
+	entries, err := decodeCache(data)
+	if err != nil {
 		res.Warnings = append(res.Warnings, cachePath(dir)+": unreadable or from another version; analysing every article again")
-		return c
+		return &cache{Entries: map[string]cacheEntry{}}
 	}
-	for f, e := range on.Entries { // decoded once, not on every build of a long-running process
-		e.briefingSum()
-		on.Entries[f] = e
-	}
-	return &on
+	return &cache{Entries: entries}
 }
 
 // fresh reports whether the briefing on disk is what the cache says this
@@ -132,13 +127,10 @@ func (c *cache) save(dir string) {
 	if !c.dirty {
 		return
 	}
-	data, err := json.Marshal(c)
-	if err != nil {
-		return
-	}
 	p := cachePath(dir)
-	if os.MkdirAll(filepath.Dir(p), 0o755) == nil && writeFile(p, data) == nil {
+	if os.MkdirAll(filepath.Dir(p), 0o755) == nil && writeFile(p, encodeCache(c.Entries)) == nil {
 		c.dirty = false
+		os.Remove(legacyCachePath(dir))
 	}
 }
 

@@ -2,6 +2,9 @@ package build
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +38,7 @@ func TestCache(t *testing.T) {
 	if res, _ = Build(ctx, opts(dir)); res.Analysed != 1 {
 		t.Errorf("deleted briefing: analysed %d", res.Analysed)
 	}
-	write(t, dir, ".brief-cache/briefings.json", "{not json")
+	write(t, dir, ".brief-cache/briefings.bin", cacheMagic+"\x03\x09garbage")
 	res, err = Build(ctx, opts(dir))
 	if err != nil || res.Analysed != 2 || !strings.Contains(strings.Join(res.Warnings, "\n"), "unreadable") {
 		t.Errorf("corrupt cache: analysed %d, warnings %v, err %v", res.Analysed, res.Warnings, err)
@@ -85,5 +88,52 @@ func TestCorruptState(t *testing.T) {
 				t.Errorf("garbled %d: %s differs", i, n)
 			}
 		}
+	}
+}
+
+// syntheticCache is a cache of n entries shaped like a 10k site's: paths,
+// slugs, hex sums, a fingerprint and file stats, a warning on one in ten.
+func syntheticCache(n int) *cache {
+	c := loadCache(os.TempDir()+"/no such site", &Result{}) // empty
+	for i := range n {
+		slug := fmt.Sprintf("internal-emails-expose-boeing-air-force-%d", i)
+		file := fmt.Sprintf("content/articles/%d/%d-10-29-%s.txt", 1986+i%30, 1986+i%30, slug)
+		art := sha256.Sum256([]byte(file))
+		written := sha256.Sum256([]byte(slug))
+		c.put(file, hex.EncodeToString(art[:]), slug, "cbc6fa1287ee16a650361829/3", written)
+		var warnings []string
+		if i%10 == 0 {
+			warnings = []string{file + ":3: no date line; dated by the file name"}
+		}
+		c.seen(file, fmt.Sprintf("3uq:dnddxcafx%03x:dnddxcafx03b:4uvpd", i%4096), fmt.Sprintf("7wc:dndq8o61h%03x:dndq8o61hxh3:5ydxb", i%4096), warnings)
+	}
+	return c
+}
+
+// BenchmarkCacheLoad reads the analysis cache of 10,000 articles.
+func BenchmarkCacheLoad(b *testing.B) {
+	dir := b.TempDir()
+	c := syntheticCache(10000)
+	c.save(dir)
+	b.ReportAllocs()
+	for b.Loop() {
+		var res Result
+		if got := loadCache(dir, &res); len(got.Entries) != 10000 || len(res.Warnings) != 0 {
+			b.Fatalf("loaded %d entries, %v", len(got.Entries), res.Warnings)
+		}
+	}
+	if st, err := os.Stat(cachePath(dir)); err == nil {
+		b.ReportMetric(float64(st.Size()), "file-bytes")
+	}
+}
+
+// BenchmarkCacheSave writes the analysis cache of 10,000 articles.
+func BenchmarkCacheSave(b *testing.B) {
+	dir := b.TempDir()
+	c := syntheticCache(10000)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.dirty = true
+		c.save(dir)
 	}
 }

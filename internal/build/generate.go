@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -327,15 +326,39 @@ type generated struct {
 	moved   bool            // an article's briefing may not be the one it had (see lastBriefings)
 }
 
+// hexSum decodes a SHA-256 sum in hex, either case, without allocating
+// (loadCache decodes one for each article).
 func hexSum(s string) ([32]byte, bool) {
 	var out [32]byte
-	b, err := hex.DecodeString(s)
-	if err != nil || len(b) != 32 {
+	if len(s) != 2*len(out) {
 		return out, false
 	}
-	copy(out[:], b)
+	for i := range out {
+		hi, lo := unhex[s[2*i]], unhex[s[2*i+1]]
+		if hi|lo > 0xf {
+			return [32]byte{}, false
+		}
+		out[i] = hi<<4 | lo
+	}
 	return out, true
 }
+
+// unhex is the value of each hex digit, 0xff for other bytes.
+var unhex = func() (t [256]byte) {
+	for c := range t {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = byte(c - '0')
+		case 'a' <= c && c <= 'f':
+			t[c] = byte(c - 'a' + 10)
+		case 'A' <= c && c <= 'F':
+			t[c] = byte(c - 'A' + 10)
+		default:
+			t[c] = 0xff
+		}
+	}
+	return t
+}()
 
 // keepEdited keeps a hand-edited briefing and says so; it warns when the
 // article changed since.

@@ -235,7 +235,7 @@ func (m *Memo) keepArticles(dir string, files []string) {
 }
 
 // CacheEvery is how often a long-running process saves the analysis cache
-// (.brief-cache/briefings.json) as it changes; Close saves it at the end.
+// (.brief-cache/briefings.bin) as it changes; Close saves it at the end.
 // A cache older than the briefings only costs analyses: it is checked
 // against the files.
 const CacheEvery = 5 * time.Second
@@ -276,7 +276,7 @@ func (m *Memo) saveAnalyses() {
 		return
 	}
 	m.saved = time.Now()
-	snap := &cache{Version: c.Version, Entries: maps.Clone(c.Entries), dirty: true}
+	snap := &cache{Entries: maps.Clone(c.Entries), dirty: true}
 	c.dirty = false
 	m.saving.Add(1)
 	go func() {

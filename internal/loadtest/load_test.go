@@ -34,7 +34,7 @@ var traversals = []string{
 	"/../secret.txt", "/../../secret.txt", "/..%2fsecret.txt", "/%2e%2e/secret.txt", "/%2e%2e%2fsecret.txt",
 	"/briefings/../../secret.txt", "/theme/../../../etc/passwd", "/.%2e/.%2e/.%2e/etc/passwd", "//etc/passwd",
 	"/..\\secret.txt", "/%5c..%5csecret.txt", "/..%5c..%5csecret.txt", "/%00../secret.txt", "/secret.txt%00.html",
-	"/.git/HEAD", "/.brief-cache/briefings.json", "/../site.toml", "/..;/secret.txt", "/%252e%252e/secret.txt",
+	"/.git/HEAD", "/.brief-cache/briefings.bin", "/../site.toml", "/..;/secret.txt", "/%252e%252e/secret.txt",
 	"http://127.0.0.1/../secret.txt", "/briefings/..%2f..%2f..%2fsecret.txt", "/./../secret.txt", "/...//secret.txt",
 	"/" + strings.Repeat("../", 50) + "etc/passwd", "/_brief/../secret.txt", "/_brief/..%2fsecret.txt",
 }
