@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -71,6 +72,10 @@ type siteServer struct {
 	debounce          time.Duration // 0: 25 ms (decisions are by file state, so a short quiet time is safe); 10 ms for one file
 }
 
+// gcDelay is how long after a rebuild's reload event brief serve collects
+// the build's garbage (see serveSite).
+const gcDelay = time.Second
+
 // serveSite builds the site in s.dir, serves it on l and rebuilds on every
 // change until ctx ends.
 func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr io.Writer) error {
@@ -106,12 +111,28 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 	}
 	defer w.Close()
 
+	// The build's garbage is collected once the browsers have had the
+	// time to fetch the page they reload (gcDelay), not while they do: on
+	// two cores the collection slowed the reloaded page's response by up to
+	// 70 ms at 10,000 articles. Not during a build either: one that started
+	// meanwhile leaves it to the runtime.
+	var building atomic.Bool
+	collect := time.AfterFunc(time.Hour, func() {
+		if !building.Load() {
+			runtime.GC()
+		}
+	})
+	collect.Stop()
+	defer collect.Stop()
 	rebuild := func(b watch.Batch) {
 		opt.Changed = b.Paths // nil when Full: every file is checked
 		if !b.Full && opt.Changed == nil {
 			opt.Changed = []string{}
 		}
+		collect.Stop()
+		building.Store(true)
 		res, err := build.Build(ctx, opt)
+		building.Store(false)
 		if ctx.Err() != nil {
 			return
 		}
@@ -129,9 +150,7 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 			srv.Notify(serve.Event{Kind: serve.Reload})
 		}
 		sent := time.Since(b.Since)
-		// Collect the build's garbage now, while the writer reads the
-		// page, rather than in the middle of the next build.
-		go runtime.GC()
+		collect.Reset(gcDelay)
 		for _, m := range res.Warnings {
 			fmt.Fprintln(stderr, "warning:", m)
 		}
