@@ -18,7 +18,11 @@
       var d = JSON.parse(e.data);
       if (d.build !== build) location.reload();
     });
-    source.addEventListener("reload", function () { location.reload(); });
+    source.addEventListener("reload", function (e) {
+      var d = {};
+      try { d = JSON.parse(e.data); } catch (err) {}
+      update(d.build || "");
+    });
     source.addEventListener("css", function (e) {
       var d = JSON.parse(e.data);
       build = d.build;
@@ -36,6 +40,78 @@
         source.close();
         setTimeout(connect, wait);
         wait = Math.min(wait * 2, 5000);
+      }
+    });
+  }
+
+  // update shows the page of the new build without a reload: it fetches
+  // the page again and puts its body in place of this one, so that the
+  // stylesheets stay loaded and the scroll position stays, and runs the
+  // page's scripts again on the new body. This is about half a reload's
+  // time. The page reloads instead when the new one is not a page (an
+  // error, a redirect), when its head loads other stylesheets or scripts,
+  // or when anything fails.
+  function update(id) {
+    if (!window.fetch || !window.DOMParser) { location.reload(); return; }
+    fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (r) {
+      var type = r.headers.get("Content-Type") || "";
+      if (!r.ok || r.redirected || type.indexOf("text/html") !== 0) throw new Error("not a page");
+      return r.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      if (!doc.body || !doc.head || assets(doc) !== assets(document)) throw new Error("other assets");
+      var x = window.scrollX, y = window.scrollY;
+      build = id || build;
+      hide();
+      document.title = doc.title;
+      document.body.replaceWith(document.adoptNode(doc.body));
+      rerun(doc.head, id);
+      window.scrollTo(x, y);
+    }).catch(function () { location.reload(); });
+  }
+
+  // assets is what a document's head loads or holds for the page's look
+  // and behaviour: its stylesheets, scripts and style elements (this
+  // script and brief serve's other paths aside).
+  function assets(doc) {
+    var out = [];
+    doc.head.querySelectorAll('link[rel~="stylesheet"], script, style').forEach(function (n) {
+      var u = n.getAttribute("href") || n.getAttribute("src") || "";
+      if (u.indexOf("/_brief/") >= 0) return;
+      out.push(n.tagName + " " + u + " " + (u ? "" : n.textContent));
+    });
+    return out.join("\n");
+  }
+
+  // rerun runs the page's scripts again, in order, as the new body's: those
+  // of the head (which ran on the old body; the new head's copies, since
+  // assets found them the same) and those of the body, which the parser
+  // left inert. A copy of a script is a new element, which the browser
+  // runs; head copies are removed once run.
+  function rerun(head, id) {
+    var scripts = [];
+    head.querySelectorAll("script").forEach(function (n) {
+      if ((n.getAttribute("src") || "").indexOf("/_brief/") < 0) scripts.push([n, null]);
+    });
+    document.body.querySelectorAll("script").forEach(function (n) { scripts.push([n, n]); });
+    scripts.forEach(function (pair) {
+      var old = pair[0], copy = document.createElement("script");
+      for (var i = 0; i < old.attributes.length; i++) copy.setAttribute(old.attributes[i].name, old.attributes[i].value);
+      if (old.getAttribute("src")) {
+        var u = new URL(old.getAttribute("src"), location.href);
+        if (u.origin === location.origin) u.searchParams.set("_brief", id); // modules run once per URL
+        copy.src = u.href;
+        copy.async = false; // in order, as the parser ran them
+      } else {
+        copy.textContent = old.textContent;
+      }
+      if (pair[1]) {
+        pair[1].replaceWith(copy);
+      } else {
+        copy.addEventListener("load", function () { copy.remove(); });
+        copy.addEventListener("error", function () { copy.remove(); });
+        document.head.appendChild(copy);
+        if (!old.getAttribute("src")) copy.remove();
       }
     });
   }

@@ -55,3 +55,47 @@ s.emit('hello', { build: 'p-2' }); assert(reloads === 0, 'after css, reconnect w
 s.emit('hello', { build: 'q-0' }); assert(reloads === 1, 'restart: reload');
 s.emit('reload', { build: 'p-3' }); assert(reloads === 2, 'reload event');
 s.readyState = 2; s.emit('error'); assert(sources.length === 2, 'reconnects after refused stream');
+
+// update: the new page's body put in place when its head loads the same
+// stylesheets and scripts; a reload when the fetch fails, the answer is
+// not an HTML page, or the head differs.
+(async () => {
+  const node = (tag, attrs, text) => Object.assign(el(tag), { tagName: tag.toUpperCase(), attrs: { ...attrs }, textContent: text || '',
+    get attributes() { return Object.entries(this.attrs).map(([name, value]) => ({ name, value })); } });
+  const head = (extra) => { const list = [node('link', { rel: 'stylesheet', href: '/theme/style.css' }), node('script', { src: '/_brief/live.js' }),
+    node('script', { src: '/theme/brief.js', defer: '' }), ...(extra || [])];
+    return { querySelectorAll(sel) { return sel === 'script' ? list.filter(n => n.tag === 'script') : list; } }; };
+  let answer, replaced = null, added = [], scrolled = null;
+  const oldBody = Object.assign(el('body'), { replaceWith(b) { replaced = b; document.body = b; }, querySelectorAll() { return []; } });
+  document.body = oldBody;
+  document.head = Object.assign(head(), { appendChild(c) { added.push(c); return c; } });
+  document.adoptNode = (n) => n;
+  window.scrollX = 0; window.scrollY = 120; window.scrollTo = (x, y) => { scrolled = [x, y]; };
+  window.fetch = global.fetch = async () => answer;
+  const bodyScript = Object.assign(node('script', {}, 'inline()'), { replaceWith(c) { this.replacedBy = c; } });
+  const newBody = { querySelectorAll() { return [bodyScript]; } };
+  const page = () => ({ ok: true, redirected: false, headers: { get: () => 'text/html; charset=utf-8' }, text: async () => '<html>' });
+  const settle = () => new Promise(r => setImmediate(r));
+  const parsed = (h) => { window.DOMParser = global.DOMParser = class { parseFromString() { return { body: newBody, head: h, title: 'New' }; } }; };
+
+  let before = reloads;
+  answer = { ok: false, headers: { get: () => 'text/html' } };
+  s.emit('reload', { build: 'p-4' }); await settle(); await settle();
+  assert(reloads === before + 1, 'update: a failed fetch reloads');
+
+  before = reloads;
+  answer = page(); parsed(head([node('link', { rel: 'stylesheet', href: '/theme/new.css' })]));
+  s.emit('reload', { build: 'p-5' }); await settle(); await settle(); await settle();
+  assert(reloads === before + 1 && replaced === null, 'update: another stylesheet in the head reloads');
+
+  before = reloads;
+  answer = page(); parsed(head());
+  s.emit('reload', { build: 'p-6' }); await settle(); await settle(); await settle();
+  assert(reloads === before, 'update: the same head does not reload');
+  assert(replaced === newBody, 'update: the new body is put in place');
+  assert(document.title === 'New', 'update: the title follows');
+  assert(scrolled && scrolled[1] === 120, 'update: the scroll position stays');
+  assert(added.length === 1 && added[0].src === 'http://h/theme/brief.js?_brief=p-6', 'update: the head script runs again: ' + added.map(a => a.src));
+  assert(bodyScript.replacedBy && bodyScript.replacedBy.textContent === 'inline()', 'update: a body script runs again');
+  s.emit('hello', { build: 'p-6' }); assert(reloads === before, 'update: reconnect with the new build: no reload');
+})();
