@@ -51,13 +51,16 @@
   // time. The page reloads instead when the new one is not a page (an
   // error, a redirect), when its head loads other stylesheets or scripts,
   // or when anything fails.
+  var updates = 0; // the latest update: an older one that answers later is dropped
   function update(id) {
     if (!window.fetch || !window.DOMParser) { location.reload(); return; }
+    var mine = ++updates;
     fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (r) {
       var type = r.headers.get("Content-Type") || "";
       if (!r.ok || r.redirected || type.indexOf("text/html") !== 0) throw new Error("not a page");
       return r.text();
     }).then(function (html) {
+      if (mine !== updates) return;
       var doc = new DOMParser().parseFromString(html, "text/html");
       if (!doc.body || !doc.head || assets(doc) !== assets(document)) throw new Error("other assets");
       var x = window.scrollX, y = window.scrollY;

@@ -98,4 +98,16 @@ s.readyState = 2; s.emit('error'); assert(sources.length === 2, 'reconnects afte
   assert(added.length === 1 && added[0].src === 'http://h/theme/brief.js?_brief=p-6', 'update: the head script runs again: ' + added.map(a => a.src));
   assert(bodyScript.replacedBy && bodyScript.replacedBy.textContent === 'inline()', 'update: a body script runs again');
   s.emit('hello', { build: 'p-6' }); assert(reloads === before, 'update: reconnect with the new build: no reload');
+
+  // Two updates whose fetches answer out of order: the later one's page stays.
+  const bodies = [{ querySelectorAll() { return []; }, n: 7 }, { querySelectorAll() { return []; }, n: 8 }];
+  const waiting = [];
+  window.fetch = global.fetch = () => new Promise(res => waiting.push(res));
+  window.DOMParser = global.DOMParser = class { parseFromString(html) { return { body: bodies[Number(html) - 7], head: head(), title: 'T' + html }; } };
+  document.body = Object.assign(el('body'), { replaceWith(b) { replaced = b; document.body = b; b.replaceWith = this.replaceWith; }, querySelectorAll() { return []; } });
+  s.emit('reload', { build: 'p-7' }); s.emit('reload', { build: 'p-8' });
+  const answer2 = (n) => ({ ok: true, redirected: false, headers: { get: () => 'text/html' }, text: async () => String(n) });
+  waiting[1](answer2(8)); await settle(); await settle(); await settle();
+  waiting[0](answer2(7)); await settle(); await settle(); await settle();
+  assert(replaced === bodies[1] && document.title === 'T8', 'update: an older answer that comes later is dropped (shown: ' + document.title + ')');
 })();
