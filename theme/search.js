@@ -91,9 +91,16 @@
   });
   var timer;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
-  document.addEventListener("keydown", function (e) {
-    if (e.key === "/" && document.activeElement !== input) { e.preventDefault(); input.focus(); }
-  });
+  // "/" focuses the search box. Registered once a page: brief serve runs
+  // this script again when it updates the page in place, and the box is
+  // looked up when the key is pressed.
+  if (!window.briefSearchKey) {
+    window.briefSearchKey = true;
+    document.addEventListener("keydown", function (e) {
+      var box = document.getElementById("q");
+      if (e.key === "/" && box && document.activeElement !== box) { e.preventDefault(); box.focus(); }
+    });
+  }
   var q = new URLSearchParams(location.search).get("q");
   if (q) { input.value = q; run(); } else { input.focus(); }
 })();
