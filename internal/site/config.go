@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path"
 	"strings"
 	"time"
 
@@ -97,6 +98,9 @@ func (c *Config) SetBaseURL(s string) error {
 		u.RawQuery != "" || u.Fragment != "":
 		return fmt.Errorf("baseURL %q must be an absolute http(s) URL (https://example.org/project/) or a path from / (/project/)", s)
 	}
+	// The path is cleaned: "//sub/" would make every link "//sub/...",
+	// which a browser reads as another host (found by FuzzConfigSite).
+	u.Path, u.RawPath = path.Clean("/"+u.Path), ""
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}

@@ -72,6 +72,11 @@ func TestRelURL(t *testing.T) {
 		{"/", "/briefings/x/", "/briefings/x/"},
 		{"https://a.org/proj", "/", "/proj/"},
 		{"https://a.org/proj/", "/theme/style.css", "/proj/theme/style.css"},
+		// Never a link to another host: "//sub/x" is host "sub".
+		{"https://a.org//sub/", "/theme/brief.js", "/sub/theme/brief.js"},
+		{"https://a.org//", "/x/", "/x/"},
+		{"https://a.org/a/../b/./", "/x/", "/b/x/"},
+		{"https://a.org", "/x/", "/x/"},
 	} {
 		c := &Config{}
 		if err := c.SetBaseURL(tt.base); err != nil {
@@ -79,6 +84,9 @@ func TestRelURL(t *testing.T) {
 		}
 		if got := relURL(c, tt.path); got != tt.want {
 			t.Errorf("relURL(%q, %q) = %q, want %q", tt.base, tt.path, got, tt.want)
+		}
+		if strings.HasPrefix(c.BaseURL, "https://") && strings.Contains(c.BaseURL[len("https://"):], "//") {
+			t.Errorf("SetBaseURL(%q) = %q", tt.base, c.BaseURL)
 		}
 	}
 }
