@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -348,5 +349,46 @@ func TestSlug(t *testing.T) {
 		if got := Slug(tt.file, tt.title); got != tt.want {
 			t.Errorf("Slug(%q, %q) = %q, want %q", tt.file, tt.title, got, tt.want)
 		}
+	}
+}
+
+// TestTemplateBody: a template sees a briefing's Markdown body as .Body
+// however the build came by it: just analysed, from the parsed cache
+// (read from the file when a page needs it), or read and parsed again
+// after a hand edit. The build holds the body in the file's bytes, not
+// always in Briefing.Body.
+func TestTemplateBody(t *testing.T) {
+	dir := testSite(t, "basic.txtar")
+	write(t, dir, "templates/briefing.html", `{{define "main"}}<pre id="md">{{.Entry.Body}}</pre>{{.Entry.Content}}{{end}}`)
+	page := "public/briefings/strikes-in-iraq/index.html"
+	check := func(step string) {
+		t.Helper()
+		src := read(t, dir, "content/briefings/strikes-in-iraq.md")
+		_, body, ok := strings.Cut(src, "+++\n\n")
+		if !ok || !strings.Contains(body, "Bottom line") {
+			t.Fatalf("%s: no body in the briefing file:\n%s", step, src)
+		}
+		want := `<pre id="md">` + template.HTMLEscapeString(body) + `</pre>`
+		if got := read(t, dir, page); !strings.Contains(got, want) {
+			t.Errorf("%s: the page does not show the body as .Body:\n%s", step, got)
+		}
+	}
+	build := func() {
+		t.Helper()
+		if _, err := Build(context.Background(), opts(dir)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build()
+	check("first build")
+	write(t, dir, "templates/briefing.html", `{{define "main"}}<pre id="md">{{.Entry.Body}}</pre>{{end}}`)
+	build()
+	check("template changed, briefings from the parsed cache")
+	src := read(t, dir, "content/briefings/strikes-in-iraq.md")
+	write(t, dir, "content/briefings/strikes-in-iraq.md", src+"\nAn analyst's note.\n")
+	build()
+	check("hand-edited briefing")
+	if !strings.Contains(read(t, dir, page), "An analyst&#39;s note.") {
+		t.Error("the hand edit is not on the page")
 	}
 }

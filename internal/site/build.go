@@ -309,8 +309,7 @@ func (b *builder) run(ctx context.Context, docs []Doc, theme fs.FS) error {
 		if d.LazyBody {
 			e.bodyFrom, e.bodyAt = d.Read, d.BodyAt
 			if d.Raw != nil {
-				raw := d.Raw
-				e.bodyFrom = func() ([]byte, error) { return raw, nil }
+				e.bodyFrom, e.bodyRaw = nil, d.Raw
 			}
 		}
 		b.entries = append(b.entries, e)

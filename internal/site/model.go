@@ -157,7 +157,7 @@ func (b *builder) reuse(m *Model, entries []*Entry) bool {
 		}
 		addVals(o)
 		o.Briefing, o.Lead, o.source, o.bodyLine = e.Briefing, lead(e.Briefing), e.source, e.bodyLine
-		o.bodyFrom, o.bodyAt, o.bodyOnce, o.bodyErr = e.bodyFrom, e.bodyAt, sync.Once{}, nil
+		o.bodyFrom, o.bodyRaw, o.bodyAt, o.bodyOnce, o.bodyErr = e.bodyFrom, e.bodyRaw, e.bodyAt, sync.Once{}, nil
 		o.tl, o.eventActors = nil, nil
 		o.html, o.dropped, o.warns, o.mdErr = "", false, nil, nil
 		o.done.Store(false)

@@ -114,6 +114,7 @@ type Entry struct {
 	file        string
 	bodyLine    int
 	bodyFrom    func() ([]byte, error) // see Doc.LazyBody; nil once loaded
+	bodyRaw     []byte                 // see Doc.LazyBody: the body is bodyRaw[bodyAt:], made a string on each use, never kept
 	bodyAt      int
 	bodyOnce    sync.Once
 	bodyErr     error
@@ -179,10 +180,22 @@ func (e *Entry) dropContent() {
 	e.mdMu.Unlock()
 }
 
+// Body is the briefing's Markdown body, for templates; see body.
+func (e *Entry) Body() (string, error) { return e.body() }
+
 // body is the briefing's Markdown body, read from the file the first time
-// when the build was given it lazily (Doc.LazyBody). Safe for concurrent
-// use; only Content and the search document read Body, through it.
+// when the build was given it lazily (Doc.LazyBody). A body in the file's
+// bytes the build holds (Doc.Raw) is not kept as a string beside them: a
+// page, the search document and the JSON feed each take it once. Safe for
+// concurrent use; Content, the search document and templates read the body
+// through it (Briefing.Body may be empty).
 func (e *Entry) body() (string, error) {
+	if e.bodyRaw != nil {
+		if e.bodyAt > len(e.bodyRaw) {
+			return "", fmt.Errorf("%s: changed during the build; build again", e.file)
+		}
+		return string(e.bodyRaw[e.bodyAt:]), nil
+	}
 	e.bodyOnce.Do(func() {
 		if e.bodyFrom == nil {
 			return
@@ -194,11 +207,11 @@ func (e *Entry) body() (string, error) {
 		case e.bodyAt > len(raw):
 			e.bodyErr = fmt.Errorf("%s: changed during the build; build again", e.file)
 		default:
-			e.Body = string(raw[e.bodyAt:])
+			e.Briefing.Body = string(raw[e.bodyAt:])
 		}
 		e.bodyFrom = nil
 	})
-	return e.Body, e.bodyErr
+	return e.Briefing.Body, e.bodyErr
 }
 
 func (e *Entry) converted() bool { return e.done.Load() }
