@@ -52,4 +52,27 @@ func TestLargeSite(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "public", "timeline", "index.html")); err != nil {
 		t.Error(err)
 	}
+
+	// A build that keeps its model (brief serve) makes an actor's whole
+	// timeline, to update it; the command line only the events shown.
+	// Both pages are the same, and some actor has more events than shown.
+	o := opts(dir)
+	o.Memo, o.Output = &Memo{}, "kept"
+	if _, err := Build(t.Context(), o); err != nil {
+		t.Fatal(err)
+	}
+	defer o.Memo.Close()
+	clean, kept := tree(t, filepath.Join(dir, "public")), tree(t, filepath.Join(dir, "kept"))
+	more := false
+	for name, sum := range clean {
+		if strings.HasPrefix(name, "actors/") || strings.HasPrefix(name, "places/") {
+			if kept[name] != sum {
+				t.Errorf("%s: not the same with the model kept", name)
+			}
+			more = more || strings.Contains(read(t, dir, "public/"+name), "earlier ones are in the")
+		}
+	}
+	if !more {
+		t.Errorf("no actor has more than %d events: the test shows nothing", site.MaxActorEvents)
+	}
 }

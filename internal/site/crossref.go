@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"brief/internal/actors"
 	"brief/internal/briefing"
@@ -141,7 +142,7 @@ func (b *builder) crossref(entries []*Entry) {
 			p.trimEvents()
 			return
 		}
-		p.setEvents()
+		p.setEvents(b.keep)
 	})
 	b.years = groupYears(entries) // made by makeYears
 }
@@ -208,10 +209,18 @@ func (p *ActorPage) fill(a *actors.Actor, entries []*Entry) {
 	p.Count = len(p.Entries)
 }
 
-// setEvents makes the actor's own timeline.
-func (p *ActorPage) setEvents() {
-	p.all = actorEvents(p, nil)
-	p.trimEvents()
+// setEvents makes the actor's own timeline: all of it when the model is
+// kept for a later build (which updates it), else only the events shown.
+func (p *ActorPage) setEvents(keep bool) {
+	if keep {
+		p.all, _ = actorEvents(p, nil, 0)
+		p.trimEvents()
+		return
+	}
+	var n int
+	p.all = nil
+	p.Events, n = actorEvents(p, nil, MaxActorEvents)
+	p.MoreEvents = n - len(p.Events)
 }
 
 // trimEvents shows the latest MaxActorEvents of the actor's timeline.
@@ -445,17 +454,17 @@ func (b *builder) actorPages(entries []*Entry) error {
 }
 
 // actorEvents is the actor's own timeline: events of its briefings whose
-// sentence names the actor, in order (lessActorEvent). With only, the
-// events of those briefings only.
-func actorEvents(a *ActorPage, only []*Entry) []*TimelineEvent {
-	var out []*TimelineEvent
+// sentence names the actor, in order (lessActorEvent), and how many there
+// are. With only, the events of those briefings only; with last > 0, the
+// last events only (an actor of 10,000 briefings has tens of thousands).
+func actorEvents(a *ActorPage, only []*Entry, last int) ([]*TimelineEvent, int) {
+	var found []actorEvent
 	add := func(e *Entry) {
 		k := slices.Index(e.actors, a)
 		for i, ev := range e.Timeline {
 			if k >= 0 && slices.Contains(e.eventActors[i], k) || k < 0 && names(ev.Text, a) {
-				te := &TimelineEvent{Event: ev, Sources: []Source{{e.Link(), ev.Sentence}}, from: e, k: i}
-				te.Time, _, _ = timeline.Parse(ev.Value)
-				out = append(out, te)
+				t, _, _ := timeline.Parse(ev.Value)
+				found = append(found, actorEvent{t, e, i})
 			}
 		}
 	}
@@ -470,23 +479,41 @@ func actorEvents(a *ActorPage, only []*Entry) []*TimelineEvent {
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return lessActorEvent(out[i], out[j]) })
-	return out
+	sort.Slice(found, func(i, j int) bool { return found[i].less(found[j]) })
+	shown := found
+	if last > 0 && len(found) > last {
+		shown = found[len(found)-last:]
+	}
+	out := make([]*TimelineEvent, len(shown))
+	for i, x := range shown {
+		ev := x.from.Timeline[x.k]
+		out[i] = &TimelineEvent{Event: ev, Time: x.t, Sources: []Source{{x.from.Link(), ev.Sentence}}, from: x.from, k: x.k}
+	}
+	return out, len(found)
 }
 
-// lessActorEvent orders an actor's events: by date, coarser first, then
-// by value, the earlier report first, then by where they were read.
-func lessActorEvent(a, b *TimelineEvent) bool {
-	if !a.Time.Equal(b.Time) {
-		return a.Time.Before(b.Time)
+// actorEvent is an event of an actor's timeline before it is made a
+// TimelineEvent: the k-th event of entry from, its value's first instant t.
+type actorEvent struct {
+	t    time.Time
+	from *Entry
+	k    int
+}
+
+// less orders an actor's events: by date, coarser first, then by value,
+// the earlier report first, then by where they were read.
+func (a actorEvent) less(b actorEvent) bool {
+	if !a.t.Equal(b.t) {
+		return a.t.Before(b.t)
 	}
-	if len(a.Value) != len(b.Value) {
-		return len(a.Value) < len(b.Value)
+	av, bv := a.from.Timeline[a.k].Value, b.from.Timeline[b.k].Value
+	if len(av) != len(bv) {
+		return len(av) < len(bv)
 	}
-	if a.Value != b.Value {
-		return a.Value < b.Value
+	if av != bv {
+		return av < bv
 	}
-	if ta, tb := a.Sources[0].Entry.Time, b.Sources[0].Entry.Time; !ta.Equal(tb) {
+	if ta, tb := a.from.Time, b.from.Time; !ta.Equal(tb) {
 		return ta.Before(tb)
 	}
 	if a.from.idx != b.from.idx {
@@ -495,11 +522,16 @@ func lessActorEvent(a, b *TimelineEvent) bool {
 	return a.k < b.k
 }
 
+// lessActorEvent orders two events of an actor's timeline (actorEvent.less).
+func lessActorEvent(a, b *TimelineEvent) bool {
+	return actorEvent{a.Time, a.from, a.k}.less(actorEvent{b.Time, b.from, b.k})
+}
+
 // updateEvents makes the actor's timeline again after the entries changed
 // did: their events out, their events now in, in order.
 func (p *ActorPage) updateEvents(changed []*Entry) {
 	gone := func(ev *TimelineEvent) bool { return slices.Contains(changed, ev.from) }
-	add := actorEvents(p, changed)
+	add, _ := actorEvents(p, changed, 0)
 	all := make([]*TimelineEvent, 0, len(p.all)+len(add))
 	i := 0
 	for _, ev := range p.all {
