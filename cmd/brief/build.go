@@ -20,6 +20,14 @@ briefings into the output folder (public/ unless site.toml or -o says
 otherwise). The site is built in a staging folder and swapped in only when the
 whole build succeeded, so public/ is always a complete site.
 
+Only what changed is redone: an article whose briefing is up to date is not
+analysed again, a page whose data did not change is not rendered again, and a
+file whose bytes did not change is not written again (it keeps its time, so
+rsync and static hosts upload only what changed). When nothing changed at all
+(articles, briefings, templates, theme, data/, site.toml, brief itself), the
+build checks that every file of the output folder is as it left it and makes
+nothing; a file changed or removed there is made again.
+
 Briefings you edited by hand are never overwritten; -force regenerates them
 (your edits are lost). A bad article is reported with file:line and skipped;
 the rest of the site is still built and the exit status is 1.`

@@ -19,7 +19,9 @@
 // once), and with the files' sizes and times, which articles need not
 // even be read; parsed-NN.bin keep parsed briefings by content hash;
 // output-<hash>.gob (one per output folder) say what the output folder and its spare hold and what each
-// file was made from (package site renders only what changed). A corrupt
+// file was made from (package site renders only what changed), and what the
+// build that made it was given and reported (a build given the same makes
+// nothing: site.Unchanged). A corrupt
 // or older cache file is ignored. In `brief serve`, a Memo keeps the same
 // in memory.
 //

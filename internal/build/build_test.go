@@ -392,3 +392,41 @@ func TestTemplateBody(t *testing.T) {
 		t.Error("the hand edit is not on the page")
 	}
 }
+
+// TestUnchangedReportsTheSame: a build given what the last one was given
+// makes nothing (site.Unchanged) and reports what that build did: its
+// pages and files, its warnings (a briefing's raw HTML) and its errors
+// (a bad article), so that its exit status is the same.
+func TestUnchangedReportsTheSame(t *testing.T) {
+	dir := testSite(t, "basic.txtar")
+	write(t, dir, "content/articles/empty.txt", "")
+	if _, err := Build(context.Background(), opts(dir)); err != nil {
+		t.Fatal(err)
+	}
+	src := read(t, dir, "content/briefings/apple.md")
+	write(t, dir, "content/briefings/apple.md", src+"\n<script>alert(1)</script>\n")
+	report := func(r *Result) string {
+		var errs []string
+		for _, e := range r.Errors {
+			errs = append(errs, e.Error())
+		}
+		return fmt.Sprintf("pages %d, files %d, warnings %q, errors %q", r.Pages, r.Files, r.Warnings, errs)
+	}
+	first, err := Build(context.Background(), opts(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Mode == "unchanged" || !strings.Contains(report(first), "raw HTML") || len(first.Errors) != 1 {
+		t.Fatalf("the hand edit's build: %s, output %s", report(first), first.Mode)
+	}
+	again, err := Build(context.Background(), opts(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Mode != "unchanged" || again.Made != 0 {
+		t.Errorf("nothing changed: output %s, %d files made", again.Mode, again.Made)
+	}
+	if a, b := report(first), report(again); a != b {
+		t.Errorf("unchanged build reports\n%s\nnot\n%s", b, a)
+	}
+}

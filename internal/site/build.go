@@ -55,6 +55,16 @@ type Override = actors.Override
 // Build renders the briefings into the output folder.
 func Build(ctx context.Context, in Input) (*Result, error) {
 	dir, cfg, docs, tmpl, theme, generator := in.Dir, in.Config, in.Docs, in.Templates, in.Theme, in.Generator
+	var key Digest // the command line's: see Unchanged
+	if !in.KeepModel && in.Model == nil && !in.Outputs.InPlace {
+		start := time.Now()
+		key, _ = InputKey(in) // an error is the build's to report
+		if r, ok := Unchanged(ctx, in, key); ok {
+			r.Render = time.Since(start)
+			r.Steps = []Step{{"unchanged", r.Render}}
+			return r, nil
+		}
+	}
 	ts, tsum, err := loadTemplates(tmpl, cfg)
 	if err != nil {
 		return nil, err
@@ -91,6 +101,9 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	r.Render = t.Sub(start)
 	r.Mode = out.mode()
 	r.State, r.Spare, r.Unchanged = out.states()
+	if key != (Digest{}) && summarize(r.State, r, key) {
+		r.Unchanged = false // the state is to be saved with its summary
+	}
 	r.Reused = b.reused
 	r.Steps = b.clock.steps
 	if in.KeepModel {

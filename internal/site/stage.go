@@ -45,6 +45,7 @@ type stage struct {
 	final    *State
 	spare    *State // after commit: what the spare holds
 	touched  bool   // a file of the staging folder was written, linked or removed (under mu)
+	broken   bool   // a file of the output is not as live says (removed or changed by hand; under mu): swap
 	swapped  bool   // commit swapped the folders
 }
 
@@ -143,6 +144,7 @@ func scanSpare(dir string, st *State) map[string]FileState {
 		}
 		if f, ok := st.Files[rel]; ok {
 			if info, err := d.Info(); err == nil && sameFile(info, f) {
+				f.shared = links(info) > 1
 				have[rel] = f
 				return nil
 			}
@@ -220,6 +222,9 @@ func (s *stage) liveFile(name string) (FileState, bool) {
 	if !done {
 		st, err := os.Lstat(filepath.Join(s.out, filepath.FromSlash(name)))
 		if err != nil || !sameFile(st, f) {
+			s.mu.Lock()
+			s.broken = true
+			s.mu.Unlock()
 			return f, false
 		}
 		s.mu.Lock()
@@ -250,8 +255,10 @@ func (s *stage) keep(name string, d Digest) bool {
 		return false
 	}
 	h, has := s.spareFiles()[name]
-	if has && h.Ino == l.Ino && l.Ino != 0 && h.Hash == l.Hash {
-		s.record(name, l) // the spare shares the live file
+	if has && h.Ino == l.Ino && l.Ino != 0 && h.Hash == l.Hash && h.shared {
+		// The spare shares the live file: the output still has it (a
+		// file removed from the output leaves the spare's its only name).
+		s.record(name, l)
 		return true
 	}
 	if _, ok := s.liveFile(name); !ok {
@@ -409,7 +416,7 @@ func (s *stage) commit() error {
 		if err := os.Remove(filepath.Join(s.dir, updating)); err != nil {
 			return err
 		}
-		if maps.Equal(s.next, s.live.Files) {
+		if maps.Equal(s.next, s.live.Files) && !s.broken {
 			// The output already is this build: no swap. The spare
 			// now holds the same files.
 			st, err := os.Stat(s.dir)

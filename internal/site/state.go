@@ -19,11 +19,12 @@ type State struct {
 	Output   string               // the folder described
 	Dev, Ino uint64               // its identity: another program's build replaces it
 	Files    map[string]FileState // by slash-separated name
+	Summary  Summary              // what the build that made the folder reported (see Unchanged)
 }
 
 // StateVersion changes when State, the digests or the page data do; a
 // State of another version is not used.
-const StateVersion = 1
+const StateVersion = 2
 
 // FileState is one output file.
 type FileState struct {
@@ -32,6 +33,10 @@ type FileState struct {
 	Size    int64
 	ModTime int64  // UnixNano, as the build left it
 	Ino     uint64 // its inode, where the system has them
+	// shared, in what a walk of the spare found (not kept): the file has
+	// another name, the output's file it was linked to when that is its
+	// inode (see stage.keep).
+	shared bool
 }
 
 // lookup is s.Files[name]; a nil State knows nothing.
@@ -82,6 +87,16 @@ func (s *State) GobEncode() ([]byte, error) {
 		b = binfmt.AppendVarint(b, f.ModTime)
 		b = binfmt.AppendUvarint(b, f.Ino)
 	}
+	m := &s.Summary
+	b = append(b, m.Key[:]...)
+	b = binfmt.AppendUvarint(b, uint64(m.Pages))
+	b = binfmt.AppendUvarint(b, uint64(m.Files))
+	for _, list := range [][]string{m.Warnings, m.Skipped} {
+		b = binfmt.AppendUvarint(b, uint64(len(list)))
+		for _, x := range list {
+			b = binfmt.AppendString(b, x)
+		}
+	}
 	return b, nil
 }
 
@@ -105,6 +120,18 @@ func (s *State) GobDecode(data []byte) error {
 			return r.Err()
 		}
 		s.Files[name] = f
+	}
+	m := &s.Summary
+	r.Fixed(m.Key[:])
+	m.Pages, m.Files = int(r.Uvarint()), int(r.Uvarint())
+	for _, list := range []*[]string{&m.Warnings, &m.Skipped} {
+		n := r.Count(1)
+		for range n {
+			*list = append(*list, r.String())
+		}
+	}
+	if r.Err() != nil {
+		return r.Err()
 	}
 	if r.Len() != 0 {
 		return binfmt.ErrMalformed

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/gob"
 	"maps"
+	"slices"
 	"testing"
 )
 
@@ -13,7 +14,8 @@ func sampleState() *State {
 		"briefings/ä/index.json":         {Size: 0, ModTime: -1},
 		"":                               {},
 		"actors/general-motors/feed.xml": {Digest: Digest{15: 9}, Hash: Digest{0: 255}, Size: 1 << 33, Ino: ^uint64(0)},
-	}}
+	}, Summary: Summary{Key: Digest{15: 7}, Pages: 13144, Files: 33866, Warnings: []string{"content/briefings/a.md:3: raw HTML left out", ""},
+		Skipped: []string{"content/briefings/b.md: slug \"B\" may only hold letters, digits and '-'; skipped"}}}
 }
 
 // TestStateGob: a State goes through gob (as .brief-cache/output-*.gob
@@ -38,7 +40,8 @@ func TestStateGob(t *testing.T) {
 		}
 		if in.Live != nil {
 			a, b := *in.Live, *out.Live
-			if a.Version != b.Version || a.Output != b.Output || a.Dev != b.Dev || a.Ino != b.Ino || !maps.Equal(a.Files, b.Files) {
+			if a.Version != b.Version || a.Output != b.Output || a.Dev != b.Dev || a.Ino != b.Ino || !maps.Equal(a.Files, b.Files) ||
+				!sameSummary(a.Summary, b.Summary) {
 				t.Errorf("%+v -> %+v", a, b)
 			}
 		}
@@ -60,8 +63,12 @@ func FuzzStateDecode(f *testing.F) {
 		}
 		again, _ := s.GobEncode()
 		var s2 State
-		if err := s2.GobDecode(again); err != nil || !maps.Equal(s.Files, s2.Files) || s.Output != s2.Output {
+		if err := s2.GobDecode(again); err != nil || !maps.Equal(s.Files, s2.Files) || s.Output != s2.Output || !sameSummary(s.Summary, s2.Summary) {
 			t.Fatalf("%q: round trip failed: %v", data, err)
 		}
 	})
+}
+
+func sameSummary(a, b Summary) bool {
+	return a.Key == b.Key && a.Pages == b.Pages && a.Files == b.Files && slices.Equal(a.Warnings, b.Warnings) && slices.Equal(a.Skipped, b.Skipped)
 }
