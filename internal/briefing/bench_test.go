@@ -63,3 +63,15 @@ func BenchmarkNew(b *testing.B) {
 		New(a, an, "us-strikes-iran-backed-militias", a.Path, "brief bench")
 	}
 }
+
+// BenchmarkEdited checks whether the seed article's briefing file was
+// edited by hand (every briefing a build reads).
+func BenchmarkEdited(b *testing.B) {
+	_, data := seedBriefing(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if Edited(data) {
+			b.Fatal("edited")
+		}
+	}
+}

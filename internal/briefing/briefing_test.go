@@ -73,6 +73,22 @@ func TestEdited(t *testing.T) {
 	if !Edited(bytes.Replace(data, []byte("generated = "), []byte("# generated = "), 1)) {
 		t.Error("missing hash not reported as edited")
 	}
+	// The line itself changed: not the hash brief wrote.
+	i := bytes.Index(data, []byte(`"sha256:`)) + len(`"sha256:`)
+	for _, c := range []struct{ name, old, new string }{
+		{"upper case", string(data[i : i+64]), strings.ToUpper(string(data[i : i+64]))},
+		{"short", string(data[i : i+64]), string(data[i : i+63])},
+		{"long", string(data[i : i+64]), string(data[i:i+64]) + "0"},
+		{"another algorithm", "sha256:", "sha512:"},
+		{"no prefix", "sha256:", ""},
+	} {
+		if !Edited(bytes.Replace(data, []byte(c.old), []byte(c.new), 1)) {
+			t.Errorf("%s hash not reported as edited", c.name)
+		}
+	}
+	if got := bytes.Replace(data, []byte(`"sha256:`), []byte(` "sha256:`), 1); Edited(got) {
+		t.Error("a space before the value: reported as edited")
+	}
 }
 
 func TestParseErrors(t *testing.T) {

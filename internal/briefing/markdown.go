@@ -77,15 +77,19 @@ func Edited(src []byte) bool {
 		return true
 	}
 	end += start + 1
-	val := strings.Trim(strings.TrimSpace(string(src[start+len(generatedKey):end])), `"`)
-	rest := make([]byte, 0, len(src))
-	rest = append(append(rest, src[:start]...), src[end:]...)
-	return val != "sha256:"+hashOf(rest)
-}
-
-func hashOf(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
+	val := bytes.Trim(bytes.TrimSpace(src[start+len(generatedKey):end]), `"`)
+	want, ok := bytes.CutPrefix(val, []byte("sha256:"))
+	if !ok || len(want) != 2*sha256.Size {
+		return true
+	}
+	// The hash of the file without that line, without copying it.
+	h := sha256.New()
+	h.Write(src[:start])
+	h.Write(src[end:])
+	var sum [sha256.Size]byte
+	var got [2 * sha256.Size]byte
+	hex.Encode(got[:], h.Sum(sum[:0]))
+	return !bytes.Equal(got[:], want)
 }
 
 // invalidLine is the line of the first byte that is not UTF-8.
