@@ -21,7 +21,9 @@
 // against the files before it is trusted. brief serve also keeps the site's
 // model across briefings (model.go: merged actors, stories, the timeline's
 // years, digests) and updates it in place for an edit that keeps the
-// site's shape.
+// site's shape. A command-line build given exactly what the last build of
+// its output folder was given (InputKey) checks the folder's files and
+// makes nothing (unchanged.go).
 //
 // The site (all URLs relative to baseURL, which may have a path):
 //
