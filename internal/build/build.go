@@ -130,11 +130,12 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	// analysis, not after: neither depends on them. Not when the cache
 	// says many articles will be analysed again: beside a whole analysis
 	// (a new brief) it would only add to the peak memory (953 -> 1,065 MB
-	// at 10k). brief serve keeps both in memory.
-	var parsed func() *parsedCache // nil in brief serve
+	// at 10k). brief serve keeps both in memory once its first build,
+	// which reads them too, has made them.
+	var parsed func() *parsedCache // nil in brief serve after its first build
 	var ahead func(stale int)
 	loadSaved := func() *outState { return loadOutState(opt.Dir, cfg.Output) }
-	if opt.Memo == nil {
+	if opt.Memo == nil || opt.Memo.parsedDocs() == nil {
 		parsed = sync.OnceValue(func() *parsedCache { return loadParsed(opt.Dir) })
 		loadSaved = sync.OnceValue(loadSaved)
 		ahead = func(stale int) {
@@ -270,7 +271,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 			}
 		}
 	}
-	// parsed is nil in brief serve, which keeps parsed briefings in memory.
+	// parsed is nil in brief serve after its first build: it keeps parsed briefings in memory.
 	type item struct {
 		name, rel string
 		src       []byte

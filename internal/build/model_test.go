@@ -280,6 +280,10 @@ func modelSite(t *testing.T) (root, srv string, memo *Memo) {
 		write(t, srv, "content/articles/"+filepath.Base(a), string(b))
 	}
 	write(t, srv, "site.toml", "title = \"Model\"\nbaseURL = \"https://example.org/\"\npageSize = 5\n")
+	// A command-line build first, as before `brief serve`: the memo's
+	// first build takes the briefings from the parsed cache, their
+	// bodies read from their files when a page needs them.
+	build1(t, srv, nil)
 	memo = &Memo{}
 	build1(t, srv, memo)
 	return root, srv, memo
