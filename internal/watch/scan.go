@@ -1,6 +1,7 @@
 package watch
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"brief/internal/parallel"
 )
 
 // fileState is what a file looked like when last seen.
@@ -299,12 +302,52 @@ func (s *scanner) gone(p string, changed map[string]bool) {
 // content is hashed even when size and modification time are unchanged (a
 // same-size save within one clock tick). A file that is missing or not
 // regular counts as gone; an ignored name is never recorded.
-func (s *scanner) check(p string, always bool) bool {
+func (s *scanner) check(p string, always bool) bool { return s.checkRead(p, always, nil) }
+
+// read is a file's state read ahead of checkRead, by readAll.
+type read struct {
+	fi      os.FileInfo
+	err     error // of the stat
+	hashed  bool  // sum and hashErr are the content's, read after the stat
+	sum     [sha256.Size]byte
+	hashErr error
+}
+
+// readAll reads ahead, on all cores, what checkRead would read of each of
+// the files: at 10,000 articles the baseline of brief serve hashes 20,000
+// files (135 MB), 0.95 s on one core.
+func (s *scanner) readAll(files []string, always bool) []read {
+	out := make([]read, len(files))
+	parallel.For(context.Background(), len(files), func(i int) {
+		p, r := files[i], &out[i]
+		if Ignored(filepath.Base(p)) {
+			return
+		}
+		if r.fi, r.err = os.Stat(p); r.err != nil || !r.fi.Mode().IsRegular() {
+			return
+		}
+		if old, known := s.files[p]; known && !always && old.size == r.fi.Size() && old.mod.Equal(r.fi.ModTime()) {
+			return
+		}
+		r.sum, r.hashErr = hashFile(p)
+		r.hashed = true
+	})
+	return out
+}
+
+// checkRead is check with what readAll read of the file (nil: read it now).
+func (s *scanner) checkRead(p string, always bool, ahead *read) bool {
 	if Ignored(filepath.Base(p)) {
 		return false
 	}
 	old, known := s.files[p]
-	fi, err := os.Stat(p)
+	var fi os.FileInfo
+	var err error
+	if ahead != nil {
+		fi, err = ahead.fi, ahead.err
+	} else {
+		fi, err = os.Stat(p)
+	}
 	if err != nil || !fi.Mode().IsRegular() {
 		delete(s.files, p)
 		return known
@@ -312,7 +355,12 @@ func (s *scanner) check(p string, always bool) bool {
 	if known && !always && old.size == fi.Size() && old.mod.Equal(fi.ModTime()) {
 		return false
 	}
-	sum, err := hashFile(p)
+	var sum [sha256.Size]byte
+	if ahead != nil && ahead.hashed {
+		sum, err = ahead.sum, ahead.hashErr
+	} else {
+		sum, err = hashFile(p)
+	}
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			s.report(err)
@@ -342,8 +390,7 @@ func hashFile(p string) ([sha256.Size]byte, error) {
 // reconcile walks the folder dir, watches its folders, and returns the
 // files that are new, changed, or gone since last seen.
 func (s *scanner) reconcile(dir string, always bool) []string {
-	var changed []string
-	seenFiles := map[string]bool{}
+	var changed, files []string
 	seenDirs := map[string]bool{}
 	s.walk(dir, func(p string, isDir bool) {
 		if isDir {
@@ -351,11 +398,15 @@ func (s *scanner) reconcile(dir string, always bool) []string {
 			s.watchDir(p)
 			return
 		}
-		seenFiles[p] = true
-		if s.check(p, always) {
-			changed = append(changed, p)
-		}
+		files = append(files, p)
 	})
+	seenFiles := make(map[string]bool, len(files))
+	for i, r := range s.readAll(files, always) {
+		seenFiles[files[i]] = true
+		if s.checkRead(files[i], always, &r) {
+			changed = append(changed, files[i])
+		}
+	}
 	for f := range s.files {
 		if within(f, dir) && !seenFiles[f] && !s.isFileRoot(f) {
 			delete(s.files, f)
