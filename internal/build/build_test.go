@@ -430,3 +430,40 @@ func TestUnchangedReportsTheSame(t *testing.T) {
 		t.Errorf("unchanged build reports\n%s\nnot\n%s", b, a)
 	}
 }
+
+// TestSiteNamedEitherWay: a site named by a relative path in one build and
+// an absolute one in the next is the same site, with the same output
+// folder and state: the second build makes nothing, and an edit makes
+// only the files it changes (each build made every file again before).
+func TestSiteNamedEitherWay(t *testing.T) {
+	dir := testSite(t, "basic.txtar")
+	if _, err := Build(context.Background(), opts(dir)); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Dir(dir))
+	rel := filepath.Base(dir)
+	res, err := Build(context.Background(), opts(rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Made != 0 || res.Mode != "unchanged" {
+		t.Errorf("relative path after absolute: %d of %d files made, output %s; want none, unchanged", res.Made, res.Files, res.Mode)
+	}
+	p := filepath.Join(dir, "content", "articles", "2021-06-29-apple.txt")
+	src := read(t, dir, "content/articles/2021-06-29-apple.txt")
+	if err := os.WriteFile(p, []byte(src+"\nApple said on Wednesday that sales had doubled.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = Build(context.Background(), opts(rel)); err != nil {
+		t.Fatal(err)
+	}
+	if res.Made == 0 || res.Made >= res.Files/2 {
+		t.Errorf("an edit, relative path: %d of %d files made", res.Made, res.Files)
+	}
+	if res, err = Build(context.Background(), opts(dir)); err != nil {
+		t.Fatal(err)
+	}
+	if res.Made != 0 || res.Mode != "unchanged" {
+		t.Errorf("absolute path after relative: %d of %d files made, output %s; want none, unchanged", res.Made, res.Files, res.Mode)
+	}
+}

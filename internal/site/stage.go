@@ -172,11 +172,15 @@ func sameFile(info fs.FileInfo, f FileState) bool {
 	return info.Mode().IsRegular() && info.Size() == f.Size && info.ModTime().UnixNano() == f.ModTime && inode(info) == f.Ino
 }
 
-// outputPath is the absolute output folder.
+// outputPath is the absolute output folder: the same folder whether the
+// site was named by a relative or an absolute path (the state names it).
 func outputPath(siteDir, output string) string {
 	out := output
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(siteDir, output)
+	}
+	if abs, err := filepath.Abs(out); err == nil {
+		return abs
 	}
 	return filepath.Clean(out)
 }
