@@ -149,20 +149,30 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := time.Now()
-	var pc *parsedCache
-	if parsed != nil {
-		pc = parsed()
-	}
-	docs := readBriefings(ctx, opt, gen, res, pc)
-	res.Stages["briefings"] = time.Since(t)
 	tmpl := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "templates")), Base: opt.Templates}
 	theme := site.Overlay{Top: dirFS(filepath.Join(opt.Dir, "theme")), Base: opt.Theme}
 	overrides, err := loadOverrides(opt.Dir)
 	if err != nil {
 		return nil, err
 	}
-	in := site.Input{Dir: opt.Dir, Config: cfg, Docs: docs, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator, Program: exeHash()}
+	in := site.Input{Dir: opt.Dir, Config: cfg, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator, Program: exeHash()}
+	// The command line, with every briefing an article's and known by its
+	// hash: nothing to read if the build was given this before (see
+	// site.Unchanged), not even the parsed briefings.
+	if docs, ok := knownDocs(opt.Dir, gen, opt.Memo == nil); ok {
+		saved := loadSaved()
+		in.Docs, in.Outputs, in.Notes = docs, site.Outputs{Live: saved.Live, Spare: saved.Spare}, saved.Notes
+		if sr, _, ok := site.Unchanged(ctx, in); ok {
+			return finish(res, sr, cfg, start), nil
+		}
+	}
+	t := time.Now()
+	var pc *parsedCache
+	if parsed != nil {
+		pc = parsed()
+	}
+	in.Docs = readBriefings(ctx, opt, gen, res, pc)
+	res.Stages["briefings"] = time.Since(t)
 	in.KeepModel = opt.Memo != nil
 	var saved *outState
 	if live, notes, model := opt.Memo.outputs(); live != nil {
@@ -182,6 +192,11 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		saved.Live, saved.Spare, saved.Notes = sr.State, sr.Spare, sr.Notes
 		saved.save(opt.Dir, cfg.Output)
 	}
+	return finish(res, sr, cfg, start), nil
+}
+
+// finish adds what the site's build reported to res.
+func finish(res *Result, sr *site.Result, cfg *site.Config, start time.Time) *Result {
 	res.Made, res.Mode, res.Reused = sr.Made, sr.Mode, sr.Reused
 	res.Pages, res.Warnings = sr.Pages, append(res.Warnings, sr.Warnings...)
 	res.Errors = append(res.Errors, sr.Skipped...)
@@ -190,7 +205,39 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	res.Files = sr.Files
 	res.Output = cfg.Output
 	res.Duration = time.Since(start)
-	return res, nil
+	return res
+}
+
+// knownDocs returns the briefings as site.InputKey takes them (name and
+// digest), in the order readBriefings gives them, when the build is the
+// command line's and each briefing is an article's whose hash generate
+// knew: nothing needs reading to know them. ok is false otherwise (a
+// briefing of no article is read, to warn).
+func knownDocs(dir string, gen *generated, cli bool) (docs []site.Doc, ok bool) {
+	if !cli {
+		return nil, false // brief serve keeps its model: never unchanged
+	}
+	for _, name := range briefingFiles(dir) {
+		sum, known := gen.sums[name]
+		if !known || gen.owner[strings.TrimSuffix(name, ".md")] == "" {
+			return nil, false
+		}
+		rel := "content/briefings/" + name
+		docs = append(docs, site.Doc{File: rel, Digest: site.SourceDigest(rel, sum)})
+	}
+	return docs, true
+}
+
+// briefingFiles lists the briefing files of the site in dir, by name.
+func briefingFiles(dir string) []string {
+	ents, _ := os.ReadDir(filepath.Join(dir, "content", "briefings"))
+	var names []string
+	for _, e := range ents {
+		if name := e.Name(); !e.IsDir() && strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {
+			names = append(names, name)
+		}
+	}
+	return names
 }
 
 func dirFS(dir string) fs.FS {
@@ -264,12 +311,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 	names := opt.Memo.briefingNames(opt.Dir, gen, res.Written)
 	fromMemo := names != nil
 	if names == nil {
-		ents, _ := os.ReadDir(dir)
-		for _, e := range ents {
-			if name := e.Name(); !e.IsDir() && strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {
-				names = append(names, name)
-			}
-		}
+		names = briefingFiles(opt.Dir)
 	}
 	// parsed is nil in brief serve after its first build: it keeps parsed briefings in memory.
 	type item struct {

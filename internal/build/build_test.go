@@ -426,6 +426,9 @@ func TestUnchangedReportsTheSame(t *testing.T) {
 	if again.Mode != "unchanged" || again.Made != 0 {
 		t.Errorf("nothing changed: output %s, %d files made", again.Mode, again.Made)
 	}
+	if _, read := again.Stages["briefings"]; read {
+		t.Error("nothing changed: the briefings were read (every one is an article's, known by its hash)")
+	}
 	if a, b := report(first), report(again); a != b {
 		t.Errorf("unchanged build reports\n%s\nnot\n%s", b, a)
 	}

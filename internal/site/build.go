@@ -55,15 +55,9 @@ type Override = actors.Override
 // Build renders the briefings into the output folder.
 func Build(ctx context.Context, in Input) (*Result, error) {
 	dir, cfg, docs, tmpl, theme, generator := in.Dir, in.Config, in.Docs, in.Templates, in.Theme, in.Generator
-	var key Digest // the command line's: see Unchanged
-	if !in.KeepModel && in.Model == nil && !in.Outputs.InPlace {
-		start := time.Now()
-		key, _ = InputKey(in) // an error is the build's to report
-		if r, ok := Unchanged(ctx, in, key); ok {
-			r.Render = time.Since(start)
-			r.Steps = []Step{{"unchanged", r.Render}}
-			return r, nil
-		}
+	r, key, ok := Unchanged(ctx, in) // key: the command line's
+	if ok {
+		return r, nil
 	}
 	ts, tsum, err := loadTemplates(tmpl, cfg)
 	if err != nil {
@@ -78,7 +72,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 		return nil, err
 	}
 	defer out.cleanup()
-	r := &Result{Notes: map[[32]byte][]string{}}
+	r = &Result{Notes: map[[32]byte][]string{}}
 	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator, overrides: in.Actors, md: newMarkdown(), notes: in.Notes,
 		prev: in.Model, keep: in.KeepModel, slugs: map[string]string{}}
 	if m := in.Model; m != nil { // what it remembers of names serves this build too

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"sync/atomic"
+	"time"
 
 	"brief/internal/parallel"
 )
@@ -77,14 +78,27 @@ func InputKey(in Input) (Digest, error) {
 }
 
 // Unchanged returns what the last build of the output folder reported
-// when in is what it was given (in.Outputs.Live's Summary.Key is key) and
-// the folder holds every file as it left them; ok is false otherwise, and
-// the build is made as usual. Only for the command line: a build that
-// keeps or takes a model, or updates the folder in place, is never
-// unchanged.
-func Unchanged(ctx context.Context, in Input, key Digest) (r *Result, ok bool) {
+// when in is what it was given (in.Outputs.Live's Summary.Key is in's
+// InputKey, which it returns) and the folder holds every file as it left
+// them; ok is false otherwise, and the build is made as usual. Only for
+// the command line: a build that keeps or takes a model, or updates the
+// folder in place, is never unchanged (and its key is zero).
+func Unchanged(ctx context.Context, in Input) (r *Result, key Digest, ok bool) {
+	if in.KeepModel || in.Model != nil || in.Outputs.InPlace {
+		return nil, key, false
+	}
+	start := time.Now()
+	key, _ = InputKey(in) // an error is the build's to report
+	if r, ok = unchanged(ctx, in, key); ok {
+		r.Render = time.Since(start)
+		r.Steps = []Step{{"unchanged", r.Render}}
+	}
+	return r, key, ok
+}
+
+func unchanged(ctx context.Context, in Input, key Digest) (r *Result, ok bool) {
 	live := in.Outputs.Live
-	if in.KeepModel || in.Model != nil || in.Outputs.InPlace || key == (Digest{}) || live == nil || live.Summary.Key != key {
+	if key == (Digest{}) || live == nil || live.Summary.Key != key {
 		return nil, false
 	}
 	out := outputPath(in.Dir, in.Config.Output)
