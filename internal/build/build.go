@@ -158,12 +158,17 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	in := site.Input{Dir: opt.Dir, Config: cfg, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator, Program: exeHash()}
 	// The command line, with every briefing an article's and known by its
 	// hash: nothing to read if the build was given this before (see
-	// site.Unchanged), not even the parsed briefings.
-	if docs, ok := knownDocs(opt.Dir, gen, opt.Memo == nil); ok {
-		saved := loadSaved()
-		in.Docs, in.Outputs, in.Notes = docs, site.Outputs{Live: saved.Live, Spare: saved.Spare}, saved.Notes
-		if sr, _, ok := site.Unchanged(ctx, in); ok {
-			return finish(res, sr, cfg, start), nil
+	// site.Unchanged), not even the parsed briefings. Not tried after an
+	// analysis, which most likely changed a briefing (site.Build still
+	// finds a build unchanged); brief serve keeps its model, never
+	// unchanged.
+	if opt.Memo == nil && res.Analysed == 0 && len(res.Written) == 0 {
+		if docs, ok := knownDocs(opt.Dir, gen); ok {
+			saved := loadSaved()
+			in.Docs, in.Outputs, in.Notes = docs, site.Outputs{Live: saved.Live, Spare: saved.Spare}, saved.Notes
+			if sr, _, ok := site.Unchanged(ctx, in); ok {
+				return finish(res, sr, cfg, start), nil
+			}
 		}
 	}
 	t := time.Now()
@@ -209,14 +214,10 @@ func finish(res *Result, sr *site.Result, cfg *site.Config, start time.Time) *Re
 }
 
 // knownDocs returns the briefings as site.InputKey takes them (name and
-// digest), in the order readBriefings gives them, when the build is the
-// command line's and each briefing is an article's whose hash generate
-// knew: nothing needs reading to know them. ok is false otherwise (a
-// briefing of no article is read, to warn).
-func knownDocs(dir string, gen *generated, cli bool) (docs []site.Doc, ok bool) {
-	if !cli {
-		return nil, false // brief serve keeps its model: never unchanged
-	}
+// digest), in the order readBriefings gives them, when each is an
+// article's whose hash generate knew: nothing needs reading to know them.
+// ok is false otherwise (a briefing of no article is read, to warn).
+func knownDocs(dir string, gen *generated) (docs []site.Doc, ok bool) {
 	for _, name := range briefingFiles(dir) {
 		sum, known := gen.sums[name]
 		if !known || gen.owner[strings.TrimSuffix(name, ".md")] == "" {
