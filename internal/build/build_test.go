@@ -405,6 +405,9 @@ func TestUnchangedReportsTheSame(t *testing.T) {
 	}
 	src := read(t, dir, "content/briefings/apple.md")
 	write(t, dir, "content/briefings/apple.md", src+"\n<script>alert(1)</script>\n")
+	// A briefing of no article, whose slug the site refuses: a warning
+	// of the build, an error of the site's (Result.Skipped).
+	write(t, dir, "content/briefings/Bad_Slug.md", strings.Replace(src, `slug = "apple"`, `slug = "Bad Slug"`, 1)+"\nAn analyst's own briefing.\n")
 	report := func(r *Result) string {
 		var errs []string
 		for _, e := range r.Errors {
@@ -416,7 +419,7 @@ func TestUnchangedReportsTheSame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first.Mode == "unchanged" || !strings.Contains(report(first), "raw HTML") || len(first.Errors) != 1 {
+	if first.Mode == "unchanged" || !strings.Contains(report(first), "raw HTML") || !strings.Contains(report(first), "Bad_Slug") || len(first.Errors) != 2 {
 		t.Fatalf("the hand edit's build: %s, output %s", report(first), first.Mode)
 	}
 	again, err := Build(context.Background(), opts(dir))
@@ -426,8 +429,21 @@ func TestUnchangedReportsTheSame(t *testing.T) {
 	if again.Mode != "unchanged" || again.Made != 0 {
 		t.Errorf("nothing changed: output %s, %d files made", again.Mode, again.Made)
 	}
-	if _, read := again.Stages["briefings"]; read {
-		t.Error("nothing changed: the briefings were read (every one is an article's, known by its hash)")
+	if a, b := report(first), report(again); a != b {
+		t.Errorf("unchanged build reports\n%s\nnot\n%s", b, a)
+	}
+	// Without the briefing of no article, nothing is even read.
+	if err := os.Remove(filepath.Join(dir, "content", "briefings", "Bad_Slug.md")); err != nil {
+		t.Fatal(err)
+	}
+	if first, err = Build(context.Background(), opts(dir)); err != nil {
+		t.Fatal(err)
+	}
+	if again, err = Build(context.Background(), opts(dir)); err != nil {
+		t.Fatal(err)
+	}
+	if _, read := again.Stages["briefings"]; read || again.Mode != "unchanged" {
+		t.Errorf("nothing changed: output %s, briefings read: %v (every one is an article's, known by its hash)", again.Mode, read)
 	}
 	if a, b := report(first), report(again); a != b {
 		t.Errorf("unchanged build reports\n%s\nnot\n%s", b, a)
