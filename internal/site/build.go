@@ -802,6 +802,13 @@ func (b *builder) robots([]*Entry) error {
 }
 
 func (b *builder) copyTheme(theme fs.FS) error {
+	return themeFiles(theme, func(p string, data []byte) error {
+		return b.file("theme/"+p, func() ([]byte, error) { return data, nil }, data)
+	})
+}
+
+// themeFiles calls f with each file of the theme and its bytes, in order.
+func themeFiles(theme fs.FS, f func(p string, data []byte) error) error {
 	return fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -810,7 +817,7 @@ func (b *builder) copyTheme(theme fs.FS) error {
 		if err != nil {
 			return err
 		}
-		return b.file("theme/"+p, func() ([]byte, error) { return data, nil }, data)
+		return f(p, data)
 	})
 }
 

@@ -245,6 +245,7 @@ func (s *stage) touch() {
 }
 
 func (s *stage) record(name string, f FileState) {
+	f.shared = false // what the spare's walk found, not the state to keep (compared in commit)
 	s.mu.Lock()
 	s.next[name] = f
 	s.mu.Unlock()

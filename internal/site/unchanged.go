@@ -3,7 +3,6 @@ package site
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -49,14 +48,7 @@ func InputKey(in Input) (Digest, error) {
 	d := &digester{}
 	w := d.newWalker()
 	w.digest(globalDigest(in.Program, in.Generator, in.Config, tsum))
-	err = fs.WalkDir(in.Theme, ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(in.Theme, p)
-		if err != nil {
-			return err
-		}
+	err = themeFiles(in.Theme, func(p string, data []byte) error {
 		w.str(p)
 		w.bytes(data)
 		return nil
