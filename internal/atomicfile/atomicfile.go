@@ -11,38 +11,33 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"brief/internal/sysfile"
 )
 
 // Write replaces file with data, mode 0644, creating its folder if needed.
 func Write(file string, data []byte) error {
 	dir, base := filepath.Dir(file), filepath.Base(file)
-	var tmp *os.File
-	var err error
 	for try := 0; ; try++ {
-		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64(), 36)+"~")
-		tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			break
-		}
-		if errors.Is(err, fs.ErrNotExist) && try == 0 {
+		tmp := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64(), 36)+"~")
+		_, err := sysfile.Write(tmp, data, 0o644, true)
+		switch {
+		case err == nil:
+			if err = sysfile.Rename(tmp, file); err != nil {
+				os.Remove(tmp)
+			}
+			return err
+		case errors.Is(err, fs.ErrNotExist) && try == 0:
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return err
 			}
-			continue
-		}
-		if !errors.Is(err, fs.ErrExist) || try > 10 {
+		case errors.Is(err, fs.ErrExist) && try < 10:
+			// Another writer's temporary name: draw again.
+		default:
+			if !errors.Is(err, fs.ErrExist) {
+				os.Remove(tmp) // made, and its write failed (disk full)
+			}
 			return err
 		}
 	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), file)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }

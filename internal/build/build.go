@@ -51,6 +51,7 @@ import (
 	"brief/internal/frontmatter"
 	"brief/internal/parallel"
 	"brief/internal/site"
+	"brief/internal/sysfile"
 )
 
 // Options configure a build. Dir is required; the rest have defaults.
@@ -355,7 +356,7 @@ func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result
 		sum, known := gen.sums[it.name]
 		read := func() bool {
 			if it.src == nil {
-				it.src, it.err = os.ReadFile(file)
+				it.src, it.err = sysfile.ReadFile(file)
 			}
 			return it.err == nil
 		}

@@ -19,6 +19,7 @@ import (
 	"brief/internal/briefing"
 	"brief/internal/parallel"
 	"brief/internal/site"
+	"brief/internal/sysfile"
 )
 
 // job is one article on its way to a briefing.
@@ -66,6 +67,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result, a
 	// as the last build of the memo left them (trusted).
 	files, changed := opt.Memo.articles(opt.Dir)
 	trusted := files != nil
+	noBriefings := false // an empty briefings folder (a first build): no briefing to stat or read, 20,000 calls that fail at 10k
 	if !trusted {
 		if files, err = articleFiles(opt.Dir); err != nil {
 			return nil, err
@@ -73,7 +75,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result, a
 		if err := os.MkdirAll(outDir, 0o755); err != nil {
 			return nil, err
 		}
-		removeTemps(outDir)
+		noBriefings = !removeTemps(outDir)
 		removeTemps(filepath.Join(opt.Dir, CacheDir))
 	}
 	res.Articles = len(files)
@@ -140,7 +142,7 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result, a
 			j.sum = e.briefingSum()
 			return
 		}
-		src, err := os.ReadFile(path)
+		src, err := sysfile.ReadFile(path)
 		if err != nil {
 			j.err = err
 			return
@@ -152,8 +154,11 @@ func generate(ctx context.Context, opt Options, cfg *site.Config, res *Result, a
 		j.slug = Slug(j.file, j.art.Title)
 		name := j.slug + ".md"
 		j.out, j.rel = filepath.Join(outDir, name), "content/briefings/"+name
+		if noBriefings {
+			return
+		}
 		j.briefStat = briefingStat(j.slug)
-		old, err := os.ReadFile(j.out)
+		old, err := sysfile.ReadFile(j.out)
 		switch {
 		case err == nil:
 			j.old = old
@@ -381,12 +386,16 @@ func keepEdited(j *job, res *Result) {
 const briefingWriters = 2
 
 // removeTemps removes the temporary files writeFile leaves when a build is
-// killed between writing and renaming (".<name>.<random>~").
-func removeTemps(dir string) {
+// killed between writing and renaming (".<name>.<random>~"), and says
+// whether dir holds anything else.
+func removeTemps(dir string) (others bool) {
 	ents, _ := os.ReadDir(dir)
 	for _, e := range ents {
 		if n := e.Name(); !e.IsDir() && strings.HasPrefix(n, ".") && strings.HasSuffix(n, "~") {
 			os.Remove(filepath.Join(dir, n))
+		} else {
+			others = true
 		}
 	}
+	return others
 }

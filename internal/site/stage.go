@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"brief/internal/sysfile"
 )
 
 // stage is a staging folder beside the output folder. Files are written
@@ -40,6 +42,7 @@ type stage struct {
 	unlock   func() // releases the build lock
 	mu       sync.Mutex
 	dirs     map[string]bool // folders made
+	noOutput bool            // out did not exist when the stage began
 	next     map[string]FileState
 	checked  map[string]bool // live files found as live says
 	final    *State
@@ -120,7 +123,10 @@ func newStage(out string, live, spare *State) (*stage, error) {
 		unlock()
 		return nil, fmt.Errorf("making a staging folder: %w", err)
 	}
-	s.dir = dir
+	s.dir, s.dirs[dir] = dir, true
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		s.noOutput = true
+	}
 	return s, nil
 }
 
@@ -297,23 +303,30 @@ func (s *stage) linkLive(name string, exists bool) error {
 
 func (s *stage) mkdir(dir string) error {
 	s.mu.Lock()
-	made := s.dirs[dir]
+	made, parent := s.dirs[dir], s.dirs[filepath.Dir(dir)]
 	s.mu.Unlock()
 	if made {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		// On the spare, a file of the old site may stand where this
-		// site has a folder: it is stale (one site cannot have both).
-		if !s.onSpare || !clearFiles(s.dir, dir) {
-			return err
-		}
+	// In a new staging folder, a folder whose parent this build made takes
+	// one system call (MkdirAll takes three). Where that fails (another
+	// goroutine made it meanwhile), MkdirAll says what is there.
+	if !parent || s.onSpare || os.Mkdir(dir, 0o755) != nil {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+			// On the spare, a file of the old site may stand where this
+			// site has a folder: it is stale (one site cannot have both).
+			if !s.onSpare || !clearFiles(s.dir, dir) {
+				return err
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
 		}
 	}
 	s.mu.Lock()
-	s.dirs[dir] = true
+	for d := dir; len(d) > len(s.dir) && !s.dirs[d]; d = filepath.Dir(d) {
+		s.dirs[d] = true // and its parents, which MkdirAll made
+	}
 	s.mu.Unlock()
 	return nil
 }
@@ -339,7 +352,7 @@ func (s *stage) put(name string, data []byte, d Digest) error {
 		return err
 	}
 	s.touch()
-	if s.live == nil && !has && s.sameAsOld(name, data, p) {
+	if s.live == nil && !has && !s.noOutput && s.sameAsOld(name, data, p) {
 		// No state (a first build over an existing site): a file with the
 		// bytes the output already has is linked, to keep its time.
 	} else if has {
@@ -353,17 +366,17 @@ func (s *stage) put(name string, data []byte, d Digest) error {
 			return err
 		}
 	} else {
-		st, err := writeNew(p, data)
+		info, err := sysfile.Write(p, data, 0o644, false)
 		if err != nil && s.onSpare {
 			// A folder of the old site where this site has a file.
 			if fi, e := os.Lstat(p); e == nil && fi.IsDir() && os.RemoveAll(p) == nil {
-				st, err = writeNew(p, data)
+				info, err = sysfile.Write(p, data, 0o644, false)
 			}
 		}
 		if err != nil {
 			return err
 		}
-		s.record(name, FileState{Digest: d, Hash: h, Size: int64(len(data)), ModTime: st.ModTime().UnixNano(), Ino: inode(st)})
+		s.record(name, FileState{Digest: d, Hash: h, Size: int64(len(data)), ModTime: info.ModTime, Ino: info.Ino})
 		return nil
 	}
 	f := FileState{Digest: d, Hash: h, Size: int64(len(data))}
@@ -372,23 +385,6 @@ func (s *stage) put(name string, data []byte, d Digest) error {
 	}
 	s.record(name, f)
 	return nil
-}
-
-// writeNew writes a new file and returns what it is.
-func writeNew(p string, data []byte) (os.FileInfo, error) {
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	_, err = f.Write(data)
-	var st os.FileInfo
-	if err == nil {
-		st, err = f.Stat()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return st, err
 }
 
 // sameAsOld links p to the output's file name when that holds data.

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"brief/internal/parallel"
+	"brief/internal/sysfile"
 )
 
 // fileState is what a file looked like when last seen.
@@ -373,18 +373,11 @@ func (s *scanner) checkRead(p string, always bool, ahead *read) bool {
 }
 
 func hashFile(p string) ([sha256.Size]byte, error) {
-	var sum [sha256.Size]byte
-	f, err := os.Open(p)
+	data, err := sysfile.ReadFile(p)
 	if err != nil {
-		return sum, err
+		return [sha256.Size]byte{}, err
 	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return sum, fmt.Errorf("watch: %w", err)
-	}
-	h.Sum(sum[:0])
-	return sum, nil
+	return sha256.Sum256(data), nil
 }
 
 // reconcile walks the folder dir, watches its folders, and returns the
