@@ -40,6 +40,8 @@ func bench(o options) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
+	o.trash = &trash{}
+	defer o.trash.empty()
 	printMachine(os.Stdout, root)
 	var rows []*row
 	if o.site != "" {
@@ -93,7 +95,7 @@ func benchSite(o options, tmp string, n int) (*row, error) {
 	r.articles, r.generate = len(paths), time.Since(start)
 	logf("%s: %d articles in %s (made in %s)", r.name, len(paths), dir, r.generate.Round(time.Millisecond))
 
-	if err := coldReset(dir); err != nil {
+	if err := coldReset(dir, o.trash); err != nil {
 		return nil, err
 	}
 	if r.cold, err = child("build", profiles{o.cpuprofile, o.memprofile}, dir); err != nil {
@@ -157,7 +159,7 @@ func benchSite(o options, tmp string, n int) (*row, error) {
 		}
 	}
 	if o.keep == "" && n != 0 {
-		os.RemoveAll(dir)
+		o.trash.put(dir, dir) // not now: it would slow the next site's cold build
 	}
 	return r, nil
 }

@@ -68,6 +68,7 @@ type options struct {
 	memprofile string
 	corpus     string
 	site       string
+	trash      *trash // old outputs, removed at the end (see coldReset)
 }
 
 func run(args []string) error {
