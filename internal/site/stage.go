@@ -134,29 +134,16 @@ func newStage(out string, live, spare *State) (*stage, error) {
 // says; any other file (not brief's, or changed since) is removed.
 func scanSpare(dir string, st *State) map[string]FileState {
 	have := make(map[string]FileState, len(st.Files))
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == dir {
-			return nil
+	sysfile.Walk(dir, func(rel string) bool { return rel != ".git" }, func(e sysfile.Entry) {
+		if e.Rel == "CNAME" || e.Rel == updating {
+			return
 		}
-		rel := filepath.ToSlash(p[len(dir)+1:])
-		if d.IsDir() {
-			if rel == ".git" {
-				return fs.SkipDir
-			}
-			return nil
+		if f, ok := st.Files[e.Rel]; ok && e.Regular && e.Size == f.Size && e.ModTime == f.ModTime && e.Ino == f.Ino {
+			f.shared = e.Nlink > 1
+			have[e.Rel] = f
+			return
 		}
-		if rel == "CNAME" || rel == updating {
-			return nil
-		}
-		if f, ok := st.Files[rel]; ok {
-			if info, err := d.Info(); err == nil && sameFile(info, f) {
-				f.shared = links(info) > 1
-				have[rel] = f
-				return nil
-			}
-		}
-		os.Remove(p)
-		return nil
+		os.Remove(filepath.Join(dir, filepath.FromSlash(e.Rel)))
 	})
 	return have
 }
@@ -441,7 +428,7 @@ func (s *stage) commit() error {
 		s.remember(nil)
 		return nil
 	}
-	if err := exchange(s.dir, s.out); err == nil {
+	if err := sysfile.Exchange(s.dir, s.out); err == nil {
 		// s.dir now holds the old site.
 		if !s.onSpare {
 			if err := os.Rename(s.dir, old); err != nil {

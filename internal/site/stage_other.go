@@ -2,13 +2,7 @@
 
 package site
 
-import (
-	"errors"
-	"os"
-)
-
-// exchange is not available: commit falls back to two renames.
-func exchange(a, b string) error { return errors.ErrUnsupported }
+import "os"
 
 // lock is a no-op where flock is not wired; recoverOutput still repairs
 // what a killed build left.

@@ -9,8 +9,11 @@
 // costs 5-15 µs of kernel time. Where the system calls are not available
 // (not Linux), the functions use the os package.
 //
-// Errors are *fs.PathError, as the os package's: errors.Is(err,
-// fs.ErrNotExist) works on them.
+// Walk lists a tree in the same spirit, and Exchange swaps two folders in
+// one step where the system can.
+//
+// Errors are *fs.PathError (or *os.LinkError), as the os package's:
+// errors.Is(err, fs.ErrNotExist) works on them.
 package sysfile
 
 // Info is what a written file is on disk: the time the build records, to
@@ -18,4 +21,15 @@ package sysfile
 type Info struct {
 	ModTime int64 // nanoseconds since 1970
 	Ino     uint64
+}
+
+// Entry is a file Walk found: its path under the root, with forward
+// slashes, and what lstat says of it.
+type Entry struct {
+	Rel     string
+	Regular bool // a regular file, not a link, device or pipe
+	Size    int64
+	ModTime int64  // nanoseconds since 1970
+	Ino     uint64 // 0 where the system has none
+	Nlink   uint64 // 1 where unknown
 }

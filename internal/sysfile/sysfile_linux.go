@@ -1,6 +1,7 @@
 package sysfile
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"syscall"
@@ -50,7 +51,10 @@ func Write(name string, data []byte, perm uint32, excl bool) (Info, error) {
 	for len(data) > 0 && err == nil {
 		var n int
 		if n, err = retry(func() (int, error) { return syscall.Write(fd, data) }); err == nil {
-			data = data[n:]
+			if n <= 0 {
+				err = io.ErrShortWrite
+			}
+			data = data[max(n, 0):]
 		}
 	}
 	var st syscall.Stat_t
