@@ -285,7 +285,7 @@ func (s *stage) linkLive(name string, exists bool) error {
 	if err := os.Link(src, tmp); err != nil {
 		return err
 	}
-	return os.Rename(tmp, p)
+	return sysfile.Rename(tmp, p)
 }
 
 func (s *stage) mkdir(dir string) error {
@@ -342,35 +342,35 @@ func (s *stage) put(name string, data []byte, d Digest) error {
 	if s.live == nil && !has && !s.noOutput && s.sameAsOld(name, data, p) {
 		// No state (a first build over an existing site): a file with the
 		// bytes the output already has is linked, to keep its time.
-	} else if has {
+		f := FileState{Digest: d, Hash: h, Size: int64(len(data))}
+		if st, err := os.Lstat(p); err == nil {
+			f.ModTime, f.Ino = st.ModTime().UnixNano(), inode(st)
+		}
+		s.record(name, f)
+		return nil
+	}
+	var info sysfile.Info
+	var err error
+	if has {
 		// The spare's file may be a link to a live one: replace, never
 		// write through.
 		tmp := p + ".tmp-new"
-		if err := os.WriteFile(tmp, data, 0o644); err != nil {
-			return err
-		}
-		if err := os.Rename(tmp, p); err != nil {
-			return err
+		if info, err = sysfile.Write(tmp, data, 0o644, false); err == nil {
+			err = sysfile.Rename(tmp, p)
 		}
 	} else {
-		info, err := sysfile.Write(p, data, 0o644, false)
+		info, err = sysfile.Write(p, data, 0o644, false)
 		if err != nil && s.onSpare {
 			// A folder of the old site where this site has a file.
 			if fi, e := os.Lstat(p); e == nil && fi.IsDir() && os.RemoveAll(p) == nil {
 				info, err = sysfile.Write(p, data, 0o644, false)
 			}
 		}
-		if err != nil {
-			return err
-		}
-		s.record(name, FileState{Digest: d, Hash: h, Size: int64(len(data)), ModTime: info.ModTime, Ino: info.Ino})
-		return nil
 	}
-	f := FileState{Digest: d, Hash: h, Size: int64(len(data))}
-	if st, err := os.Lstat(p); err == nil {
-		f.ModTime, f.Ino = st.ModTime().UnixNano(), inode(st)
+	if err != nil {
+		return err
 	}
-	s.record(name, f)
+	s.record(name, FileState{Digest: d, Hash: h, Size: int64(len(data)), ModTime: info.ModTime, Ino: info.Ino})
 	return nil
 }
 
