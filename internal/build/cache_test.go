@@ -137,3 +137,48 @@ func BenchmarkCacheSave(b *testing.B) {
 		c.save(dir)
 	}
 }
+
+// removeTemps removes a killed build's temporary files and says whether
+// the folder holds anything else (generate reads no briefing otherwise).
+func TestRemoveTemps(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		files  []string
+		others bool
+	}{
+		{"missing", nil, false},
+		{"empty", []string{}, false},
+		{"temporary files only", []string{".a.md.1x2~", ".b.md.zz~"}, false},
+		{"a briefing", []string{".a.md.1x2~", "a.md"}, true},
+		{"a folder", []string{"sub/"}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "briefings")
+			if c.files != nil {
+				if err := os.Mkdir(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, f := range c.files {
+				var err error
+				if strings.HasSuffix(f, "/") {
+					err = os.Mkdir(filepath.Join(dir, f), 0o755)
+				} else {
+					err = os.WriteFile(filepath.Join(dir, f), nil, 0o644)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := removeTemps(dir); got != c.others {
+				t.Errorf("removeTemps = %v, want %v", got, c.others)
+			}
+			ents, _ := os.ReadDir(dir)
+			for _, e := range ents {
+				if strings.HasSuffix(e.Name(), "~") {
+					t.Errorf("%s left", e.Name())
+				}
+			}
+		})
+	}
+}
