@@ -45,9 +45,11 @@ func benchHugo(o options, siteDir, hugoDir string) (*hugoRow, error) {
 	runBrief := func() error {
 		// No output, no spare, no output state: every page is rendered
 		// and written, as Hugo does with no public/.
+		// Moved aside, not removed: both sides make their files away
+		// from a fresh removal (see coldReset).
 		states, _ := filepath.Glob(filepath.Join(siteDir, cacheDir, "output*.gob"))
 		for _, p := range append([]string{out, filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".spare")}, states...) {
-			if err := os.RemoveAll(p); err != nil {
+			if err := o.trash.put(siteDir, p); err != nil {
 				return err
 			}
 		}
@@ -61,7 +63,7 @@ func benchHugo(o options, siteDir, hugoDir string) (*hugoRow, error) {
 	}
 	runHugo := func() error {
 		pub := filepath.Join(hugoDir, "public")
-		if err := os.RemoveAll(pub); err != nil {
+		if err := o.trash.put(hugoDir, pub); err != nil {
 			return err
 		}
 		m, err := timed(hugoDir, o.hugo, "--quiet", "--cacheDir", filepath.Join(hugoDir, ".cache"))
