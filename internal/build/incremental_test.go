@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -49,6 +50,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			os.WriteFile(p, append(b, text...), 0o644)
 		}
 	}
+	var times map[string]time.Time // the cli output's files before "the output state lost"
 	steps := []struct {
 		name string
 		do   func(dir string)
@@ -109,6 +111,9 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		}},
 		{"a sentence added to settled files", appendTo(first, "\nAirbus said on Friday that it had won an order.\n")},
 		{"the output state lost", func(dir string) {
+			if dir == cli {
+				times = mtimes(t, filepath.Join(dir, "public"))
+			}
 			time.Sleep(racyWindow + 100*time.Millisecond)
 			states, _ := filepath.Glob(filepath.Join(dir, CacheDir, "output-*.gob"))
 			if len(states) == 0 {
@@ -163,6 +168,16 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		case "a sentence added", "the output state lost":
 			// The first change after the first build: no spare yet
 			// (a build with nothing changed does not make one).
+			if st.name == "the output state lost" {
+				// With no state, a file whose bytes the output has is
+				// linked to it, keeping its time.
+				after := mtimes(t, filepath.Join(cli, "public"))
+				for n, m := range times {
+					if !after[n].Equal(m) {
+						t.Errorf("%s: %s made again (time %v, was %v)", st.name, n, after[n], m)
+					}
+				}
+			}
 		default:
 			if res.Mode != "staged on the spare" {
 				t.Errorf("%s: the build was %s, not staged on the spare", st.name, res.Mode)
@@ -199,4 +214,25 @@ func pickArticles() []string {
 	}
 	sort.Strings(picked)
 	return picked
+}
+
+// mtimes is the modification time of every file under dir, by path.
+func mtimes(t *testing.T, dir string) map[string]time.Time {
+	t.Helper()
+	out := map[string]time.Time{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		out[p[len(dir):]] = info.ModTime()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -86,9 +86,14 @@ func newStage(out string, live, spare *State) (*stage, error) {
 		return nil, fmt.Errorf("locking %s: %w", out, err)
 	}
 	recoverOutput(out)
+	noOutput := false
 	for _, d := range []string{out, spareDir(out)} {
+		st, err := os.Lstat(d)
+		if d == out {
+			noOutput = errors.Is(err, fs.ErrNotExist)
+		}
 		// Earlier versions made these 0700 (os.MkdirTemp): open them up.
-		if st, err := os.Lstat(d); err == nil && st.IsDir() && st.Mode().Perm() == 0o700 {
+		if err == nil && st.IsDir() && st.Mode().Perm() == 0o700 {
 			os.Chmod(d, 0o755)
 		}
 	}
@@ -123,10 +128,7 @@ func newStage(out string, live, spare *State) (*stage, error) {
 		unlock()
 		return nil, fmt.Errorf("making a staging folder: %w", err)
 	}
-	s.dir, s.dirs[dir] = dir, true
-	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
-		s.noOutput = true
-	}
+	s.dir, s.dirs[dir], s.noOutput = dir, true, noOutput
 	return s, nil
 }
 
