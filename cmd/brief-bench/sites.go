@@ -163,8 +163,11 @@ func (t *trash) put(dir, p string) error {
 }
 
 // empty removes the trash folders, with what earlier runs left in them.
+// A benchmark started within minutes of it pays for that removal in its
+// cold builds (see coldReset).
 func (t *trash) empty() {
 	for bin := range t.bins {
+		logf("removing %s: a cold build started in the next minutes will be slower for it (see bench/README.md, \"The file system\")", bin)
 		os.RemoveAll(bin)
 	}
 }
