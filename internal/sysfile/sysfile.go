@@ -4,7 +4,7 @@
 // The os package registers every file it opens with the runtime's poller,
 // which a regular file refuses: on Linux that is five more system calls per
 // file (an epoll_ctl and four fcntl) beside the open, read or write, and
-// close that do the work. A cold build at 10,000 articles opens 64,000
+// close that do the work. A cold build at 10,000 articles opens 54,000
 // files, and on this project's machine (a virtual machine) a system call
 // costs 5-15 µs of kernel time. Where the system calls are not available
 // (not Linux), the functions use the os package.
