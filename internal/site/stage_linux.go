@@ -31,11 +31,3 @@ func fileID(st os.FileInfo) (dev, ino uint64) {
 }
 
 func inode(st os.FileInfo) uint64 { _, ino := fileID(st); return ino }
-
-// links is the number of names of a file (1 where unknown).
-func links(st os.FileInfo) uint64 {
-	if s, ok := st.Sys().(*syscall.Stat_t); ok {
-		return uint64(s.Nlink)
-	}
-	return 1
-}

@@ -13,5 +13,3 @@ func lock(path string) (func(), error) { return func() {}, nil }
 func fileID(st os.FileInfo) (dev, ino uint64) { return 0, 0 }
 
 func inode(st os.FileInfo) uint64 { return 0 }
-
-func links(st os.FileInfo) uint64 { return 1 }
