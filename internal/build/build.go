@@ -163,8 +163,10 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	// analysis, which most likely changed a briefing (site.Build still
 	// finds a build unchanged); brief serve keeps its model, never
 	// unchanged.
+	var listed []string // the briefing files, when the early check listed them
 	if opt.Memo == nil && res.Analysed == 0 && len(res.Written) == 0 {
-		if docs, ok := knownDocs(opt.Dir, gen); ok {
+		listed = briefingFiles(opt.Dir)
+		if docs, ok := knownDocs(listed, gen); ok {
 			saved := loadSaved()
 			in.Docs, in.Outputs, in.Notes = docs, site.Outputs{Live: saved.Live, Spare: saved.Spare}, saved.Notes
 			if sr, _, ok := site.Unchanged(ctx, in); ok {
@@ -177,7 +179,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	if parsed != nil {
 		pc = parsed()
 	}
-	in.Docs = readBriefings(ctx, opt, gen, res, pc)
+	in.Docs = readBriefings(ctx, opt, gen, res, pc, listed)
 	res.Stages["briefings"] = time.Since(t)
 	in.KeepModel = opt.Memo != nil
 	var saved *outState
@@ -214,12 +216,12 @@ func finish(res *Result, sr *site.Result, cfg *site.Config, start time.Time) *Re
 	return res
 }
 
-// knownDocs returns the briefings as site.InputKey takes them (name and
-// digest), in the order readBriefings gives them, when each is an
-// article's whose hash generate knew: nothing needs reading to know them.
-// ok is false otherwise (a briefing of no article is read, to warn).
-func knownDocs(dir string, gen *generated) (docs []site.Doc, ok bool) {
-	for _, name := range briefingFiles(dir) {
+// knownDocs returns the briefings (the files named) as site.InputKey takes
+// them (name and digest), in the order readBriefings gives them, when each
+// is an article's whose hash generate knew: nothing needs reading to know
+// them. ok is false otherwise (a briefing of no article is read, to warn).
+func knownDocs(names []string, gen *generated) (docs []site.Doc, ok bool) {
+	for _, name := range names {
 		sum, known := gen.sums[name]
 		if !known || gen.owner[strings.TrimSuffix(name, ".md")] == "" {
 			return nil, false
@@ -306,12 +308,16 @@ func writeFile(file string, data []byte) error { return atomicfile.Write(file, d
 // read only when it is not there; its bytes are read later only if a page
 // needs them (site.Doc.Read). A generated briefing whose article is gone
 // (not in current) is removed; an edited one is kept. Files are read and
-// parsed on all cores.
-func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result, parsed *parsedCache) []site.Doc {
+// parsed on all cores. listed, when not nil, is the briefing files as
+// Build's early check listed them (not listed again).
+func readBriefings(ctx context.Context, opt Options, gen *generated, res *Result, parsed *parsedCache, listed []string) []site.Doc {
 	current, fresh := gen.current, gen.fresh
 	dir, _ := filepath.Abs(filepath.Join(opt.Dir, "content", "briefings"))
 	names := opt.Memo.briefingNames(opt.Dir, gen, res.Written)
 	fromMemo := names != nil
+	if names == nil {
+		names = listed
+	}
 	if names == nil {
 		names = briefingFiles(opt.Dir)
 	}

@@ -326,13 +326,20 @@ func (s *scanner) readAll(files []string, always bool) []read {
 		if r.fi, r.err = os.Stat(p); r.err != nil || !r.fi.Mode().IsRegular() {
 			return
 		}
-		if old, known := s.files[p]; known && !always && old.size == r.fi.Size() && old.mod.Equal(r.fi.ModTime()) {
+		if s.sameStat(p, r.fi, always) {
 			return
 		}
 		r.sum, r.hashErr = hashFile(p)
 		r.hashed = true
 	})
 	return out
+}
+
+// sameStat reports whether the file p was last seen with fi's size and
+// time, so that its contents need no hashing (unless always).
+func (s *scanner) sameStat(p string, fi os.FileInfo, always bool) bool {
+	old, known := s.files[p]
+	return known && !always && old.size == fi.Size() && old.mod.Equal(fi.ModTime())
 }
 
 // checkRead is check with what readAll read of the file (nil: read it now).
@@ -352,7 +359,7 @@ func (s *scanner) checkRead(p string, always bool, ahead *read) bool {
 		delete(s.files, p)
 		return known
 	}
-	if known && !always && old.size == fi.Size() && old.mod.Equal(fi.ModTime()) {
+	if s.sameStat(p, fi, always) {
 		return false
 	}
 	var sum [sha256.Size]byte
