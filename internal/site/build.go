@@ -59,7 +59,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	if ok {
 		return r, nil
 	}
-	ts, tsum, err := loadTemplates(tmpl, cfg)
+	pt, tsum, err := loadTemplates(tmpl, cfg, in.Model)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +73,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 	}
 	defer out.cleanup()
 	r = &Result{Notes: map[[32]byte][]string{}}
-	b := &builder{cfg: cfg, ts: ts, out: out, res: r, generator: generator, overrides: in.Actors, md: newMarkdown(), notes: in.Notes,
+	b := &builder{cfg: cfg, ts: pt.ts, tmpl: pt, out: out, res: r, generator: generator, overrides: in.Actors, md: newMarkdown(), notes: in.Notes,
 		prev: in.Model, keep: in.KeepModel, slugs: map[string]string{}}
 	if m := in.Model; m != nil { // what it remembers of names serves this build too
 		b.slugs, b.keys = m.slugs, m.keys
@@ -181,6 +181,7 @@ func globalDigest(program, generator string, cfg *Config, templates Digest) Dige
 type builder struct {
 	cfg       *Config
 	ts        templates
+	tmpl      parsedTemplates // ts and its key, for the Model
 	out       output
 	res       *Result
 	generator string

@@ -49,8 +49,9 @@ type Model struct {
 	slugs     map[string]string           // slugify, remembered
 	keys      actors.Keys                 // actors' normalised names, remembered
 	sitemap   keyedMemo
-	stepNames []string  // the files the steps after the briefings' own made
-	tags      []Tag     // the tags and their entries (see builder.tags)
+	stepNames []string // the files the steps after the briefings' own made
+	tags      []Tag    // the tags and their entries (see builder.tags)
+	tmpl      parsedTemplates
 	used      sync.Once // a model serves one build
 }
 
@@ -94,7 +95,7 @@ func (b *builder) model() *Model {
 	for _, j := range b.jobs[b.stepsFrom:] {
 		steps = append(steps, j.name)
 	}
-	return &Model{bySource: b.bySource, tags: b.tagList, byFile: byFile, sitemap: b.sitemapMemo, stepNames: steps, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
+	return &Model{tmpl: b.tmpl, bySource: b.bySource, tags: b.tagList, byFile: byFile, sitemap: b.sitemapMemo, stepNames: steps, global: b.dig.global, overrides: b.overrides, entries: b.entries, idx: b.idx, pages: b.pages,
 		stories: b.stories, years: b.years, relatedBy: b.relatedBy, coBy: b.coBy, slugs: b.slugs, keys: b.keys}
 }
 

@@ -21,7 +21,8 @@ import (
 // changes some page (the test can fail).
 func TestListView(t *testing.T) {
 	cfg := &Config{Title: "T", BaseURL: "/", Language: "en", Location: time.UTC}
-	ts, sum, err := loadTemplates(os.DirFS("../../templates"), cfg)
+	pt, sum, err := loadTemplates(os.DirFS("../../templates"), cfg, nil)
+	ts := pt.ts
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +109,8 @@ func viewCovered() map[string]bool {
 func TestFeedView(t *testing.T) {
 	cfg := &Config{Title: "T", BaseURL: "https://example.org/", Language: "en", Location: time.UTC}
 	cfg.Feed.Items = 20
-	ts, _, err := loadTemplates(os.DirFS("../../templates"), cfg)
+	pt, _, err := loadTemplates(os.DirFS("../../templates"), cfg, nil)
+	ts := pt.ts
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,5 +235,59 @@ func BenchmarkUsesDefaults(b *testing.B) {
 	sum, _ := templatesSum(tmpl)
 	for b.Loop() {
 		usesDefaults(tmpl, sum)
+	}
+}
+
+// TestTemplatesKept: a build takes over the last build's parsed
+// templates only when their text and the configuration the template
+// functions read are the same.
+func TestTemplatesKept(t *testing.T) {
+	defaults := os.DirFS("../../templates")
+	cfg := func(base string) *Config {
+		c := &Config{Title: "T", BaseURL: base, Language: "en", Location: time.UTC}
+		if err := c.SetBaseURL(base); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	first, _, err := loadTemplates(defaults, cfg("https://a.example/"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := &Model{tmpl: first}
+	same := func(p parsedTemplates) bool { return p.ts["home"] == first.ts["home"] }
+	edited := Overlay{Top: fstest.MapFS{"404.html": {Data: []byte(`{{define "main"}}gone{{end}}`)}}, Base: defaults}
+	for _, c := range []struct {
+		name string
+		fsys fs.FS
+		cfg  *Config
+		kept bool
+	}{
+		{"same text and configuration", defaults, cfg("https://a.example/"), true},
+		{"another base URL (rel and abs read it)", defaults, cfg("https://b.example/sub/"), false},
+		{"a template edited", edited, cfg("https://a.example/"), false},
+	} {
+		got, _, err := loadTemplates(c.fsys, c.cfg, prev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if same(got) != c.kept {
+			t.Errorf("%s: kept %v, want %v", c.name, same(got), c.kept)
+		}
+	}
+	// What a kept set renders is what a fresh one does (the functions
+	// read a configuration equal to this build's).
+	got, _, _ := loadTemplates(defaults, cfg("https://a.example/"), prev)
+	fresh, _, _ := loadTemplates(defaults, cfg("https://a.example/"), nil)
+	var a, b bytes.Buffer
+	p := &Page{Kind: "404", Title: "Not found", Path: "/404.html", Site: cfg("https://a.example/")}
+	if err := got.ts["404"].ExecuteTemplate(&a, "base.html", p); err != nil {
+		t.Fatal(err)
+	}
+	if err := fresh.ts["404"].ExecuteTemplate(&b, "base.html", p); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) || a.Len() == 0 {
+		t.Errorf("kept templates render %d bytes, fresh ones %d, not the same", a.Len(), b.Len())
 	}
 }
