@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"runtime"
 	"strings"
 	"testing"
@@ -29,8 +30,19 @@ var sseTransport = &http.Transport{DisableKeepAlives: true}
 
 func connect(t *testing.T, base string) *stream {
 	t.Helper()
+	return connectURL(t, base+EventsPath)
+}
+
+// connectPage connects as the script of the page at path does.
+func connectPage(t *testing.T, base, path string) *stream {
+	t.Helper()
+	return connectURL(t, base+EventsPath+"?page="+url.QueryEscape(path))
+}
+
+func connectURL(t *testing.T, u string) *stream {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	req, _ := http.NewRequestWithContext(ctx, "GET", base+EventsPath, nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
 	resp, err := (&http.Client{Transport: sseTransport}).Do(req)
 	if err != nil {
 		cancel()
@@ -124,6 +136,47 @@ func TestHelloThenReload(t *testing.T) {
 	// A page served now carries the new id, so its script will not reload.
 	if _, body := get(t, ts.URL+"/"); !strings.Contains(body, `data-build="`+reload.Build+`"`) {
 		t.Errorf("page does not carry build %q: %q", reload.Build, body)
+	}
+}
+
+// TestPageEvent: a stream that gave its page gets the page as served now
+// with the reload, when it is an HTML file of the site; for anything else
+// (no page given, a missing page, a folder without its slash, a hidden
+// name, another type of file, a bad path) a plain reload.
+func TestPageEvent(t *testing.T) {
+	srv, ts, _ := newServer(t, example)
+	pages := map[string]string{"/": "home page", "/a/b/": "B page", "/no-head.html": "no head"}
+	var streams []*stream
+	var names []string
+	for _, p := range []string{"/", "/a/b/", "/no-head.html", "", "/missing/", "/a/b", "/a/c/", "/theme/site.css", "/.hidden/", "/a/../secret.txt"} {
+		var c *stream
+		if p == "" {
+			c = connect(t, ts.URL)
+		} else {
+			c = connectPage(t, ts.URL, p)
+		}
+		c.expect("hello", nil)
+		streams, names = append(streams, c), append(names, p)
+	}
+	srv.Notify(Event{Kind: Reload})
+	for i, c := range streams {
+		ev := c.next()
+		want, isPage := pages[names[i]]
+		if !isPage {
+			if ev.name != "reload" {
+				t.Errorf("%q: event %q, want reload", names[i], ev.name)
+			}
+			continue
+		}
+		var d struct{ Build, Path, HTML string }
+		if ev.name != "page" || json.Unmarshal([]byte(ev.data), &d) != nil {
+			t.Errorf("%q: event %q %.80s, want page", names[i], ev.name, ev.data)
+			continue
+		}
+		_, served := get(t, ts.URL+names[i])
+		if d.Build != srv.BuildID() || d.Path != names[i] || d.HTML != served || !strings.Contains(d.HTML, want) {
+			t.Errorf("%q: page %q %q %q, want build %q and the page as served: %q", names[i], d.Build, d.Path, d.HTML, srv.BuildID(), served)
+		}
 	}
 }
 

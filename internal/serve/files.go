@@ -183,6 +183,29 @@ func writePage(w http.ResponseWriter, r *http.Request, status int, page []byte) 
 	}
 }
 
+// page returns the HTML page at p as files would serve it with the given
+// build id, or nil when p is not an HTML page there (missing, a redirect,
+// hidden, another type of file, unreadable): the browser then fetches it.
+func (s *Server) page(p pagePath, build string) []byte {
+	root, err := os.OpenRoot(s.opts.Dir)
+	if err != nil {
+		return nil
+	}
+	defer root.Close()
+	target, redirect, err := resolve(root, p.name, strings.HasSuffix(p.path, "/"))
+	if err != nil || redirect {
+		return nil
+	}
+	if _, isHTML := contentType(target); !isHTML {
+		return nil
+	}
+	page, err := root.ReadFile(target)
+	if err != nil {
+		return nil
+	}
+	return inject(page, scriptTag(build))
+}
+
 // notFound serves the site's 404.html with status 404, or a plain page.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, root *os.Root, build string) {
 	if page, err := root.ReadFile("404.html"); err == nil {

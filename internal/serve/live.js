@@ -12,7 +12,8 @@
   var host = null;
 
   function connect() {
-    source = new EventSource("/_brief/events");
+    // The page shown, so that a reload event brings it along (page).
+    source = new EventSource("/_brief/events?page=" + encodeURIComponent(location.pathname));
     source.addEventListener("hello", function (e) {
       wait = 500;
       var d = JSON.parse(e.data);
@@ -22,6 +23,11 @@
       var d = {};
       try { d = JSON.parse(e.data); } catch (err) {}
       update(d.build || "");
+    });
+    source.addEventListener("page", function (e) {
+      var d = {};
+      try { d = JSON.parse(e.data); } catch (err) {}
+      update(d.build || "", d.path === location.pathname ? d.html : undefined);
     });
     source.addEventListener("css", function (e) {
       var d = JSON.parse(e.data);
@@ -45,21 +51,23 @@
   }
 
   // update shows the page of the new build without a reload: it fetches
-  // the page again and puts its body in place of this one, so that the
-  // stylesheets stay loaded and the scroll position stays, and runs the
-  // page's scripts again on the new body. This is about half a reload's
-  // time. The page reloads instead when the new one is not a page (an
-  // error, a redirect), when its head loads other stylesheets or scripts,
-  // or when anything fails.
+  // the page again (unless the event brought it: html) and puts its body
+  // in place of this one, so that the stylesheets stay loaded and the
+  // scroll position stays, and runs the page's scripts again on the new
+  // body. This is about half a reload's time. The page reloads instead
+  // when the new one is not a page (an error, a redirect), when its head
+  // loads other stylesheets or scripts, or when anything fails.
   var updates = 0; // the latest update: an older one that answers later is dropped
-  function update(id) {
-    if (!window.fetch || !window.DOMParser) { location.reload(); return; }
+  function update(id, html) {
+    if (!window.DOMParser || (typeof html !== "string" && !window.fetch)) { location.reload(); return; }
     var mine = ++updates;
-    fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (r) {
-      var type = r.headers.get("Content-Type") || "";
-      if (!r.ok || r.redirected || type.indexOf("text/html") !== 0) throw new Error("not a page");
-      return r.text();
-    }).then(function (html) {
+    var got = typeof html === "string" ? Promise.resolve(html) :
+      fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (r) {
+        var type = r.headers.get("Content-Type") || "";
+        if (!r.ok || r.redirected || type.indexOf("text/html") !== 0) throw new Error("not a page");
+        return r.text();
+      });
+    got.then(function (html) {
       if (mine !== updates) return;
       var doc = new DOMParser().parseFromString(html, "text/html");
       if (!doc.body || !doc.head || assets(doc) !== assets(document)) throw new Error("other assets");

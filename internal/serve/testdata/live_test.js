@@ -19,7 +19,7 @@ const links = [Object.assign(el('link'), { href: 'http://h/theme/site.css', rel:
                Object.assign(el('link'), { href: 'https://cdn/x.css', rel: 'stylesheet' })];
 const body = el('body');
 global.window = {};
-global.location = { href: 'http://h/a/', origin: 'http://h', reload() { reloads++; } };
+global.location = { href: 'http://h/a/', pathname: '/a/', origin: 'http://h', reload() { reloads++; } };
 global.document = {
   currentScript: Object.assign(el('script'), { attrs: { 'data-build': 'p-1' } }),
   body, documentElement: el('html'),
@@ -37,7 +37,7 @@ global.setTimeout = (f, ms) => { f(); };
 eval(src);
 const s = sources[0];
 const assert = (c, m) => { if (!c) { console.log('FAIL', m); process.exitCode = 1; } else console.log('ok', m); };
-assert(s.url === '/_brief/events', 'connects');
+assert(s.url === '/_brief/events?page=%2Fa%2F', 'connects, saying its page: ' + s.url);
 s.emit('hello', { build: 'p-1' }); assert(reloads === 0, 'same build: no reload');
 s.emit('error', { message: '<b>bad</b>', file: 'a.md', line: 3 });
 const host = body.children[0];
@@ -110,4 +110,14 @@ s.readyState = 2; s.emit('error'); assert(sources.length === 2, 'reconnects afte
   waiting[1](answer2(8)); await settle(); await settle(); await settle();
   waiting[0](answer2(7)); await settle(); await settle(); await settle();
   assert(replaced === bodies[1] && document.title === 'T8', 'update: an older answer that comes later is dropped (shown: ' + document.title + ')');
+
+  // A page event for this page: its HTML is put in place without a fetch;
+  // for another page (the path changed since it connected), it fetches.
+  let fetches = 0;
+  window.fetch = global.fetch = async () => { fetches++; return answer2(8); };
+  const s2 = sources[sources.length - 1];
+  s2.emit('page', { build: 'p-9', path: '/a/', html: '7' }); await settle(); await settle(); await settle();
+  assert(fetches === 0 && replaced === bodies[0] && document.title === 'T7', 'page: its html shown without a fetch (' + fetches + ' fetches, shown: ' + document.title + ')');
+  s2.emit('page', { build: 'p-10', path: '/b/', html: '7' }); await settle(); await settle(); await settle();
+  assert(fetches === 1 && replaced === bodies[1] && document.title === 'T8', 'page: another path fetches (' + fetches + ' fetches, shown: ' + document.title + ')');
 })();
