@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"brief/internal/analyze"
 	"brief/internal/build"
 	"brief/internal/serve"
 	"brief/internal/site"
@@ -170,6 +171,7 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 	}
 
 	rebuild(watch.Batch{Full: true})
+	go analyze.Warm() // before the first edit needs it
 	errs := w.Errors()
 	for {
 		select {
