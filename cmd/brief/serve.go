@@ -116,7 +116,8 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 	// time to fetch the page they reload (gcDelay), not while they do: on
 	// two cores the collection slowed the reloaded page's response by up to
 	// 70 ms at 10,000 articles. Not during a build either: one that started
-	// meanwhile leaves it to the runtime.
+	// meanwhile leaves it to the runtime. The analysis cache is saved at
+	// that time too (idle, below), from this goroutine, between builds.
 	var building atomic.Bool
 	collect := time.AfterFunc(time.Hour, func() {
 		if !building.Load() {
@@ -125,6 +126,9 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 	})
 	collect.Stop()
 	defer collect.Stop()
+	idle := time.NewTimer(time.Hour)
+	idle.Stop()
+	defer idle.Stop()
 	rebuild := func(b watch.Batch) {
 		opt.Changed = b.Paths // nil when Full: every file is checked
 		if !b.Full && opt.Changed == nil {
@@ -152,6 +156,7 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 		}
 		sent := time.Since(b.Since)
 		collect.Reset(gcDelay)
+		idle.Reset(gcDelay)
 		for _, m := range res.Warnings {
 			fmt.Fprintln(stderr, "warning:", m)
 		}
@@ -188,7 +193,10 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 				<-served
 				return nil
 			}
+			idle.Stop()
 			rebuild(b)
+		case <-idle.C:
+			opt.Memo.SaveAnalyses()
 		}
 	}
 }

@@ -111,7 +111,6 @@ const aheadMax = 100
 func Build(ctx context.Context, opt Options) (*Result, error) {
 	start := time.Now()
 	res := &Result{}
-	defer opt.Memo.saveAnalyses() // after the build, not beside it
 	opt.Memo.note(opt.Dir, opt.Changed)
 	cfg, err := site.LoadConfig(filepath.Join(opt.Dir, "site.toml"))
 	if err != nil {

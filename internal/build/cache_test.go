@@ -182,3 +182,42 @@ func TestRemoveTemps(t *testing.T) {
 		})
 	}
 }
+
+// TestSaveAnalyses: a build with a memo leaves the analysis cache on disk
+// as it was (brief serve saves it between builds, not while the browsers
+// fetch what a build made); SaveAnalyses writes it, and Close what is
+// left.
+func TestSaveAnalyses(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "site.toml", "title = \"T\"\nbaseURL = \"https://example.org/\"\n")
+	article := func(name, title string) {
+		write(t, dir, "content/articles/"+name, title+"\n\nThe council met in Lyon on Tuesday, its chair Anne Roux said.\n")
+	}
+	var memo *Memo
+	onDisk := func() int {
+		memo.saving.Wait() // any save a build started in the background
+		return len(loadCache(dir, &Result{}).Entries)
+	}
+	article("2021-06-27-a.txt", "First")
+	memo = &Memo{}
+	build1(t, dir, memo)
+	if n := onDisk(); n != 0 {
+		t.Fatalf("after the memo's first build, %d entries on disk, want 0 (not saved yet)", n)
+	}
+	memo.SaveAnalyses()
+	memo.Close() // waits for the save in the background
+	if n := onDisk(); n != 1 {
+		t.Fatalf("after SaveAnalyses, %d entries on disk, want 1", n)
+	}
+	memo = &Memo{}
+	build1(t, dir, memo)
+	article("2021-06-28-b.txt", "Second")
+	build1(t, dir, memo)
+	if n := onDisk(); n != 1 {
+		t.Errorf("after an edit, %d entries on disk, want 1 (not saved yet)", n)
+	}
+	memo.Close()
+	if n := onDisk(); n != 2 {
+		t.Errorf("after Close, %d entries on disk, want 2", n)
+	}
+}

@@ -22,7 +22,7 @@ type Memo struct {
 	notes map[[32]byte][]string
 	cache *cache    // the analysis cache, saved at most every CacheEvery
 	saved time.Time // when it was last saved
-	// Saves of the cache run in the background (saveAnalyses, after a build), one at a
+	// Saves of the cache run in the background (SaveAnalyses, between builds), one at a
 	// time; unsaved says one failed.
 	saving  sync.WaitGroup
 	saveMu  sync.Mutex
@@ -251,8 +251,9 @@ func (m *Memo) analyses() *cache {
 
 // keepAnalyses keeps the cache c of the site dir and reports whether the
 // caller must save it now (always without a memo). With a memo, a copy is
-// saved in the background at most every CacheEvery, once the build is
-// done (saveAnalyses): not beside the build on the machine's cores.
+// saved in the background at most every CacheEvery, when the memo's owner
+// calls SaveAnalyses between builds: not beside a build on the machine's
+// cores.
 func (m *Memo) keepAnalyses(c *cache, dir string) bool {
 	if m == nil {
 		return true
@@ -263,9 +264,11 @@ func (m *Memo) keepAnalyses(c *cache, dir string) bool {
 	return false
 }
 
-// saveAnalyses saves a copy of the kept cache in the background when it
-// changed and the last save is CacheEvery old.
-func (m *Memo) saveAnalyses() {
+// SaveAnalyses saves a copy of the kept cache in the background when it
+// changed and the last save is CacheEvery old. brief serve calls it when
+// it is idle, between builds (never beside one): not right after a build,
+// when the browsers fetch what it made.
+func (m *Memo) SaveAnalyses() {
 	if m == nil {
 		return
 	}
