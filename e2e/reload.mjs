@@ -12,8 +12,9 @@
 //     live.js put the new body in place (requestAnimationFrame, then a task
 //     after it), the moment the edit is on screen; for an edit shown by a
 //     reload, seen below;
-//   - seen: when Playwright, polling the page every 5 ms, finds the word
-//     (an upper bound: its polling and messages come on top);
+//   - seen: when Playwright, polling the page every 50 ms, finds the word
+//     (a coarse upper bound; polling more often takes the CPU the build
+//     needs on a 2-core machine);
 //   - reload event: when the server's reload event reaches this script,
 //     which listens to /_brief/events itself (the watcher's quiet and the
 //     build); painted minus it is the browser's part (fetch, parse, swap,
@@ -71,7 +72,7 @@ try {
     fs.appendFileSync(file, `\n\n${word} said the committee met again on Tuesday.\n`);
     for (let tries = 0; ; tries++) {
       try {
-        await page.waitForFunction((w) => document.body && document.body.innerText.includes(w), word, { polling: 5, timeout: 10000 });
+        await page.waitForFunction((w) => document.body && document.body.innerText.includes(w), word, { polling: 50, timeout: 10000 });
         break;
       } catch (e) { // the page navigated (a reload) while it was checked
         if (tries > 3) throw e;
@@ -84,7 +85,8 @@ try {
     const kept = await page.evaluate(() => (window.__kept ? 1 : 0));
     reloads += 1 - kept;
     const frames = await page.evaluate(() => { const p = window.__painted; window.__painted = []; return p; });
-    painted.push(kept && frames.length ? frames[0] - epoch0 : times[times.length - 1]);
+    const frame = frames.find((t) => t >= epoch0); // a frame of an earlier edit may come late
+    painted.push(kept && frame !== undefined ? frame - epoch0 : times[times.length - 1]);
     await page.evaluate(() => { window.__kept = true; });
   }
 } finally {
