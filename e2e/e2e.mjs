@@ -179,13 +179,16 @@ try {
   else await audit("404");
 
   // Serve mode: an edit shows in the open page, which live.js updates in
-  // place (the new body, the page's scripts run again) without a reload;
-  // twice, so that the updated page updates again.
+  // place (the new body, the page's scripts run again) without a reload
+  // and without fetching the page (the reload event brought it); twice,
+  // so that the updated page updates again.
   if (process.env.SERVE_URL) {
     const live = await context.newPage();
     watch(live, () => "serve " + live.url());
     await live.goto(process.env.SERVE_URL, { waitUntil: "load", timeout: 20000 });
     await live.evaluate(() => { window.__kept = true; }); // gone if the page reloads
+    let fetched = 0; // requests for the page itself after its load
+    live.on("request", (r) => { if (r.url() === live.url()) fetched++; });
     const art = process.env.SERVE_ARTICLE;
     for (let i = 1; i <= 2; i++) {
       await live.waitForTimeout(500); // the event stream connects; the watcher settles
@@ -194,6 +197,7 @@ try {
       try {
         await live.waitForFunction((m) => document.body.textContent.includes(m), marker, { timeout: 20000 });
         if (!(await live.evaluate(() => window.__kept === true))) fail(`serve: edit ${i} reloaded the page instead of updating it in place`);
+        else if (fetched > 0) fail(`serve: edit ${i} fetched the page (${fetched} requests) instead of taking it from the event`);
         else {
           // The head's scripts ran again, and their copies are gone once run.
           await live.waitForFunction(() => document.querySelectorAll("head script").length === 2, null, { timeout: 5000 })
