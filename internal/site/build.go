@@ -81,7 +81,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 		b.keys = actors.Keys{}
 	}
 	b.dig.global = globalDigest(in.Program, generator, cfg, tsum)
-	b.dig.view = usesDefaults(tmpl, tsum)
+	b.dig.view = usesDefaults(tmpl, pt.lists)
 	start := time.Now()
 	if err := b.run(ctx, docs, theme); err != nil {
 		return nil, err

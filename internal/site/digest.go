@@ -54,7 +54,9 @@ type digester struct {
 // leaves a briefing's card as it was (a sentence added to its article)
 // or changes only other briefings' related briefings or story no longer
 // renders again every list that shows them. TestListView holds the
-// default templates to it; other templates get whole digests.
+// default templates to it. A site with templates of its own keeps this
+// while its list pages render through the defaults (usesDefaults: its own
+// briefing.html or 404.html, say); otherwise its pages take whole digests.
 var listKinds = map[string]bool{"home": true, "archive": true, "tags": true, "tag": true, "actors": true, "actor": true, "stories": true, "story": true}
 
 // kept is a digest an entry, actor page or story keeps of itself.

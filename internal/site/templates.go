@@ -34,14 +34,15 @@ func loadTemplates(fsys fs.FS, c *Config, prev *Model) (parsedTemplates, Digest,
 		return prev.tmpl, d, nil
 	}
 	ts, err := parseTemplates(srcs, c)
-	return parsedTemplates{key, ts}, d, err
+	return parsedTemplates{key: key, ts: ts, lists: listSum(srcs)}, d, err
 }
 
 // parsedTemplates are a build's parsed templates, kept in its Model for
-// the next build: key is the digest of their text and the configuration.
+// the next build: key is the digest of their text and the configuration,
+// lists the listSum of their text.
 type parsedTemplates struct {
-	key Digest
-	ts  templates
+	key, lists Digest
+	ts         templates
 }
 
 // source is a template file's name and text.
@@ -135,17 +136,37 @@ func templatesSum(fsys fs.FS) (Digest, error) {
 	return d, err
 }
 
-// usesDefaults reports whether the templates a build parsed (whose digest
-// is sum) are exactly the default ones: tmpl is an Overlay whose Top adds
-// or changes nothing its Base has. Hashing the defaults again costs tens
-// of microseconds a build.
-func usesDefaults(tmpl fs.FS, sum Digest) bool {
+// usesDefaults reports whether the list pages of a build whose
+// templates are tmpl render through the default templates (see
+// listKinds): tmpl is an Overlay whose Top leaves base.html, the
+// partials and the list kinds' own files as its Base has them, and adds
+// no partial (a partial can define a template the others call). Other
+// files (briefing.html, 404.html...) may be the site's own: each kind's
+// file is parsed into its own set (see parseTemplates), so it cannot
+// change how a list page renders. lists is listSum of the templates the
+// build read. Reading the defaults again costs tens of microseconds a
+// build.
+func usesDefaults(tmpl fs.FS, lists Digest) bool {
 	o, ok := tmpl.(Overlay)
 	if !ok || o.Base == nil {
 		return false
 	}
-	d, err := templatesSum(o.Base)
-	return err == nil && d == sum
+	srcs, _, err := readTemplates(o.Base)
+	return err == nil && listSum(srcs) == lists
+}
+
+// listSum is the digest of the templates a list page renders through:
+// base.html, the partials and the list kinds' files (see usesDefaults).
+func listSum(srcs []source) Digest {
+	h := sha256.New()
+	for _, src := range srcs {
+		if src.name == "base.html" || strings.HasPrefix(src.name, "partials/") || listKinds[strings.TrimSuffix(src.name, ".html")] {
+			hashTemplate(h, src.name, src.data)
+		}
+	}
+	var d Digest
+	copy(d[:], h.Sum(nil))
+	return d
 }
 
 // relURL makes site path p ("/briefings/x/") a URL that works under the

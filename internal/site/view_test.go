@@ -21,12 +21,12 @@ import (
 // changes some page (the test can fail).
 func TestListView(t *testing.T) {
 	cfg := &Config{Title: "T", BaseURL: "/", Language: "en", Location: time.UTC}
-	pt, sum, err := loadTemplates(os.DirFS("../../templates"), cfg, nil)
+	pt, _, err := loadTemplates(os.DirFS("../../templates"), cfg, nil)
 	ts := pt.ts
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !usesDefaults(Overlay{Base: os.DirFS("../../templates")}, sum) {
+	if !usesDefaults(Overlay{Base: os.DirFS("../../templates")}, pt.lists) {
 		t.Fatal("the default templates are not recognised as such")
 	}
 	b := &builder{cfg: cfg, ts: ts, md: newMarkdown()}
@@ -232,9 +232,45 @@ func BenchmarkUsesDefaults(b *testing.B) {
 		return nil
 	})
 	tmpl := Overlay{Base: mem}
-	sum, _ := templatesSum(tmpl)
+	srcs, _, _ := readTemplates(tmpl)
+	sum := listSum(srcs)
 	for b.Loop() {
 		usesDefaults(tmpl, sum)
+	}
+}
+
+// TestUsesDefaults: a site's own templates keep the list pages' view keys
+// (see listKinds) only when the list pages render through the defaults.
+func TestUsesDefaults(t *testing.T) {
+	defaults := os.DirFS("../../templates")
+	own := func(name, text string) fs.FS {
+		return Overlay{Top: fstest.MapFS{name: {Data: []byte(text)}}, Base: defaults}
+	}
+	card, _ := fs.ReadFile(defaults, "partials/card.html")
+	for _, c := range []struct {
+		name string
+		tmpl fs.FS
+		view bool
+	}{
+		{"the defaults", Overlay{Base: defaults}, true},
+		{"a 404 page of its own", own("404.html", `{{define "main"}}gone{{end}}`), true},
+		{"a briefing page of its own", own("briefing.html", `{{define "main"}}{{.Entry.Title}} {{.Entry.Related}}{{end}}`), true},
+		{"a default file copied as it is", own("partials/card.html", string(card)), true},
+		{"its own base.html", own("base.html", `{{template "main" .}}{{range .Entries}}{{.Related}}{{end}}`), false},
+		{"its own card", own("partials/card.html", `{{.Title}} {{.Related}}`), false},
+		{"a partial of its own", own("partials/extra.html", `{{define "card"}}{{.Related}}{{end}}`), false},
+		{"its own actor page", own("actor.html", `{{define "main"}}{{range .Entries}}{{.Related}}{{end}}{{end}}`), false},
+		{"its own home page", own("home.html", `{{define "main"}}{{range .Entries}}{{.Story}}{{end}}{{end}}`), false},
+		{"no defaults under it", fstest.MapFS{"base.html": {}}, false},
+	} {
+		srcs, _, err := readTemplates(c.tmpl)
+		got := err == nil && usesDefaults(c.tmpl, listSum(srcs))
+		if c.name == "no defaults under it" {
+			got = usesDefaults(c.tmpl, Digest{})
+		}
+		if got != c.view {
+			t.Errorf("%s: view %v, want %v", c.name, got, c.view)
+		}
 	}
 }
 
