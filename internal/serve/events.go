@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"sync"
@@ -233,9 +234,11 @@ var ping = []byte(": ping\n\n")
 // server closes.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	var page pagePath
-	if p := r.URL.Query().Get("page"); p != "" {
-		if name, ok := cleanPath(p); ok {
-			page = pagePath{path: p, name: name}
+	if p := r.URL.Query().Get("page"); p != "" { // location.pathname: escaped
+		if u, err := url.PathUnescape(p); err == nil {
+			if name, ok := cleanPath(u); ok {
+				page = pagePath{path: p, name: name}
+			}
 		}
 	}
 	c, start, ok := s.hub.join(page)

@@ -145,10 +145,10 @@ func TestHelloThenReload(t *testing.T) {
 // name, another type of file, a bad path) a plain reload.
 func TestPageEvent(t *testing.T) {
 	srv, ts, _ := newServer(t, example)
-	pages := map[string]string{"/": "home page", "/a/b/": "B page", "/no-head.html": "no head"}
+	pages := map[string]string{"/": "home page", "/a/b/": "B page", "/no-head.html": "no head", "/a%20b/": "space"}
 	var streams []*stream
 	var names []string
-	for _, p := range []string{"/", "/a/b/", "/no-head.html", "", "/missing/", "/a/b", "/a/c/", "/theme/site.css", "/.hidden/", "/a/../secret.txt"} {
+	for _, p := range []string{"/", "/a/b/", "/no-head.html", "/a%20b/", "", "/missing/", "/a/b", "/a/c/", "/theme/site.css", "/.hidden/", "/a/../secret.txt", "/%2e%2e/secret.txt", "/a%2"} {
 		var c *stream
 		if p == "" {
 			c = connect(t, ts.URL)
