@@ -29,8 +29,9 @@ when that one is taken; a port given with -port must be free), and rebuilds on
 every change to content/, templates/, theme/, data/ and site.toml. Open pages
 reload by themselves, a change to stylesheets only restyles them in place, and
 a failed build shows its error over the page while the last good site stays
-served. The live-reload script is added to pages as they are served, never
-written into the site.
+served. When a change makes every page again (a template, site.toml), the
+open pages are made first and shown at once. The live-reload script is added
+to pages as they are served, never written into the site.
 
 The served site is built in .brief-cache/serve/ (or -o), with the local
 address as its URL; public/ is left as brief build made it, ready to deploy.`
@@ -136,6 +137,14 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 		}
 		collect.Stop()
 		building.Store(true)
+		// In a long build (a template changed), the pages the browsers
+		// show are made first and the browsers told at once.
+		var first time.Duration
+		opt.First = srv.Pages()
+		opt.Ready = func() {
+			srv.Notify(serve.Event{Kind: serve.Reload})
+			first = time.Since(b.Since)
+		}
 		res, err := build.Build(ctx, opt)
 		building.Store(false)
 		if ctx.Err() != nil {
@@ -170,6 +179,9 @@ func serveSite(ctx context.Context, l net.Listener, s siteServer, stdout, stderr
 		if s.verbose {
 			fmt.Fprintln(stdout, stagesLine(res))
 			if !b.Since.IsZero() {
+				if first > 0 {
+					fmt.Fprintf(stdout, "  the open pages sent %s after the first change was seen\n", first.Round(millisecond(first)))
+				}
 				fmt.Fprintf(stdout, "  reload sent %s after the first change was seen\n", sent.Round(millisecond(sent)))
 			}
 		}

@@ -76,6 +76,11 @@ type Options struct {
 	Changed []string
 	// Progress, when set, is called as articles are analysed.
 	Progress func(done, total int)
+	// First and Ready, with Memo: the output files to make first in a
+	// long build, and what to call once they are written (see
+	// site.Input.First).
+	First []string
+	Ready func()
 }
 
 // Result tells what a build did.
@@ -155,7 +160,8 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := site.Input{Dir: opt.Dir, Config: cfg, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator, Program: exeHash()}
+	in := site.Input{Dir: opt.Dir, Config: cfg, Actors: overrides, Templates: tmpl, Theme: theme, Generator: opt.Generator, Program: exeHash(),
+		First: opt.First, Ready: opt.Ready}
 	// The command line, with every briefing an article's and known by its
 	// hash: nothing to read if the build was given this before (see
 	// site.Unchanged), not even the parsed briefings. Not tried after an

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"path"
 	"regexp"
+	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -164,6 +167,33 @@ func (h *hub) notify(ev Event) {
 			h.drop(c)
 		}
 	}
+}
+
+// Pages returns the files of the site folder that the connected browsers
+// show, as they said (see the page event): "index.html",
+// "briefings/x/index.html". A build can make those first.
+func (s *Server) Pages() []string { return s.hub.pages() }
+
+func (h *hub) pages() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	seen := map[string]bool{}
+	var out []string
+	for c := range h.clients {
+		if c.page.path == "" {
+			continue
+		}
+		n := c.page.name
+		if strings.HasSuffix(c.page.path, "/") {
+			n = path.Join(n, "index.html")
+		}
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // drop closes a client's stream; h.mu is held.

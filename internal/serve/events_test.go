@@ -158,6 +158,13 @@ func TestPageEvent(t *testing.T) {
 		c.expect("hello", nil)
 		streams, names = append(streams, c), append(names, p)
 	}
+	// The files the browsers show, for a build to make first.
+	shown := strings.Join(srv.Pages(), " ")
+	for _, n := range []string{"index.html", "a/b/index.html", "no-head.html", "a b/index.html"} {
+		if !strings.Contains(" "+shown+" ", " "+n+" ") {
+			t.Errorf("Pages() = %q, want %q in it", shown, n)
+		}
+	}
 	srv.Notify(Event{Kind: Reload})
 	for i, c := range streams {
 		ev := c.next()

@@ -137,6 +137,32 @@ func (p *inPlace) put(name string, data []byte, d Digest) error {
 	return nil
 }
 
+// writeNow writes the files of names the build put and changed, now,
+// before commit (see Input.First): commit writes the others. A file that
+// cannot be written now is left to commit.
+func (p *inPlace) writeNow(names []string) {
+	for _, n := range names {
+		p.mu.Lock()
+		data, ok := p.changed[n]
+		p.mu.Unlock()
+		if !ok {
+			continue
+		}
+		f := filepath.Join(p.out, filepath.FromSlash(n))
+		if atomicfile.Write(f, data) != nil {
+			continue
+		}
+		st, err := os.Lstat(f)
+		p.mu.Lock()
+		delete(p.changed, n)
+		if fs := p.next[n]; err == nil {
+			fs.ModTime, fs.Ino = st.ModTime().UnixNano(), inode(st)
+			p.next[n] = fs
+		}
+		p.mu.Unlock()
+	}
+}
+
 func (p *inPlace) commit() error {
 	// Stale files first: a file of the old site may stand where this one
 	// has a folder, or a folder where it has a file.
