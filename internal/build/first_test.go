@@ -61,8 +61,20 @@ func TestFirstPages(t *testing.T) {
 			t.Errorf("at Ready, index.html is already made: the first pages were not made first")
 		}
 	}
-	if _, err := Build(t.Context(), o); err != nil {
+	res, err := Build(t.Context(), o)
+	if err != nil {
 		t.Fatal(err)
+	}
+	// Only pages go through the templates: the files brief's own code
+	// makes (JSON, Markdown, feeds, search, sitemap) are not made again.
+	pages := 0
+	for n := range tree(t, public) {
+		if strings.HasSuffix(n, ".html") {
+			pages++
+		}
+	}
+	if res.Made > pages {
+		t.Errorf("a template edit made %d files, more than the %d pages", res.Made, pages)
 	}
 	if readies != 1 {
 		t.Errorf("Ready called %d times after a template edit, want 1", readies)

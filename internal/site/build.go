@@ -94,6 +94,7 @@ func Build(ctx context.Context, in Input) (*Result, error) {
 		b.keys = actors.Keys{}
 	}
 	b.dig.global = globalDigest(in.Program, generator, cfg, tsum)
+	b.dig.data = globalDigest(in.Program, generator, cfg, Digest{})
 	b.dig.view = usesDefaults(tmpl, pt.lists)
 	start := time.Now()
 	if err := b.run(ctx, docs, theme); err != nil {

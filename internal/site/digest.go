@@ -41,6 +41,11 @@ type Digest [16]byte
 // each keeps its own (kept), for as long as it does not change.
 type digester struct {
 	global Digest
+	// data is the global digest without the templates: that of the files
+	// brief's own code makes (of), which no template reaches (JSON,
+	// Markdown, feeds, search, sitemap), so that a template edit does not
+	// make them again.
+	data Digest
 	// view: the site uses the default templates, whose list pages show a
 	// briefing only as its card and as links (see listKinds).
 	view bool
@@ -579,11 +584,11 @@ func (d *digester) page(name string, p *Page) Digest {
 }
 
 // of is the digest of a file made by brief's own code from the given
-// parts (strings, ints, digests of entries...): the global digest, the
-// name and the parts.
+// parts (strings, ints, digests of entries...): the global digest without
+// the templates (data), the name and the parts.
 func (d *digester) of(name string, parts ...any) Digest {
 	w := d.newWalker()
-	w.digest(d.global)
+	w.digest(d.data)
 	w.str(name)
 	for _, p := range parts {
 		switch x := p.(type) { // the common parts as generic writes them
@@ -649,7 +654,7 @@ func (w *walker) searchPart(es searchPart) {
 func (d *digester) ofSlow(name string, parts ...any) Digest {
 	w := d.newWalker()
 	w.slow = true
-	w.digest(d.global)
+	w.digest(d.data)
 	w.str(name)
 	for _, p := range parts {
 		if x, ok := p.(searchPart); ok {
