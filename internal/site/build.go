@@ -54,8 +54,8 @@ type Input struct {
 	// the build makes are written, Ready is called, from the build's
 	// goroutine; the build then makes the rest. brief serve gives the
 	// pages its browsers show and tells them at Ready, so that a template
-	// edit at 10,000 articles shows in the open page in about a second,
-	// not after the 6-7 s of rendering every page. A build that fails
+	// edit at 10,000 articles shows in the open page after about 0.5 s,
+	// not after the 6-8 s of rendering every page. A build that fails
 	// after Ready may leave those files new and the rest old; the output
 	// state is then checked again by the next build, as after any failure.
 	First []string
