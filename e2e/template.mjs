@@ -3,7 +3,7 @@
 // added to the footer) until the open page at URL shows the mark, N times
 // 15 s apart. A change to base.html makes every page again; brief
 // serve makes the open pages first (session 11). The site's base.html is
-// put back as it was (removed when it had none) at the end.
+// put back as it was (removed, with its folder, when it had none) at the end.
 //
 //	(cd e2e && npm ci)
 //	node e2e/template.mjs http://127.0.0.1:PORT/briefings/SLUG/ SITE [N]
@@ -21,6 +21,7 @@ const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const ours = fs.readFileSync(path.join(repo, "templates", "base.html"), "utf8");
 const file = path.join(site, "templates", "base.html");
 const had = fs.existsSync(file) ? fs.readFileSync(file) : null;
+const hadDir = fs.existsSync(path.dirname(file));
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
 const times = [];
 try {
@@ -38,6 +39,7 @@ try {
 } finally {
   if (had) fs.writeFileSync(file, had);
   else fs.rmSync(file, { force: true });
+  if (!hadDir) fs.rmSync(path.dirname(file), { recursive: true, force: true });
   await browser.close();
 }
 console.log(`template edit -> shown: ${times.map((t) => Math.round(t) + " ms").join(", ")}`);
