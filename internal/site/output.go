@@ -144,23 +144,34 @@ func (p *inPlace) writeNow(names []string) {
 	for _, n := range names {
 		p.mu.Lock()
 		data, ok := p.changed[n]
+		f := p.next[n]
 		p.mu.Unlock()
 		if !ok {
 			continue
 		}
-		f := filepath.Join(p.out, filepath.FromSlash(n))
-		if atomicfile.Write(f, data) != nil {
+		f, err := p.write(n, data, f)
+		if err != nil {
 			continue
 		}
-		st, err := os.Lstat(f)
 		p.mu.Lock()
 		delete(p.changed, n)
-		if fs := p.next[n]; err == nil {
-			fs.ModTime, fs.Ino = st.ModTime().UnixNano(), inode(st)
-			p.next[n] = fs
-		}
+		p.next[n] = f
 		p.mu.Unlock()
 	}
+}
+
+// write writes the build's file n, whose state is f, into the folder, and
+// returns f with the time and inode the file has there (as they were when
+// they cannot be read).
+func (p *inPlace) write(n string, data []byte, f FileState) (FileState, error) {
+	file := filepath.Join(p.out, filepath.FromSlash(n))
+	if err := atomicfile.Write(file, data); err != nil {
+		return f, err
+	}
+	if st, err := os.Lstat(file); err == nil {
+		f.ModTime, f.Ino = st.ModTime().UnixNano(), inode(st)
+	}
+	return f, nil
 }
 
 func (p *inPlace) commit() error {
@@ -191,22 +202,15 @@ func (p *inPlace) commit() error {
 	sort.Strings(names)
 	// On all cores: the kernel's share of writing a file is most of it.
 	errs := make([]error, len(names))
-	stats := make([]os.FileInfo, len(names))
+	states := make([]FileState, len(names))
 	parallel.For(context.Background(), len(names), func(i int) {
-		f := filepath.Join(p.out, filepath.FromSlash(names[i]))
-		if errs[i] = atomicfile.Write(f, p.changed[names[i]]); errs[i] == nil {
-			stats[i], _ = os.Lstat(f)
-		}
+		states[i], errs[i] = p.write(names[i], p.changed[names[i]], files[names[i]])
 	})
 	for i, n := range names {
 		if errs[i] != nil {
 			return errs[i] // final stays nil: the folder is no longer known
 		}
-		if st := stats[i]; st != nil {
-			fs := files[n]
-			fs.ModTime, fs.Ino = st.ModTime().UnixNano(), inode(st)
-			files[n] = fs
-		}
+		files[n] = states[i]
 	}
 	p.final = &State{Version: StateVersion, Output: p.out, Dev: p.prev.Dev, Ino: p.prev.Ino, Files: files}
 	return nil
