@@ -235,6 +235,9 @@ func (s *scanner) monthDate(k int) (res, bool) {
 		if yy, j3, ok := s.yearAt(q); ok {
 			y, hasY, j = yy, true, j3
 		}
+		if !hasY && m == 9 && d == 11 && attacks[s.lowerWord(min(j, len(s.ps)-1))] && j < len(s.ps) {
+			y, hasY = 2001, true // the September 11 attacks
+		}
 		if !hasY {
 			y = s.yearFor(m, d, i, j)
 		}
@@ -288,6 +291,11 @@ func (s *scanner) monthDate(k int) (res, bool) {
 			return res{}, false
 		}
 	}
+	if y, ok := s.coordYear(j, m); ok {
+		// between September and October of 2007: the year named with
+		// the second month holds for the first
+		return res{i: i, j: j, typ: "DATE", val: monthVal(y, m), year: y}, true
+	}
 	y := s.yearFor(m, 0, i, j)
 	r := res{i: i, j: j, typ: "DATE", year: y}
 	if y == 0 {
@@ -296,6 +304,47 @@ func (s *scanner) monthDate(k int) (res, bool) {
 		r.val = monthVal(y, m)
 	}
 	return r, true
+}
+
+// coordYear reads the year of a month joined at piece j to a second
+// month with a year (`September and October of 2007`, `August or
+// September of this year`, `December to March 2009`): the first month is
+// in that year, or the year before when it comes later in the calendar.
+func (s *scanner) coordYear(j, m int) (int, bool) {
+	switch s.lower(j) {
+	case "and", "or", "to", "through", "until":
+	default:
+		if !s.punct(j, '-') {
+			return 0, false
+		}
+	}
+	m2, q, ok := s.isMonth(j + 1)
+	if !ok {
+		return 0, false
+	}
+	if s.punct(q, ',') {
+		q++
+	}
+	if s.lower(q) == "of" {
+		q++
+	}
+	y, _, ok := s.yearAt(q)
+	if !ok {
+		w := s.lower(q)
+		if !s.hasDCT || s.lower(q+1) != "year" || w != "last" && w != "this" && w != "next" {
+			return 0, false
+		}
+		y = s.dct.Year()
+		if w == "last" {
+			y--
+		} else if w == "next" {
+			y++
+		}
+	}
+	if m > m2 {
+		y--
+	}
+	return y, true
 }
 
 // yearFor chooses the year of month m (day d, 0 for the whole month)
@@ -318,14 +367,18 @@ func (s *scanner) yearFor(m, d, i, j int) int {
 		gap := ymd(y, m, d).Sub(s.dct)
 		near = gap >= -14*24*time.Hour && gap <= 31*24*time.Hour
 	}
+	// A bare month next to the article's is that one, whatever the tense:
+	// `the August figures, due Friday` in September, `was set for
+	// October` in September. A month eleven away would be `next August`.
+	adjacent := d == 0 && (m == dm-1 || m == dm+1)
 	switch s.tense(i, j) {
 	case 1:
-		if !after && !(m == dm && d == 0) && !(m == dm && d == dd) && !near {
+		if !after && !(m == dm && d == 0) && !(m == dm && d == dd) && !near && !adjacent {
 			return y + 1
 		}
 		return y
 	case -1:
-		if after && (d == 0 || m != dm) && !near {
+		if after && (d == 0 || m != dm) && !near && !adjacent {
 			return y - 1
 		}
 		return y
@@ -551,7 +604,12 @@ func (s *scanner) lowerWord(k int) string {
 	return string(buf[:len(b)])
 }
 
-// decade matches 1990s, the 1990s, the '80s, the 80s, the nineties.
+// attacks are the words after `September 11` that name the 2001 attacks.
+var attacks = map[string]bool{"attacks": true, "attack": true, "terrorist": true, "terror": true,
+	"hijackers": true, "hijackings": true, "attackers": true, "commission": true, "bombers": true}
+
+// decade matches 1990s, the 1990s, the '80s, the 80s, the nineties, and
+// the (late) 1980's.
 func (s *scanner) decade(i, k int) (res, bool) {
 	the := k > i
 	if y, ok := s.num(k); ok && (s.ps[k].digits == 4 || s.ps[k].digits == 2) && y%10 == 0 &&
@@ -563,6 +621,13 @@ func (s *scanner) decade(i, k int) (res, bool) {
 			y += 1900
 		}
 		return res{i: i, j: k + 2, typ: "DATE", val: decadeVal(y)}, true
+	}
+	if y, ok := s.num(k); ok && s.ps[k].digits == 4 && y%10 == 0 && s.attached(k+1) && s.apostropheS(k+1) {
+		// the 1980's, the late 1980's; 1980's elections is a possessive
+		switch s.lowerWord(k - 1) {
+		case "the", "early", "late", "mid":
+			return res{i: i, j: k + 3, typ: "DATE", val: decadeVal(y)}, true
+		}
 	}
 	if (s.punct(k, '\'') || s.punct(k, '’')) && k+2 < len(s.ps) {
 		if y, ok := s.num(k + 1); ok && s.ps[k+1].digits == 2 && y%10 == 0 && s.attached(k+1) && s.attached(k+2) && s.lowerRaw(k+2) == "s" {

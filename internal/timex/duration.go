@@ -373,6 +373,14 @@ func (s *scanner) setExpr(k int) (res, bool) {
 		}
 	}
 	switch w {
+	case "daily", "weekly", "monthly":
+		// the China Daily, the Daily Mail: a newspaper's name (the party
+		// daily Granma is left a set, as annotators mostly read it)
+		if k > 0 && s.ps[k].upper {
+			return res{}, false
+		}
+	}
+	switch w {
 	case "daily":
 		return res{i: k, j: k + 1, typ: "SET", val: "P1D"}, true
 	case "weekly":
@@ -598,6 +606,9 @@ func (s *scanner) bareUnits(k int) (res, bool) {
 	u := s.ps[k].n
 	if u == uWeekend || u == uQuarter || u == uSecond {
 		return res{}, false
+	}
+	if u == uHour && s.lowerWord(k-1) == "after" && s.lowerWord(min(k+1, len(s.ps)-1)) == "trading" {
+		return res{}, false // after hours trading: the session after the close
 	}
 	return res{i: k, j: k + 1, typ: "DURATION", val: durVal(0, false, true, u)}, true
 }

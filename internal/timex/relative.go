@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Relative expressions: weekdays, deictic days, this/last/next periods,
 // quarters, seasons and the PRESENT/PAST/FUTURE references.
@@ -547,7 +550,7 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		k++
 	}
 	yearShift, year, q, anchoredQ, named := 0, 0, 0, false, false
-	latest := false
+	latest, same := false, false
 	for start := k; k < len(s.ps) && k < start+8; k++ {
 		w := s.lower(k)
 		switch {
@@ -556,6 +559,7 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 				k++
 			}
 			named = named || w == "comparable" || w == "corresponding" || w == "same"
+			same = same || w == "same"
 			anchoredQ = anchoredQ || w != "fiscal" && w != "calendar" && w != "flat"
 			continue
 		case w == "latest" || w == "current" || w == "that" || w == "this" || w == "recent" || w == "last" || w == "next" || w == "previous":
@@ -691,6 +695,16 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		yearShift = -1
 		anchoredQ = true
 		j += 3
+	} else if y, j2, ok := s.yearAt(j); ok && q != 0 && year == 0 && s.ps[j].kind == pNum && s.ps[j].digits == 4 {
+		year, j = y, j2 // fourth-quarter 2006 growth
+	}
+	if same && q == 0 && s.lastQ == 0 && yearShift != 0 && len(s.sentRes) > 0 {
+		// in February, against the same period last year: the period
+		// just named, in the other year
+		if r, ok := shiftYear(s.sentRes[len(s.sentRes)-1], yearShift); ok {
+			r.i, r.j = i, j
+			return r, true
+		}
 	}
 	if q == 0 && !anchoredQ && !named && i == k {
 		return res{}, false // a bare `quarter`
@@ -779,6 +793,30 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	current := s.hasDCT && year == s.dct.Year() && q == quarterOf(s.dct)
 	if noAnchor || (s.hasDCT && (year > s.dct.Year() || year == s.dct.Year() && q > quarterOf(s.dct))) || current && (inferred || !s.over(i, j)) {
 		r.quarter = 0
+	}
+	return r, true
+}
+
+// shiftYear moves a date named earlier by n years, keeping its
+// granularity: a month, a day (or its month, when the day is not in the
+// other year), a quarter, a half, a season, a year.
+func shiftYear(p res, n int) (res, bool) {
+	v := p.val
+	if len(v) < 4 || !allDigits(v[:4]) || len(v) > 4 && v[4] != '-' {
+		return res{}, false
+	}
+	y, _ := strconv.Atoi(v[:4])
+	y += n
+	r := res{typ: "DATE", year: y, val: yearVal(y) + v[4:]}
+	if p.hasDay {
+		d := p.day
+		if !validDay(y, int(d.Month()), d.Day()) {
+			r.val = monthVal(y, int(d.Month()))
+			return r, true
+		}
+		t := ymd(y, int(d.Month()), d.Day())
+		r.val = dayVal(t) + v[10:]
+		r.day, r.hasDay = t, true
 	}
 	return r, true
 }

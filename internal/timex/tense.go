@@ -183,6 +183,7 @@ var notPast = map[string]bool{"succeed": true, "proceed": true, "exceed": true, 
 var futureWords = map[string]int{
 	"will": 1, "ll": 1, "shall": 1, "expected": 1, "scheduled": 1, "tomorrow": 1, "next": 1,
 	"expect": 1, "expects": 1, "payable": 1, "upcoming": 1, "intends": 1, "would": 3,
+	"might": 3, "may": 3,
 	"plans": 2, "plan": 2, "due": 2, "set": 2, "going": 2, "is": 2, "are": 2, "planning": 2, "hopes": 2, "hope": 2,
 	"aims": 2, "wants": 2, "able": 2, "preparing": 2,
 }
@@ -240,6 +241,12 @@ func (s *scanner) cue(k int) int {
 		}
 		return 1
 	case 3:
+		if w := s.lowerWord(min(k+1, len(s.ps)-1)); w == "have" || w == "not" && s.lowerWord(min(k+2, len(s.ps)-1)) == "have" {
+			return 0 // could have been: a past possibility
+		}
+		if string(lw) == "may" && s.ps[k].upper {
+			return 0 // May, the month
+		}
 		return 2 // weak: counts only before the expression
 	case 2:
 		if k+1 < len(s.ps) {

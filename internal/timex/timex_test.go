@@ -108,6 +108,16 @@ func TestFind(t *testing.T) {
 		{"1991-02-25", "Then, a week or so ago, he picked Saturday night.", "a week or so ago|DATE|1991-W08; Saturday night|TIME|1991-02-23TNI"},
 		{"2000-04-17", "Protesters prayed as Easter week began, as in the first half of the 1990s and the last half of the '80s.", "Easter week|DATE|2000-W16; the first half of the 1990s|DATE|199; the last half of the '80s|DATE|198"},
 		{"1999-02-10", "The summit is on April 24 and 25, and 25 members meet on May 3 or 4 percent.", "April 24|DATE|1999-04-24; 25|DATE|1999-04-25; May 3|DATE|1999-05-03"},
+		// Wikinews errors, session 12
+		{"2010-03-03", "Sales rose 43% in February compared to the same period last year.", "February|DATE|2010-02; the same period last year|DATE|2009-02"},
+		{"2009-04-04", "It rose between September and October of 2007, and in December and January 2008.", "September|DATE|2007-09; October of 2007|DATE|2007-10; December|DATE|2007-12; January 2008|DATE|2008-01"},
+		{"2007-02-27", "It will revise its estimate of fourth-quarter 2006 GDP growth.", "fourth-quarter 2006|DATE|2006-Q4"},
+		{"2006-03-28", "In the late 1980's Apple added audio; 1980's elections were won.", "the late 1980's|DATE|198; 1980|DATE|1980"},
+		{"2009-06-18", "The China Daily newspaper said so, as did the party daily Granma.", "daily|SET|P1D"},
+		{"2007-02-27", "It was the worst fall since the September 11th terrorist attacks.", "September 11th|DATE|2001-09-11"},
+		{"2011-08-25", "Shares slid in after hours trading, after hours of talks.", ""},
+		{"2009-02-18", "It has warned that it might run out of money by March; it may have run out by January.", "March|DATE|2009-03; January|DATE|2009-01"},
+		{"2008-09-04", "An expected announcement Friday of August unemployment data could lift it.", "Friday|DATE|2008-09-05; August|DATE|2008-08"},
 	}
 	for _, c := range cases {
 		var got []string
