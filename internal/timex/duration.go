@@ -228,6 +228,9 @@ func (s *scanner) quantity(k int) (res, bool) {
 	if a && s.punct(j+1, '-') && s.attached(j+1) && (s.lower(j+2) == "earlier" || s.lower(j+2) == "ago") {
 		return res{}, false // a year-earlier loss: the adjective is the expression
 	}
+	if s.someDay(k) {
+		return res{}, false // a reference, not a day's length (reference)
+	}
 	if a && lead == "" && s.rate(i) && s.lower(j+1) != "ago" && s.lower(j+1) != "earlier" {
 		return res{}, false // $2 million a year: a rate, not a time
 	}
@@ -280,9 +283,15 @@ func (s *scanner) quantity(k int) (res, bool) {
 		r.j = j + 2
 		r = s.countedBack(r, n, fuzzy, u, 1, false)
 	}
-	// `a year` after `once`, `twice`, `times`: a set
-	if r.typ == "DURATION" && a && (s.lowerWord(max(i-1, 0)) == "twice" || s.lowerWord(max(i-1, 0)) == "once" || s.lowerWord(max(i-1, 0)) == "times") && i > 0 {
-		r.typ = "SET"
+	// `a year` after `once`, `twice`, `times`, or after a counted unit or
+	// part of the day (`two nights a week`, `one day a month`): a set
+	if r.typ == "DURATION" && a && i > 0 {
+		switch w := s.lowerWord(i - 1); {
+		case w == "twice" || w == "once" || w == "times":
+			r.typ = "SET"
+		case i >= 2 && (s.ps[i-1].cat == cUnit || s.ps[i-1].cat == cPart) && (s.ps[i-2].kind == pNum || s.ps[i-2].cat == cNum):
+			r.typ = "SET"
+		}
 	}
 	return r, true
 }

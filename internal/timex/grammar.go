@@ -57,6 +57,7 @@ func (s *scanner) core(k int) (res, bool) {
 	try(s.holiday(k))
 	try(s.reference(k))
 	try(s.thePart(k))
+	try(s.anchoredPart(k))
 	try(s.ordinalDay(k))
 	return best, ok
 }

@@ -229,6 +229,40 @@ func (s *scanner) thePart(k int) (res, bool) {
 	return res{i: k, j: k + 2, typ: "TIME", val: dayVal(s.lastDay) + suffix, suffix: suffix}, true
 }
 
+// anchoredPart matches a part of a day named before: `that night`, `the
+// next morning`, `the following evening`, `the previous night`, `that
+// same afternoon`. It is that day's, or the day after or before it; with
+// no day named before it is left out.
+func (s *scanner) anchoredPart(k int) (res, bool) {
+	i, n := k, 0
+	switch s.lower(k) {
+	case "that":
+		k++
+		if s.lower(k) == "same" {
+			k++
+		}
+	case "the":
+		switch s.lower(k + 1) {
+		case "next", "following":
+			n = 1
+		case "previous", "preceding":
+			n = -1
+		case "same":
+		default:
+			return res{}, false
+		}
+		k += 2
+	default:
+		return res{}, false
+	}
+	if k >= len(s.ps) || s.ps[k].cat != cPart || plural(s.ps[k].w) || !s.hasLastDay {
+		return res{}, false
+	}
+	suffix := "T" + partCode[s.ps[k].n]
+	d := s.lastDay.AddDate(0, 0, n)
+	return res{i: i, j: k + 1, typ: "TIME", val: dayVal(d) + suffix, suffix: suffix, day: d, hasDay: true, year: d.Year()}, true
+}
+
 // ordinalDay matches `the eighth day` of something that the present
 // tense says is today: `today is the eighth day of Desert Shield`, `it's
 // the second day of an offensive`.
@@ -283,6 +317,10 @@ func (s *scanner) detUnit(k int) (res, bool) {
 	switch det {
 	case "this", "last", "next", "past", "coming", "previous", "following", "current", "same", "that", "latest", "prior", "preceding", "upcoming":
 		k++
+		if det == "that" && s.lower(k) == "same" {
+			det = "same" // that same day
+			k++
+		}
 	case "year":
 		// year-end, year end, year's end
 		j := k + 1
@@ -424,6 +462,10 @@ func (s *scanner) detUnit(k int) (res, bool) {
 	}
 	var r res
 	switch {
+	case anchored && u == uDay && (det == "same" || det == "that") && s.monthLatest:
+		// that same day, after `last October, when he was shot`: a day
+		// of that month (`the day` after a month is still the day named)
+		r = res{typ: "DATE", val: monthVal(s.lastMYear, s.lastM) + "-XX", year: s.lastMYear}
 	case anchored:
 		r = s.fromAnchor(u, n)
 	case u == uYear && det == "last" && !the && s.lastQ != 0 && !s.spanYear && s.comparing(i):
@@ -896,6 +938,9 @@ func (s *scanner) seasonExpr(k int) (res, bool) {
 	if plural(s.ps[k].w) {
 		return res{}, false
 	}
+	if s.ps[k].upper && k > 0 && s.ps[k-1].kind == pWord && (s.ps[k-1].upper || j < len(s.ps) && s.ps[j].upper && s.ps[j].kind == pWord) {
+		return res{}, false // Dominic Winter auctioneers, the Winter Olympics, the Arab Spring
+	}
 	q := j
 	if s.lower(q) == "of" {
 		q++
@@ -964,6 +1009,20 @@ func seasonOf(t time.Time) int {
 	return 4
 }
 
+// someDay reports whether pieces k, k+1 are `one day` meaning some day
+// ahead, not a day's length: after a modal or a hope (`Islam will one
+// day be`, `she hopes that one day it will`), before a word.
+func (s *scanner) someDay(k int) bool {
+	if s.lower(k) != "one" || s.lower(k+1) != "day" || k+2 >= len(s.ps) || s.ps[k+2].kind != pWord {
+		return false
+	}
+	switch s.lowerWord(k - 1) {
+	case "will", "would", "could", "might", "may", "can", "shall", "that", "hope", "hopes", "hoped":
+		return k > 0
+	}
+	return false
+}
+
 // reference matches now, currently, recently, the past, the future and
 // their kin.
 func (s *scanner) reference(k int) (res, bool) {
@@ -990,6 +1049,11 @@ func (s *scanner) reference(k int) (res, bool) {
 			return res{}, false
 		}
 		r.val = "PRESENT_REF"
+	case "one":
+		if !s.someDay(k) {
+			return res{}, false
+		}
+		r.j, r.val = k+2, "FUTURE_REF"
 	case "soon":
 		// will soon move, may soon seek: the near future; not as soon as,
 		// soon after (a time counted from an event), too soon, nor a

@@ -42,6 +42,9 @@ type scanner struct {
 	// year-earlier period`) compare with it.
 	mainQYear, mainQ int
 	lastMYear, lastM int // the latest month named, or the month of the latest day
+	// monthLatest: a month was named after the latest day (`last October,
+	// when he was shot`), so that `that same day` is a day of that month.
+	monthLatest bool
 	// spanYear: the latest period spoken of is longer than a quarter
 	// (`the first nine months`, `the year ended Sept. 30`), so that `a
 	// year earlier` and `the year-ago period` compare years, not quarters.
@@ -170,6 +173,7 @@ func (s *scanner) anchor(r res) {
 	}
 	if y, m, ok := monthOf(r.val); ok {
 		s.lastMYear, s.lastM = y, m
+		s.monthLatest = !r.hasDay
 	}
 	if r.quarter != 0 {
 		s.lastQYear, s.lastQ = r.year, r.quarter

@@ -108,6 +108,13 @@ func TestFind(t *testing.T) {
 		{"1991-02-25", "Then, a week or so ago, he picked Saturday night.", "a week or so ago|DATE|1991-W08; Saturday night|TIME|1991-02-23TNI"},
 		{"2000-04-17", "Protesters prayed as Easter week began, as in the first half of the 1990s and the last half of the '80s.", "Easter week|DATE|2000-W16; the first half of the 1990s|DATE|199; the last half of the '80s|DATE|198"},
 		{"1999-02-10", "The summit is on April 24 and 25, and 25 members meet on May 3 or 4 percent.", "April 24|DATE|1999-04-24; 25|DATE|1999-04-25; May 3|DATE|1999-05-03"},
+		{"1999-02-06", "The site went down Thursday. He was shot last October, and his name was crossed out that same day.", "Thursday|DATE|1999-02-04; last October|DATE|1998-10; that same day|DATE|1998-10-XX"},
+		{"2009-04-04", "Shares rose Friday after a report on jobs in March, and the index ended the day up.", "Friday|DATE|2009-04-03; March|DATE|2009-03; the day|DATE|2009-04-03"},
+		{"2000-02-24", "He was hounded on Tuesday. The next morning he left. That night he slept; he had not slept the previous night.", "Tuesday|DATE|2000-02-22; The next morning|TIME|2000-02-23TMO; That night|TIME|2000-02-23TNI; the previous night|TIME|2000-02-22TNI"},
+		// CNN/DailyMail dev errors, session 12
+		{"2015-07-24", "It was sold by Dominic Winter auctioneers before the Winter Olympics; this winter will be cold.", "this winter|DATE|2015-WI"},
+		{"2015-07-24", "She hopes that one day it will change, after one day of talks; Islam will one day be big.", "one day|DATE|FUTURE_REF; one day|DURATION|P1D; one day|DATE|FUTURE_REF"},
+		{"2015-07-24", "He works two nights a week and one day a month.", "a week|SET|P1W; one day|DURATION|P1D; a month|SET|P1M"},
 		// Wikinews errors, session 12
 		{"2010-03-03", "Sales rose 43% in February compared to the same period last year.", "February|DATE|2010-02; the same period last year|DATE|2009-02"},
 		{"2009-04-04", "It rose between September and October of 2007, and in December and January 2008.", "September|DATE|2007-09; October of 2007|DATE|2007-10; December|DATE|2007-12; January 2008|DATE|2008-01"},
