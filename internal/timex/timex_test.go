@@ -92,7 +92,7 @@ func TestFind(t *testing.T) {
 		{"1989-10-27", "Stock peaked in the early 1980s and will fall by the mid-1990s, as in the late 1970s.", "the early 1980s|DATE|198; the mid-1990s|DATE|199; the late 1970s|DATE|197"},
 		{"1989-10-27", "It earned $3 million for the fourth quarter ended Aug. 26. A year earlier it earned $2 million. The latest period includes a gain.", "the fourth quarter|DATE|1989-Q4; Aug. 26|DATE|1989-08-26; A year earlier|DATE|1988-Q4; The latest period|DATE|1989-Q4"},
 		{"1989-11-01", "The trend will continue into the fourth quarter. In the year-ago period it earned $1 million.", "the fourth quarter|DATE|1989-Q4; the year-ago period|DATE|1988-Q3"},
-		{"2015-06-24", "He came ashore Thursday evening. He walked into the hospital at about 7:30 p.m. The hearing is at 10 a.m.", "Thursday evening|TIME|2015-06-18TEV; about 7:30 p.m.|TIME|2015-06-18T19:30; 10 a.m.|TIME|2015-06-24T10:00"},
+		{"2015-06-24", "He came ashore Thursday evening. He walked into the hospital at about 7:30 p.m. The hearing is at 10 a.m.", "Thursday evening|TIME|2015-06-18TEV; 7:30 p.m.|TIME|2015-06-18T19:30; 10 a.m.|TIME|2015-06-24T10:00"},
 		{"2009-04-02", "Sales rebounded in the last week of March and the first week of April 2008.", "the last week of March|DATE|2009-W13; the first week of April 2008|DATE|2008-W14"},
 		{"2000-02-24", "The day before last Tuesday's hearing he called; the day after Christmas he left.", "The day before last Tuesday|DATE|2000-02-21; the day after Christmas|DATE|1999-12-26"},
 		{"1989-10-30", "Over the years it grew, and in the weeks ahead it will sell; in the years that followed it won; in the days before the vote it fell.", "the years|DURATION|PXY; the weeks ahead|DURATION|PXW; the years|DURATION|PXY"},
