@@ -291,6 +291,9 @@ func (s *scanner) monthDate(k int) (res, bool) {
 			return res{}, false
 		}
 	}
+	if s.inNameList(i, j) {
+		return res{}, false // Michelle, June and Andy: a name
+	}
 	if y, ok := s.coordYear(j, m); ok {
 		// between September and October of 2007: the year named with
 		// the second month holds for the first
@@ -304,6 +307,18 @@ func (s *scanner) monthDate(k int) (res, bool) {
 		r.val = monthVal(y, m)
 	}
 	return r, true
+}
+
+// inNameList reports whether the bare month at pieces [i, j) stands in
+// a list of capitalized words that are not months (`Michelle, June and
+// Andy`): a name, as June, April and May often are.
+func (s *scanner) inNameList(i, j int) bool {
+	name := func(k int) bool {
+		return k >= 0 && k < len(s.ps) && s.ps[k].kind == pWord && s.ps[k].upper && s.ps[k].cat != cMonth && s.ps[k].cat != cWeekday
+	}
+	before := s.punct(i-1, ',') && name(i-2)
+	after := (s.lower(j) == "and" || s.lower(j) == "or" || s.punct(j, ',')) && name(j+1)
+	return before && after
 }
 
 // coordYear reads the year of a month joined at piece j to a second

@@ -194,6 +194,9 @@ func (s *scanner) position(i int) (res, bool) {
 	var r res
 	ok := false
 	if k < len(s.ps) && (mod != "" && s.lower(i) == "the") {
+		if s.lower(i+1) == "end" && s.lower(i-1) == "at" && s.lower(k) == "the" && s.lower(k+1) == "day" && s.punct(k+2, ',') {
+			return res{}, false // at the end of the day, it's all about: an idiom
+		}
 		// the end of the year / the start of the month
 		if s.lower(k) == "the" && k+1 < len(s.ps) && s.ps[k+1].cat == cUnit && !plural(s.ps[k+1].w) {
 			r, ok = s.unitNow(s.ps[k+1].n, 0), true

@@ -255,10 +255,15 @@ func (s *scanner) anchoredPart(k int) (res, bool) {
 	default:
 		return res{}, false
 	}
-	if k >= len(s.ps) || s.ps[k].cat != cPart || plural(s.ps[k].w) || !s.hasLastDay {
+	if k >= len(s.ps) || s.ps[k].cat != cPart || plural(s.ps[k].w) || !s.hasLastDay && !s.monthLatest {
 		return res{}, false
 	}
 	suffix := "T" + partCode[s.ps[k].n]
+	if s.monthLatest {
+		// the following morning, after `in August 1999 ... a dreadful
+		// night`: a morning of that month
+		return res{i: i, j: k + 1, typ: "TIME", val: monthVal(s.lastMYear, s.lastM) + "-XX" + suffix, suffix: suffix}, true
+	}
 	d := s.lastDay.AddDate(0, 0, n)
 	return res{i: i, j: k + 1, typ: "TIME", val: dayVal(d) + suffix, suffix: suffix, day: d, hasDay: true, year: d.Year()}, true
 }

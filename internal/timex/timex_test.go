@@ -115,6 +115,9 @@ func TestFind(t *testing.T) {
 		{"2015-07-24", "It was sold by Dominic Winter auctioneers before the Winter Olympics; this winter will be cold.", "this winter|DATE|2015-WI"},
 		{"2015-07-24", "She hopes that one day it will change, after one day of talks; Islam will one day be big.", "one day|DATE|FUTURE_REF; one day|DURATION|P1D; one day|DATE|FUTURE_REF"},
 		{"2015-07-24", "He works two nights a week and one day a month.", "a week|SET|P1W; one day|DURATION|P1D; a month|SET|P1M"},
+		{"2015-04-09", "The likely voters were Michelle, June and Andy; in Paris, June and July are hot.", "June|DATE|2015-06; July|DATE|2015-07"},
+		{"2015-04-09", "He won on Sunday. His first game was in August, 1999. The following morning he left.", "Sunday|DATE|2015-04-05; August, 1999|DATE|1999-08; The following morning|TIME|1999-08-XXTMO"},
+		{"2015-04-09", "At the end of the day, it is about winning; the shop shuts at the end of the day.", "the end of the day|DATE|2015-04-09"},
 		// Wikinews errors, session 12
 		{"2010-03-03", "Sales rose 43% in February compared to the same period last year.", "February|DATE|2010-02; the same period last year|DATE|2009-02"},
 		{"2009-04-04", "It rose between September and October of 2007, and in December and January 2008.", "September|DATE|2007-09; October of 2007|DATE|2007-10; December|DATE|2007-12; January 2008|DATE|2008-01"},
