@@ -172,6 +172,9 @@ func FuzzFind(f *testing.F) {
 		"It's the second day of; over the years ahead, in the morning since year-end the quarter a year ago",
 		"reported fourth-quarter net, compared with $3 last year; After a flat second quarter the year-earlier period",
 		"the quarter- quarter-finals the year previous the day prior to of tomorrow cars of tomorrow's soon-to as soon soon",
+		"in February, the same period last year; September and October of 2007, fourth-quarter 2006; the late 1980's",
+		"last October. that same day, the next morning, That night; Dominic Winter; will one day; two nights a week",
+		"At the end of the day, Michelle, June and Andy; the China Daily; after hours trading; might by March",
 	} {
 		f.Add(s)
 	}
