@@ -6,8 +6,9 @@
 // week, a quarter, a season, a decade, a time of day), the sentence that
 // states it, and the expressions that date it. Durations, sets,
 // references without a date (PRESENT_REF, PAST_REF, FUTURE_REF) and
-// values with unknown digits (XXXX-XX-XX) are left out: they do not place
-// an event on a calendar, and so is a sentence that is nothing but a date
+// values with no known year (XXXX-XX-XX) are left out: they do not place
+// an event on a calendar; a value known only in part (1998-10-XX) places
+// it at what is known (October 1998), and so is a sentence that is nothing but a date
 // (a dateline). Several mentions of the same date in one
 // sentence make one event. Events are sorted by their first instant, the
 // coarser granularity first on ties (2021 before 2021-01 before
@@ -47,7 +48,8 @@ func Build(doc *text.Doc, tx []timex.Timex, dct time.Time) []Event {
 		if t.Type != "DATE" && t.Type != "TIME" {
 			continue
 		}
-		date, gran, ok := Parse(t.Value)
+		value := Known(t.Value)
+		date, gran, ok := Parse(value)
 		if !ok {
 			continue
 		}
@@ -57,7 +59,7 @@ func Build(doc *text.Doc, tx []timex.Timex, dct time.Time) []Event {
 		}
 		merged := false
 		for e := len(evs) - 1; e >= 0 && evs[e].Sentence == si; e-- {
-			if sameDay(evs[e], t.Value, date, gran) {
+			if sameDay(evs[e], value, date, gran) {
 				evs[e].Timexes = append(evs[e].Timexes, k)
 				merged = true
 				break
@@ -66,7 +68,7 @@ func Build(doc *text.Doc, tx []timex.Timex, dct time.Time) []Event {
 		if merged {
 			continue
 		}
-		evs = append(evs, Event{Value: t.Value, Date: date, Gran: gran, Sentence: si,
+		evs = append(evs, Event{Value: value, Date: date, Gran: gran, Sentence: si,
 			Text: strings.TrimSpace(doc.SentenceText(si)), Timexes: []int{k}})
 	}
 	sort.SliceStable(evs, func(a, b int) bool {
@@ -80,6 +82,22 @@ func Build(doc *text.Doc, tx []timex.Timex, dct time.Time) []Event {
 		return ea.Sentence < eb.Sentence
 	})
 	return evs
+}
+
+// Known cuts a date value at its first unknown part, keeping what the
+// text gives: 1998-10-XX (that same day, after last October) is October
+// 1998, 1999-08-XXTMO a morning of August 1999, 2021-XX-XX the year 2021.
+// A value with no known year, or with nothing unknown, is returned as it
+// is.
+func Known(v string) string {
+	x := strings.IndexByte(v, 'X')
+	if x < 5 || len(v) < 7 || v[4] != '-' || v[0] == 'P' {
+		return v
+	}
+	if strings.HasPrefix(v[5:], "W") || strings.HasPrefix(v[5:], "Q") || strings.HasPrefix(v[5:], "H") {
+		return v[:4] // 1989-WXX, 1988-QX: some week or quarter of the year
+	}
+	return v[:x-1] // 1998-10-XX -> 1998-10, 2021-XX-XX -> 2021
 }
 
 // sameDay reports whether a mention of value (date, gran) is the event e.

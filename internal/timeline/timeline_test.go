@@ -87,3 +87,34 @@ func TestDatelineIsNotAnEvent(t *testing.T) {
 		t.Errorf("events %+v, want only sentence 1", evs)
 	}
 }
+
+func TestKnown(t *testing.T) {
+	for _, c := range []struct{ v, want string }{
+		{"1998-10-XX", "1998-10"},
+		{"1999-08-XXTMO", "1999-08"},
+		{"2021-XX-XX", "2021"},
+		{"1989-WXX", "1989"},
+		{"1988-QX", "1988"},
+		{"XXXX-XX-XX", "XXXX-XX-XX"},
+		{"XXXX-WXX-2", "XXXX-WXX-2"},
+		{"2021-06-27", "2021-06-27"},
+		{"PXY", "PXY"},
+		{"199X", "199X"},
+	} {
+		if got := Known(c.v); got != c.want {
+			t.Errorf("Known(%q) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}
+
+// An event dated in part (that same day, after a month) is placed at the
+// part the text gives, not left out.
+func TestBuildPartlyKnown(t *testing.T) {
+	src := []byte("He was shot last October. His name was crossed out that same day.")
+	doc := text.Parse(src, 0, len(src))
+	dct := time.Date(1999, 2, 6, 0, 0, 0, 0, time.UTC)
+	evs := Build(doc, timex.Find(doc, dct), dct)
+	if len(evs) != 2 || evs[1].Value != "1998-10" || evs[1].Sentence != 1 || evs[1].Gran != "month" {
+		t.Errorf("events %+v, want sentence 1 in 1998-10", evs)
+	}
+}
