@@ -630,7 +630,7 @@ func (s *scanner) decade(i, k int) (res, bool) {
 	if y, ok := s.num(k); ok && (s.ps[k].digits == 4 || s.ps[k].digits == 2) && y%10 == 0 &&
 		k+1 < len(s.ps) && s.attached(k+1) && s.lowerRaw(k+1) == "s" {
 		if s.ps[k].digits == 2 {
-			if !the {
+			if !the && !s.afterDecade(k) {
 				return res{}, false
 			}
 			y += 1900
@@ -657,6 +657,24 @@ func (s *scanner) decade(i, k int) (res, bool) {
 		}
 	}
 	return res{}, false
+}
+
+// afterDecade reports whether piece k follows a decade named just
+// before it and joined to it (`the 70s and 80s`, `the 1970s to 80s`).
+func (s *scanner) afterDecade(k int) bool {
+	switch s.lower(k - 1) {
+	case "and", "or", "to", "through":
+	default:
+		if !s.punct(k-1, '-') {
+			return false
+		}
+	}
+	n := len(s.sentRes)
+	if n == 0 || s.sentRes[n-1].j != k-1 {
+		return false
+	}
+	v := s.sentRes[n-1].val
+	return len(v) == 3 && allDigits(v)
 }
 
 // holiday matches Christmas, Thanksgiving, Easter, New Year's Day and the

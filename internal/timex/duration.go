@@ -205,7 +205,13 @@ func (s *scanner) quantity(k int) (res, bool) {
 		return res{}, false
 	}
 	if to, ok2 := s.rangeEnd(j, n, fuzzy); ok2 {
-		j, fuzzy = to, true // two to three weeks: one stretch of unknown length
+		if lead == "" && !half {
+			// two to six days, between 60 and 90 days: each end is an
+			// expression, the first taking the second's unit, as the
+			// annotators of TimeBank (2 of 3) and MEANTIME mark them
+			return res{i: i, j: j, typ: "DURATION", val: durVal(n, false, false, s.ps[to].n)}, true
+		}
+		j, fuzzy = to, true // the next two to three weeks: one stretch of unknown length
 	}
 	a := s.lower(k) == "a" || s.lower(k) == "an"
 	hyphen := false
@@ -301,7 +307,10 @@ func (s *scanner) quantity(k int) (res, bool) {
 // returns the piece after the second count when the unit follows it and
 // the range rises (`from 10 to 5 years` is a change, not a range).
 func (s *scanner) rangeEnd(j, n int, fuzzy bool) (int, bool) {
-	if fuzzy || n == 0 || s.lower(j) != "to" || s.lower(j-1) == "a" || s.lower(j-1) == "an" {
+	if fuzzy || n == 0 || s.lower(j-1) == "a" || s.lower(j-1) == "an" {
+		return 0, false
+	}
+	if w := s.lower(j); w != "to" && !(w == "and" && s.lowerWord(j-2) == "between") && !(s.punct(j, '-') && s.attached(j) && s.attached(j+1)) {
 		return 0, false
 	}
 	m, _, fz, j2, ok := s.count(j + 1)
@@ -517,15 +526,23 @@ func (s *scanner) clock(k int) (res, bool) {
 	if s.lower(q) == "on" {
 		q++
 	}
-	if r, ok := s.weekdayFrom(q, i); ok && r.hasDay {
+	// Set off by a comma or a parenthesis (`10:35 a.m. (0735 GMT)
+	// Friday`, `16:15 UTC, June 1st`), the day is an expression of its
+	// own, as AQUAINT and MEANTIME annotate it; the time still takes it.
+	apart := q > j && (s.punct(j, '(') || s.punct(j, ','))
+	day := func(r res) res {
+		if apart {
+			return res{i: i, j: j, typ: "TIME", val: dayVal(r.day) + suffix, suffix: suffix, day: r.day, hasDay: true, year: r.year}
+		}
 		r.i, r.typ = i, "TIME"
 		r.val = dayVal(r.day) + suffix
-		return r, true
+		return r
+	}
+	if r, ok := s.weekdayFrom(q, i); ok && r.hasDay {
+		return day(r), true
 	}
 	if r, ok := s.monthDate(q); ok && r.hasDay {
-		r.i, r.typ = i, "TIME"
-		r.val = dayVal(r.day) + suffix
-		return r, true
+		return day(r), true
 	}
 	if r, ok := s.deictic(q); ok && r.suffix == "" && s.lower(q) != "tonight" {
 		r.i, r.typ, r.suffix = i, "TIME", suffix
