@@ -5,7 +5,9 @@
 // date at the granularity the text gives (a day, a month, a year, a
 // week, a quarter, a season, a decade, a time of day), the sentence that
 // states it, and the expressions that date it. Durations, sets,
-// references without a date (PRESENT_REF, PAST_REF, FUTURE_REF) and
+// dates the sentence only measures against (timex.Timex.Ref: `the lowest
+// since 1997`, `up from 14% a year ago`), references without a date
+// (PRESENT_REF, PAST_REF, FUTURE_REF) and
 // values with no known year (XXXX-XX-XX) are left out: they do not place
 // an event on a calendar; a value known only in part (1998-10-XX) places
 // it at what is known (October 1998), and so is a sentence that is nothing but a date
@@ -45,8 +47,8 @@ type Event struct {
 func Build(doc *text.Doc, tx []timex.Timex, dct time.Time) []Event {
 	var evs []Event
 	for k, t := range tx {
-		if t.Type != "DATE" && t.Type != "TIME" {
-			continue
+		if t.Type != "DATE" && t.Type != "TIME" || t.Ref {
+			continue // a point of comparison (since 1997, a year ago) dates no event
 		}
 		value := Known(t.Value)
 		date, gran, ok := Parse(value)

@@ -118,3 +118,14 @@ func TestBuildPartlyKnown(t *testing.T) {
 		t.Errorf("events %+v, want sentence 1 in 1998-10", evs)
 	}
 }
+
+// A date the sentence measures against is not when its event happened.
+func TestComparisonIsNotAnEvent(t *testing.T) {
+	src := []byte("On Monday the Nikkei fell to lows not seen since October 1982. It was the lowest close since 2002.")
+	doc := text.Parse(src, 0, len(src))
+	dct := time.Date(2008, 10, 28, 0, 0, 0, 0, time.UTC)
+	evs := Build(doc, timex.Find(doc, dct), dct)
+	if len(evs) != 1 || evs[0].Value != "2008-10-27" {
+		t.Errorf("events %+v, want only Monday", evs)
+	}
+}

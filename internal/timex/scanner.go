@@ -89,8 +89,55 @@ func (s *scanner) sentence(start, end int) {
 	}
 	for _, r := range s.sentRes {
 		a, b := s.ps[r.i].start, s.ps[r.j-1].end
-		s.out = append(s.out, Timex{Start: a, End: b, Text: string(s.src[a:b]), Type: r.typ, Value: r.val, Mod: r.mod})
+		ref := (r.typ == "DATE" || r.typ == "TIME") && s.baseline(r.i)
+		s.out = append(s.out, Timex{Start: a, End: b, Text: string(s.src[a:b]), Type: r.typ, Value: r.val, Mod: r.mod, Ref: ref})
 	}
+}
+
+// baseline reports whether the expression at piece i is a point its
+// clause measures against (Timex.Ref): after `since` when the clause
+// before it holds a superlative, `first`, `record` or a negation (`its
+// worst showing since August 1995`, `lows not seen since October 1982`),
+// or after `compared`, `versus`, or `up`/`down from` in its clause
+// (`compared to the same period last year`, `up from 14% a year ago`).
+// `Since 2004` alone starts a state that lasts (`has fought cancer since
+// 2004`) and is not one.
+func (s *scanner) baseline(i int) bool {
+	var buf [16]byte
+	q := s.ps[i].quote
+	since := i > 0 && s.lowerWord(i-1) == "since"
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		p := s.ps[k]
+		if p.quote != q || p.r == ';' || p.r == ',' && !(s.attached(k) && s.attached(k+1) && k > 0 && s.ps[k-1].kind == pNum) {
+			return false // a clause ends at a comma, but not at 8,000's
+		}
+		w := s.word(k, &buf)
+		if w == nil {
+			continue
+		}
+		switch string(w) {
+		case "compared", "versus", "vs":
+			return !since
+		case "from":
+			if !since && k > 0 {
+				switch s.lowerWord(k - 1) {
+				case "up", "down":
+					return true
+				}
+			}
+		}
+		if !since || k == i-1 {
+			continue
+		}
+		switch string(w) {
+		case "worst", "best", "first", "most", "least", "record", "not", "never", "no", "t":
+			return true
+		}
+		if n := len(w); n > 5 && w[n-3] == 'e' && w[n-2] == 's' && w[n-1] == 't' && string(w) != "latest" && string(w) != "interest" && string(w) != "protest" && string(w) != "request" && string(w) != "arrest" && string(w) != "contest" {
+			return true // lowest, highest, biggest, largest, longest
+		}
+	}
+	return false
 }
 
 // boundary reports whether a match may start at piece i: not inside a

@@ -106,6 +106,12 @@ type Timex struct {
 	Type       string // DATE, TIME, DURATION or SET
 	Value      string // TIMEX3 value: 2021-06-27, 2021-02, 2021-W25, 2015, PRESENT_REF, P2D, XXXX-WXX-1 ...
 	Mod        string // TIMEX3 mod (START, MID, END, APPROX, BEFORE, AFTER, MORE_THAN, ...), "" when none
+	// Ref marks a date the clause measures against, not when its event
+	// happened: the object of `since` after a superlative or a negation
+	// (`the lowest since October 1982`, `not seen since 2004`), or of a
+	// comparison (`compared with the same period last year`, `up from 14%
+	// a year ago`). A timeline leaves it out.
+	Ref bool
 }
 
 // Find returns the time expressions of doc in text order, resolved against

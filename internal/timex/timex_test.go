@@ -211,3 +211,30 @@ func TestLinear(t *testing.T) {
 		t.Logf("%q x 20000: %v", w, time.Since(start))
 	}
 }
+
+// TestRef checks which dates are marked as points of comparison.
+func TestRef(t *testing.T) {
+	cases := []struct {
+		src  string
+		refs string // texts of the Ref expressions, joined by "; "
+	}{
+		{"On Monday the Nikkei fell to lows not seen since October 1982.", "October 1982"},
+		{"It was its worst showing since August 1995 and the lowest since 2002.", "August 1995; 2002"},
+		{"The index has not closed above 8,000 since February.", "February"},
+		{"He has been fighting cancer since 2004 and was treated in 2009.", ""},
+		{"Sales rose 43% in February compared to the same period last year.", "the same period last year"},
+		{"Its share rose to 17%, up from 14% a year ago.", "a year ago"},
+		{"It will receive aircraft from 2009 to 2011, since March.", ""},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, x := range find(c.src, "2009-02-24") {
+			if x.Ref {
+				got = append(got, x.Text)
+			}
+		}
+		if g := strings.Join(got, "; "); g != c.refs {
+			t.Errorf("%q: refs %q, want %q", c.src, g, c.refs)
+		}
+	}
+}
