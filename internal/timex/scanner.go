@@ -119,11 +119,17 @@ func (s *scanner) baseline(i int) bool {
 		case "compared", "versus", "vs":
 			return !since
 		case "from":
-			if !since && k > 0 {
-				switch s.lowerWord(k - 1) {
-				case "up", "down":
-					return true
-				}
+			if since {
+				break
+			}
+			switch s.lowerWord(k - 1) {
+			case "up", "down":
+				return k > 0
+			}
+			// boosted from $5.8 billion in 2005, fell from 4.5% in March:
+			// an amount then, against the one now
+			if n := k + 1; n < i && !s.startsMatch(n) && (s.ps[n].kind == pNum || s.ps[n].cat == cNum || s.punct(n, '$') || s.punct(n, '£') || s.punct(n, '€')) {
+				return true
 			}
 		}
 		if !since || k == i-1 {
@@ -135,6 +141,17 @@ func (s *scanner) baseline(i int) bool {
 		}
 		if n := len(w); n > 5 && w[n-3] == 'e' && w[n-2] == 's' && w[n-1] == 't' && string(w) != "latest" && string(w) != "interest" && string(w) != "protest" && string(w) != "request" && string(w) != "arrest" && string(w) != "contest" {
 			return true // lowest, highest, biggest, largest, longest
+		}
+	}
+	return false
+}
+
+// startsMatch reports whether an expression of the sentence starts at
+// piece n (from 2009 to 2011: 2009 is a date, not an amount).
+func (s *scanner) startsMatch(n int) bool {
+	for _, r := range s.sentRes {
+		if r.i == n {
+			return true
 		}
 	}
 	return false

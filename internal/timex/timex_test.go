@@ -225,6 +225,7 @@ func TestRef(t *testing.T) {
 		{"Sales rose 43% in February compared to the same period last year.", "the same period last year"},
 		{"Its share rose to 17%, up from 14% a year ago.", "a year ago"},
 		{"It will receive aircraft from 2009 to 2011, since March.", ""},
+		{"Revenue made up $7.1 billion in 2006, having boosted from $5.8 billion in 2005.", "2005"},
 	}
 	for _, c := range cases {
 		var got []string
