@@ -680,6 +680,12 @@ func (s *scanner) afterDecade(k int) bool {
 // holiday matches Christmas, Thanksgiving, Easter, New Year's Day and the
 // like, resolved to the nearest one in the clause's tense.
 func (s *scanner) holiday(k int) (res, bool) {
+	if k+1 < len(s.ps) && s.ps[k].upper && s.lowerWord(k) == "good" && s.lower(k+1) == "friday" && s.ps[k+1].upper {
+		return s.holidayOn(k, k+2, func(y int) (int, int, int) {
+			t := easter(y).AddDate(0, 0, -2) // Good Friday
+			return y, int(t.Month()), t.Day()
+		})
+	}
 	if k >= len(s.ps) || s.ps[k].cat != cHoliday || !s.ps[k].upper {
 		return res{}, false
 	}
@@ -700,9 +706,16 @@ func (s *scanner) holiday(k int) (res, bool) {
 			j++
 		}
 	case "easter":
-		day = func(y int) (int, int, int) { t := easter(y); return y, int(t.Month()), t.Day() }
-		if s.lower(j) == "sunday" {
+		shift := 0
+		switch s.lower(j) {
+		case "sunday":
 			j++
+		case "monday":
+			shift, j = 1, j+1 // Easter Monday
+		}
+		day = func(y int) (int, int, int) {
+			t := easter(y).AddDate(0, 0, shift)
+			return y, int(t.Month()), t.Day()
 		}
 	case "halloween":
 		day = func(y int) (int, int, int) { return y, 10, 31 }
@@ -743,6 +756,13 @@ func (s *scanner) holiday(k int) (res, bool) {
 	default:
 		return res{}, false
 	}
+	return s.holidayOn(k, j, day)
+}
+
+// holidayOn resolves the holiday at pieces [k, j), whose day in a year is
+// day(year), to the nearest one in the clause's tense; `week` after it
+// makes it the week that holds the day.
+func (s *scanner) holidayOn(k, j int, day func(int) (int, int, int)) (res, bool) {
 	if !s.hasDCT {
 		return res{i: k, j: j, typ: "DATE", val: "XXXX-XX-XX"}, true
 	}
