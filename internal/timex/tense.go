@@ -42,6 +42,8 @@ func (s *scanner) tense(i, j int) int {
 				return -1
 			}
 			break
+		} else if w != nil && (k == i-2 && s.lowerWord(i-1) == "on" || k == i-1) && (string(w) == "is" || string(w) == "are") && s.ps[i].cat == cWeekday {
+			return 1 // the game is on Sunday, the vote is Tuesday: a timetable
 		} else if w != nil && k >= i-2 && scheduled[string(w)] && !notScheduled[string(s.word(k-1, &pbuf))] {
 			if s.pastPlan(k) {
 				return -1

@@ -121,6 +121,7 @@ func TestFind(t *testing.T) {
 		{"2009-06-01", "At a press conference at 16:15 UTC, June 1st, he said it would take between 60 and 90 days.", "16:15 UTC|TIME|2009-06-01T16:15Z; June 1st|DATE|2009-06-01; 60|DURATION|P60D; 90 days|DURATION|P90D"},
 		{"2007-02-09", "It rid Detroit of the boxy cars of the 70s and 80s; he scored 80s in tests.", "the 70s|DATE|197; 80s|DATE|198"},
 		{"2015-04-24", "They were demoted after the win on Easter Monday; shops closed on Good Friday; a good Friday for all.", "Easter Monday|DATE|2015-04-06; Good Friday|DATE|2015-04-03; Friday|DATE|2015-04-24"},
+		{"2015-04-25", "The game is on Sunday and the vote is Tuesday; the game was on Thursday.", "Sunday|DATE|2015-04-26; Tuesday|DATE|2015-04-28; Thursday|DATE|2015-04-23"},
 		// Wikinews errors, session 12
 		{"2010-03-03", "Sales rose 43% in February compared to the same period last year.", "February|DATE|2010-02; the same period last year|DATE|2009-02"},
 		{"2009-04-04", "It rose between September and October of 2007, and in December and January 2008.", "September|DATE|2007-09; October of 2007|DATE|2007-10; December|DATE|2007-12; January 2008|DATE|2008-01"},
