@@ -1024,6 +1024,12 @@ func (s *scanner) someDay(k int) bool {
 	switch s.lowerWord(k - 1) {
 	case "will", "would", "could", "might", "may", "can", "shall", "that", "hope", "hopes", "hoped":
 		return k > 0
+	case "of", "to":
+		// dreams of one day playing, hopes to one day run
+		switch s.lowerWord(k - 2) {
+		case "dream", "dreams", "dreamed", "dreaming", "hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "plans", "aims":
+			return k > 1
+		}
 	}
 	return false
 }

@@ -114,6 +114,7 @@ func TestFind(t *testing.T) {
 		// CNN/DailyMail dev errors, session 12
 		{"2015-07-24", "It was sold by Dominic Winter auctioneers before the Winter Olympics; this winter will be cold.", "this winter|DATE|2015-WI"},
 		{"2015-07-24", "She hopes that one day it will change, after one day of talks; Islam will one day be big.", "one day|DATE|FUTURE_REF; one day|DURATION|P1D; one day|DATE|FUTURE_REF"},
+		{"2015-04-25", "He dreams of one day playing for Madrid and hopes to one day win.", "one day|DATE|FUTURE_REF; one day|DATE|FUTURE_REF"},
 		{"2015-07-24", "He works two nights a week and one day a month.", "a week|SET|P1W; one day|DURATION|P1D; a month|SET|P1M"},
 		{"2015-04-09", "The likely voters were Michelle, June and Andy; in Paris, June and July are hot.", "June|DATE|2015-06; July|DATE|2015-07"},
 		{"2015-04-09", "He won on Sunday. His first game was in August, 1999. The following morning he left.", "Sunday|DATE|2015-04-05; August, 1999|DATE|1999-08; The following morning|TIME|1999-08-XXTMO"},
