@@ -689,6 +689,12 @@ func (s *scanner) holiday(k int) (res, bool) {
 	if k >= len(s.ps) || s.ps[k].cat != cHoliday || !s.ps[k].upper {
 		return res{}, false
 	}
+	switch s.lowerWord(k - 1) {
+	case "merry", "happy", "white":
+		if k > 0 && s.ps[k-1].upper {
+			return res{}, false // Merry Christmas, White Christmas: a greeting, a song
+		}
+	}
 	j := k + 1
 	day := func(y int) (int, int, int) { return 0, 0, 0 }
 	switch s.ps[k].w {

@@ -362,6 +362,9 @@ func (s *scanner) detUnit(k int) (res, bool) {
 	}
 	u := s.ps[k].n
 	j := k + 1
+	if s.ps[k].upper && the && s.lowerWord(i-1) == "of" && i >= 2 && s.ps[i-2].upper {
+		return res{}, false // Player of the Year, Fan of the Year: an award
+	}
 	if det == "" {
 		// the weekend, the week; a bare `the year` is a stretch of time
 		if !the {
@@ -755,6 +758,12 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	}
 	if q == 0 && !anchoredQ && !named && i == k {
 		return res{}, false // a bare `quarter`
+	}
+	if half && year == 0 && yearShift == 0 {
+		// the first half, Lennon's first-half strike: a match's half far
+		// more often than a year's; a year's is named (the first half of
+		// 1990, last year's second half)
+		return res{}, false
 	}
 	if q == 0 && s.lower(i) != "the" && s.lower(i) != "its" && !named {
 		return res{}, false
