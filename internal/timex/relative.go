@@ -759,7 +759,7 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 	if q == 0 && !anchoredQ && !named && i == k {
 		return res{}, false // a bare `quarter`
 	}
-	if half && year == 0 && yearShift == 0 {
+	if half && year == 0 && yearShift == 0 && j == k+1 && !named {
 		// the first half, Lennon's first-half strike: a match's half far
 		// more often than a year's; a year's is named (the first half of
 		// 1990, last year's second half)

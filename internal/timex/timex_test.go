@@ -125,6 +125,7 @@ func TestFind(t *testing.T) {
 		{"2015-04-25", "The game is on Sunday and the vote is Tuesday; the game was on Thursday.", "Sunday|DATE|2015-04-26; Tuesday|DATE|2015-04-28; Thursday|DATE|2015-04-23"},
 		{"2015-04-24", "He was named Fan of the Year after the first half of the match, sang White Christmas and wished a Merry Christmas.", ""},
 		{"2015-04-24", "Profit rose in the first half of 2014 and in last year's second half; this year he won.", "the first half of 2014|DATE|2014-H1; last year's second half|DATE|2014-H2; this year|DATE|2015"},
+		{"2006-05-05", "It will be released in the second half of this year, after this year's first half.", "the second half of this year|DATE|2006-H2; this year's first half|DATE|2006-H1"},
 		// Wikinews errors, session 12
 		{"2010-03-03", "Sales rose 43% in February compared to the same period last year.", "February|DATE|2010-02; the same period last year|DATE|2009-02"},
 		{"2009-04-04", "It rose between September and October of 2007, and in December and January 2008.", "September|DATE|2007-09; October of 2007|DATE|2007-10; December|DATE|2007-12; January 2008|DATE|2008-01"},
