@@ -4,14 +4,14 @@
 // in it (timex.Find) and returns one Event per sentence and date: the
 // date at the granularity the text gives (a day, a month, a year, a
 // week, a quarter, a season, a decade, a time of day), the sentence that
-// states it, and the expressions that date it. Durations, sets,
-// dates the sentence only measures against (timex.Timex.Ref: `the lowest
-// since 1997`, `up from 14% a year ago`), references without a date
-// (PRESENT_REF, PAST_REF, FUTURE_REF) and
-// values with no known year (XXXX-XX-XX) are left out: they do not place
-// an event on a calendar; a value known only in part (1998-10-XX) places
-// it at what is known (October 1998), and so is a sentence that is nothing but a date
-// (a dateline). Several mentions of the same date in one
+// states it, and the expressions that date it. Durations, sets, dates
+// the sentence only measures against (timex.Timex.Ref: `the lowest since
+// 1997`, `up from 14% a year ago`), references without a date
+// (PRESENT_REF, PAST_REF, FUTURE_REF) and values with no known year
+// (XXXX-XX-XX) are left out: they do not place an event on a calendar;
+// so is a sentence that is nothing but a date (a dateline). A value known
+// only in part (1998-10-XX) places its event at what is known (October
+// 1998). Several mentions of the same date in one
 // sentence make one event. Events are sorted by their first instant, the
 // coarser granularity first on ties (2021 before 2021-01 before
 // 2021-01-01), then by sentence.
@@ -99,7 +99,8 @@ func Known(v string) string {
 	if strings.HasPrefix(v[5:], "W") || strings.HasPrefix(v[5:], "Q") || strings.HasPrefix(v[5:], "H") {
 		return v[:4] // 1989-WXX, 1988-QX: some week or quarter of the year
 	}
-	return v[:x-1] // 1998-10-XX -> 1998-10, 2021-XX-XX -> 2021
+	// 1998-10-XX -> 1998-10, 2021-XX-XX -> 2021, 1998-10-2X -> 1998-10
+	return v[:strings.LastIndexByte(v[:x], '-')]
 }
 
 // sameDay reports whether a mention of value (date, gran) is the event e.

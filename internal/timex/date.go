@@ -382,18 +382,33 @@ func (s *scanner) yearFor(m, d, i, j int) int {
 		gap := ymd(y, m, d).Sub(s.dct)
 		near = gap >= -14*24*time.Hour && gap <= 31*24*time.Hour
 	}
+	t := s.tense(i, j)
 	// A bare month next to the article's is that one, whatever the tense:
 	// `the August figures, due Friday` in September, `was set for
-	// October` in September. A month eleven away would be `next August`.
-	adjacent := d == 0 && (m == dm-1 || m == dm+1)
-	switch s.tense(i, j) {
+	// October` in September, `the December figures` in January. A month
+	// eleven away would be `next August`.
+	if d == 0 && t != 0 {
+		switch (m - dm + 12) % 12 {
+		case 11: // the month before the article's
+			if m > dm {
+				return y - 1
+			}
+			return y
+		case 1: // the month after
+			if m < dm {
+				return y + 1
+			}
+			return y
+		}
+	}
+	switch t {
 	case 1:
-		if !after && !(m == dm && d == 0) && !(m == dm && d == dd) && !near && !adjacent {
+		if !after && !(m == dm && d == 0) && !(m == dm && d == dd) && !near {
 			return y + 1
 		}
 		return y
 	case -1:
-		if after && (d == 0 || m != dm) && !near && !adjacent {
+		if after && (d == 0 || m != dm) && !near {
 			return y - 1
 		}
 		return y

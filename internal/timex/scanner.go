@@ -136,15 +136,21 @@ func (s *scanner) baseline(i int) bool {
 			continue
 		}
 		switch string(w) {
-		case "worst", "best", "first", "most", "least", "record", "not", "never", "no", "t":
+		case "worst", "best", "first", "most", "least", "record", "not", "never", "no",
+			"t": // hasn't: the t after the apostrophe
 			return true
 		}
-		if n := len(w); n > 5 && w[n-3] == 'e' && w[n-2] == 's' && w[n-1] == 't' && string(w) != "latest" && string(w) != "interest" && string(w) != "protest" && string(w) != "request" && string(w) != "arrest" && string(w) != "contest" {
+		if n := len(w); n > 5 && w[n-3] == 'e' && w[n-2] == 's' && w[n-1] == 't' && !notSuperlative[string(w)] {
 			return true // lowest, highest, biggest, largest, longest
 		}
 	}
 	return false
 }
+
+// notSuperlative are words in -est that are not superlatives.
+var notSuperlative = map[string]bool{"latest": true, "interest": true, "protest": true, "request": true,
+	"arrest": true, "contest": true, "honest": true, "modest": true, "suggest": true, "invest": true,
+	"digest": true, "forest": true, "harvest": true, "manifest": true, "conquest": true, "inquest": true}
 
 // startsMatch reports whether an expression of the sentence starts at
 // piece n (from 2009 to 2011: 2009 is a date, not an amount).

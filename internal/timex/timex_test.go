@@ -136,6 +136,8 @@ func TestFind(t *testing.T) {
 		{"2011-08-25", "Shares slid in after hours trading, after hours of talks.", ""},
 		{"2009-02-18", "It has warned that it might run out of money by March; it may have run out by January.", "March|DATE|2009-03; January|DATE|2009-01"},
 		{"2008-09-04", "An expected announcement Friday of August unemployment data could lift it.", "Friday|DATE|2008-09-05; August|DATE|2008-08"},
+		{"2009-01-08", "The December figures will be out Friday; the plant will open in February.", "December|DATE|2008-12; Friday|DATE|2009-01-09; February|DATE|2009-02"},
+		{"2008-12-08", "Talks were set for January, and sales fell in November.", "January|DATE|2009-01; November|DATE|2008-11"},
 	}
 	for _, c := range cases {
 		var got []string
