@@ -19,14 +19,24 @@
 //     move` FUTURE_REF; not `as soon as`, `soon after`, nor a past `it soon
 //     became`). `today's world`, `today's youth`, `the cars of tomorrow` and
 //     the like speak of the age, not the day, and are left out, as are `the
-//     quarter-finals` (a round of a tournament, not a quarter).
+//     quarter-finals` (a round of a tournament, not a quarter), a half
+//     with no year named (`the first half` of a match), names (`the China
+//     Daily`, `Dominic Winter`, `the Winter Olympics`, `Fan of the Year`,
+//     `White Christmas`, `Michelle, June and Andy`) and idioms (`at the end
+//     of the day,`).
 //   - TIME: clock times and parts of days (`10 p.m. Wednesday`, `this
 //     evening`, `last night`, `later this afternoon`, `by mid-afternoon`; `in the morning` of a
-//     day named in the past week, in the past tense).
+//     day named in the past week, in the past tense; `that night`, `the
+//     next morning`, `the previous evening` of the latest day named, or of
+//     a month named after it: 1999-08-XXTMO). A day set off from its time
+//     by a comma or a parenthesis (`16:15 UTC, June 1st`, `10:35 a.m.
+//     (0735 GMT) Friday`) is an expression of its own; the time takes it.
 //   - DURATION: `three years` P3Y, `the past two months` P2M, `30-year`
 //     P30Y, `a few days` PXD, `over the years` and `the weeks ahead` PXY,
-//     PXW; a range of counts is one stretch of unknown
-//     length (`two to three weeks` PXW).
+//     PXW. Each end of a range of counts is an expression, the first
+//     taking the unit (`two to six days`: `two` P2D, `six days` P6D;
+//     `between 60 and 90 days`); with a determiner the range is one
+//     stretch of unknown length (`the next two to three weeks` PXW).
 //   - SET: `every week` P1W, `daily` P1D, `each July` XXXX-07, `Monday and
 //     Tuesday nights` XXXX-WXX-1TNI, XXXX-WXX-2TNI.
 //
@@ -36,8 +46,16 @@
 //
 // Extents follow TimeML: a leading preposition is left out (`Sunday` in
 // `on Sunday`), determiners and modifiers are kept (`the last week`,
-// `nearly two years`, `mid-June`, `the early 1980s`). Mod carries the TIMEX3 mod of such
-// modifiers (START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...).
+// `nearly two years`, `mid-June`, `the early 1980s`), but for `about`,
+// which the TimeBank and AQUAINT annotators mostly leave out (`about
+// [five hours]`). Mod carries the TIMEX3 mod of such modifiers (START,
+// MID, END, APPROX, LESS_THAN, MORE_THAN, ...).
+//
+// Ref marks a date its clause only measures against: the object of
+// `since` after a superlative, `first`, `record` or a negation (`its
+// lowest level since October 1997`), or one after `compared`, `versus`,
+// `up`/`down from` or `from` and an amount (`up from 14% a year ago`).
+// The value is resolved as any other; a timeline leaves it out.
 //
 // Resolution. A bare weekday is the most recent one, the article date
 // itself included, unless the clause carries a future cue (`will`, `is due
@@ -56,14 +74,21 @@
 // four months ahead, nor before a day ahead named earlier in the sentence:
 // `from March 30, ... from August 6`); a day within two weeks before or a month after the
 // article date keeps the article's year whatever the tense (`was extended
-// to Nov. 16`). A clock time without a day is on the article's day, or, in
+// to Nov. 16`), and so does a month next to the article's (`the August
+// figures, due Friday`, in September). A month joined to a second one
+// with a year takes that year (`between September and October of
+// 2007`). `Is on Sunday`, `the vote is Tuesday` are ahead; `might` and
+// `may` before the expression are future cues (`might run out of money
+// by March`). A clock time without a day is on the article's day, or, in
 // the past tense, on the latest day named before (`came ashore Thursday
 // evening ... reached the hospital at about 7:30 p.m.`).
 //
 // Expressions anchored to another expression (`a year earlier`, `the
 // following year`, `that day`, `the following month`, `the quarter`, `the
 // quarter a year ago`) resolve against the latest expression of that
-// granularity or finer before them (a month named, or the month of a day
+// granularity or finer before them (`that same day` after `last October,
+// when he was shot`: 1998-10-XX; `the same period last year` after `in
+// February`: February a year before; a month named, or the month of a day
 // named), not against the article date. Periods named for comparison (`a
 // year earlier`, `year-ago`, `the 1988 period`) are not anchors themselves;
 // after a period longer than a quarter (`the first nine months`) or a
