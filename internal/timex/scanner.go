@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // res is one match of the grammar: pieces [i, j) of the sentence.
 type res struct {
@@ -153,14 +156,12 @@ var notSuperlative = map[string]bool{"latest": true, "interest": true, "protest"
 	"digest": true, "forest": true, "harvest": true, "manifest": true, "conquest": true, "inquest": true}
 
 // startsMatch reports whether an expression of the sentence starts at
-// piece n (from 2009 to 2011: 2009 is a date, not an amount).
+// piece n (from 2009 to 2011: 2009 is a date, not an amount). The
+// sentence's matches are in text order, so it searches them by halves:
+// a sentence of thousands of matches stays linear.
 func (s *scanner) startsMatch(n int) bool {
-	for _, r := range s.sentRes {
-		if r.i == n {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(s.sentRes), func(k int) bool { return s.sentRes[k].i >= n })
+	return k < len(s.sentRes) && s.sentRes[k].i == n
 }
 
 // boundary reports whether a match may start at piece i: not inside a
