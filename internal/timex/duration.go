@@ -482,6 +482,15 @@ func (s *scanner) clock(k int) (res, bool) {
 			}
 		}
 		ap, j2 := s.ampm(j)
+		if ap != 0 && !hasMin && (s.lowerWord(j) == "in" || s.lowerWord(j) == "at") {
+			// 4 in the morning needs a preposition of time before it (at
+			// 4 in the morning), not `scored 2 in the afternoon`
+			switch s.lowerWord(i - 1) {
+			case "at", "by", "until", "till", "around", "about", "from", "before", "after", "to", "since":
+			default:
+				ap = 0
+			}
+		}
 		switch {
 		case ap != 0:
 			if h > 12 || h == 0 {
@@ -513,6 +522,11 @@ func (s *scanner) clock(k int) (res, bool) {
 	// tomorrow | month day
 	q := j
 	if s.punct(q, '(') {
+		if r, ok := s.clock(q + 1); ok && r.hasDay && s.punct(r.j, ')') && r.i == q+1 {
+			// 4 in the morning (4 a.m. EDT Thursday): the same time
+			// restated, with its day
+			return res{i: i, j: j, typ: "TIME", val: dayVal(r.day) + suffix, suffix: suffix, day: r.day, hasDay: true, year: r.day.Year()}, true
+		}
 		for e := q + 1; e < len(s.ps) && e <= q+6; e++ {
 			if s.punct(e, ')') {
 				q = e + 1
@@ -601,6 +615,25 @@ func (s *scanner) ampm(k int) (int, int) {
 			j++
 		}
 		return ap, j
+	}
+	// 4 in the morning, 9 in the evening, 11 at night
+	if w := s.lowerWord(k); (w == "in" && s.lower(k+1) == "the" || w == "at") && k+2 < len(s.ps) {
+		q := k + 2
+		if w == "at" {
+			q = k + 1
+		}
+		if p := s.ps[q]; p.cat == cPart && !plural(p.w) {
+			switch p.n {
+			case 1: // morning
+				return 1, q + 1
+			case 2, 3: // afternoon, evening
+				return 2, q + 1
+			case 4: // night
+				if w == "at" {
+					return 2, q + 1
+				}
+			}
+		}
 	}
 	return 0, k
 }

@@ -31,6 +31,9 @@
 //     a month named after it: 1999-08-XXTMO). A day set off from its time
 //     by a comma or a parenthesis (`16:15 UTC, June 1st`, `10:35 a.m.
 //     (0735 GMT) Friday`) is an expression of its own; the time takes it.
+//     `at 4 in the morning`, `at 11 at night` are clock times, and one
+//     restated in parentheses with its day takes that day (`4 in the
+//     morning (4 a.m. EDT Thursday)`).
 //   - DURATION: `three years` P3Y, `the past two months` P2M, `30-year`
 //     P30Y, `a few days` PXD, `over the years` and `the weeks ahead` PXY,
 //     PXW. Each end of a range of counts is an expression, the first
