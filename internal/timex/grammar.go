@@ -49,6 +49,7 @@ func (s *scanner) core(k int) (res, bool) {
 	try(s.deictic(k))
 	try(s.detUnit(k))
 	try(s.quarterExpr(k))
+	try(s.quarterCode(k))
 	try(s.seasonExpr(k))
 	try(s.quantity(k))
 	try(s.bareUnits(k))

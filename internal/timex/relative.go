@@ -326,6 +326,10 @@ func (s *scanner) detUnit(k int) (res, bool) {
 			det = "same" // that same day
 			k++
 		}
+		if det == "this" && (s.lower(k) == "past" || s.lower(k) == "coming") {
+			det = s.lower(k) // this past weekend, this coming week
+			k++
+		}
 	case "year":
 		// year-end, year end, year's end
 		j := k + 1
@@ -373,6 +377,18 @@ func (s *scanner) detUnit(k int) (res, bool) {
 		if w := s.lower(j); (w == "previous" || w == "prior" && s.lower(j+1) != "to") && (u == uYear || u == uMonth || u == uWeek || u == uDay) {
 			// the year previous, the day prior: the previous year, day
 			r := s.fromAnchor(u, -1)
+			r.i, r.j = i, j+1
+			return r, true
+		}
+		if w := s.lower(j); (w == "before" || w == "after") && (j+1 >= len(s.ps) || s.ps[j+1].kind == pPunct && s.ps[j+1].r != '\'' && s.ps[j+1].r != '’') && (u == uYear || u == uMonth || u == uWeek || u == uDay) {
+			// the week before, the day after: the one before or after the
+			// time named last (`the day before the vote` is counted from
+			// an event, and stays out)
+			n := -1
+			if w == "after" {
+				n = 1
+			}
+			r := s.fromAnchor(u, n)
 			r.i, r.j = i, j+1
 			return r, true
 		}
@@ -851,6 +867,57 @@ func (s *scanner) quarterExpr(k int) (res, bool) {
 		r.quarter = 0
 	}
 	return r, true
+}
+
+// quarterCode matches the business shorthand for quarters, halves and
+// fiscal years: `Q3 2021`, `Q3`, `H1 2021`, `FY2020`, `FY 2020`. A half
+// needs its year, as `the first half` does; a bare quarter is resolved as
+// `the third quarter` is.
+func (s *scanner) quarterCode(k int) (res, bool) {
+	code := s.lower(k)
+	if k+1 >= len(s.ps) || !s.ps[k].upper || !s.attached(k+1) && code != "fy" || s.ps[k+1].kind != pNum {
+		return res{}, false
+	}
+	n := s.ps[k+1].n
+	j := k + 2
+	if j < len(s.ps) && s.attached(j) && s.ps[j].kind != pPunct {
+		return res{}, false // Q3X, H1N1: a name
+	}
+	if code == "fy" {
+		if s.ps[k+1].digits != 4 {
+			return res{}, false
+		}
+		return res{i: k, j: j, typ: "DATE", val: yearVal(n), year: n}, true
+	}
+	if s.ps[k+1].digits != 1 || code != "q" && code != "h" || n < 1 || code == "q" && n > 4 || code == "h" && n > 2 {
+		return res{}, false
+	}
+	year, hasYear := 0, false
+	q := j
+	if s.lower(q) == "of" {
+		q++
+	}
+	if y, j2, ok := s.yearAt(q); ok && s.ps[q].kind == pNum && s.ps[q].digits == 4 {
+		year, hasYear, j = y, true, j2
+	} else if s.punct(q, '-') || s.punct(q, '/') {
+		return res{}, false // Q3-2021 stays out rather than be half read
+	}
+	if code == "h" {
+		if !hasYear {
+			return res{}, false
+		}
+		return res{i: k, j: j, typ: "DATE", val: halfVal(year, n), year: year}, true
+	}
+	if !hasYear {
+		if !s.hasDCT {
+			return res{i: k, j: j, typ: "DATE", val: "XXXX-Q" + pad(n, 1)}, true
+		}
+		year = s.dct.Year()
+		if n > quarterOf(s.dct) && s.tense(k, j) <= 0 {
+			year--
+		}
+	}
+	return res{i: k, j: j, typ: "DATE", val: quarterVal(year, n), year: year, quarter: n}, true
 }
 
 // shiftYear moves a date named earlier by n years, keeping its

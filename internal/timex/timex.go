@@ -9,9 +9,11 @@
 //     and without years, years (`2015`, `fiscal 1989`, `nineteen
 //     ninety-seven`), seasons, quarters and halves (`the third quarter`,
 //     `third-quarter`), decades and centuries (`the 1990s`, `the nineties`,
-//     `the 20th century`), deictic days (`today`, `yesterday`), relative
+//     `the 20th century`), the business shorthand (`Q3 2021`, `H1 2021`,
+//     `FY2020`), deictic days (`today`, `yesterday`), relative
 //     periods (`this week`, `last month`, `next year`, `a year ago`,
 //     `earlier this month`, `the previous day`, `the year previous`, `the
+//     week before` (ending its clause), `this past weekend`, `the
 //     day before last Tuesday`, `it's the second day of` the offensive,
 //     `since the start of the year`, `the last week of March`, `Easter
 //     week`, `the last half of the '80s`), and references (`now`

@@ -127,6 +127,8 @@ func TestFind(t *testing.T) {
 		{"2015-04-24", "Profit rose in the first half of 2014 and in last year's second half; this year he won.", "the first half of 2014|DATE|2014-H1; last year's second half|DATE|2014-H2; this year|DATE|2015"},
 		{"2006-05-05", "It will be released in the second half of this year, after this year's first half.", "the second half of this year|DATE|2006-H2; this year's first half|DATE|2006-H1"},
 		{"2000-04-05", "He will leave at 4 in the morning (4 a.m. EDT Thursday), woke at 6 in the evening, slept at 11 at night; he scored 2 in the afternoon.", "4 in the morning|TIME|2000-04-06T04:00; 4 a.m. EDT Thursday|TIME|2000-04-06T04:00; 6 in the evening|TIME|2000-04-05T18:00; 11 at night|TIME|2000-04-05T23:00; the afternoon|TIME|2000-04-05TAF"},
+		{"2021-06-28", "In Q3 2021, in Q1, in H1 2021, in FY2020 and FY 2021, H1N1 and Q3X spread; in the first half they scored.", "Q3 2021|DATE|2021-Q3; Q1|DATE|2021-Q1; H1 2021|DATE|2021-H1; FY2020|DATE|2020; FY 2021|DATE|2021"},
+		{"2021-06-28", "This past weekend they met. Revenue fell to $300 million in 2020, down from $450 million the year before. He left the day before the vote.", "This past weekend|DATE|2021-W25-WE; 2020|DATE|2020; the year before|DATE|2019"},
 		// Wikinews errors, session 12
 		{"2010-03-03", "Sales rose 43% in February compared to the same period last year.", "February|DATE|2010-02; the same period last year|DATE|2009-02"},
 		{"2009-04-04", "It rose between September and October of 2007, and in December and January 2008.", "September|DATE|2007-09; October of 2007|DATE|2007-10; December|DATE|2007-12; January 2008|DATE|2008-01"},

@@ -89,7 +89,8 @@ func init() {
 		"term", "near", "short", "long", "time", "times", "o'clock", "old", "so", "ahead", "once", "since",
 		"last", "no", "post", "pre", "corresponding", "comparable", "year-ago", "eve", "day", "full", "trading", "business", "calendar", "eastern",
 		"straight", "consecutive", "additional", "successive", "beyond", "by", "during", "most", "o", "other", "until",
-		"turn", "dawn", "final", "remaining", "initial", "flat", "through", "good")
+		"turn", "dawn", "final", "remaining", "initial", "flat", "through", "good",
+		"q", "h", "fy")
 
 	months := [][]string{
 		{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
