@@ -188,6 +188,7 @@ func FuzzFind(f *testing.F) {
 		"in February, the same period last year; September and October of 2007, fourth-quarter 2006; the late 1980's",
 		"last October. that same day, the next morning, That night; Dominic Winter; will one day; two nights a week",
 		"At the end of the day, Michelle, June and Andy; the China Daily; after hours trading; might by March",
+		"Q3 2021 Q FY FY 20 H1N1 H2 Q0 Q5- Q3/ this past weekend the week before. at 4 in the morning (4 a.m. EDT Thursday)",
 	} {
 		f.Add(s)
 	}
