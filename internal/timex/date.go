@@ -455,6 +455,14 @@ func (s *scanner) dayMonth(k int) (res, bool) {
 	if !ok {
 		return res{}, false
 	}
+	first := -1 // 21-22 June, 21 and 22 June: the first day of two
+	if i == k && (s.punct(j, '-') || s.lower(j) == "and" || s.lower(j) == "to") {
+		if d2, j2, ok := s.dayNum(j + 1); ok && d2 > d && s.ps[k].kind == pNum && s.ps[j+1].kind == pNum {
+			if _, _, isM := s.isMonth(j2); isM {
+				first, j = j, j2
+			}
+		}
+	}
 	if s.lower(j) == "of" {
 		j++
 	} else if i != k {
@@ -473,6 +481,9 @@ func (s *scanner) dayMonth(k int) (res, bool) {
 		y, j = yy, j3
 	} else {
 		y = s.yearFor(m, d, i, j)
+	}
+	if first >= 0 {
+		j = first // the month and year are the second day's; the extent is the first day
 	}
 	r := res{i: i, j: j, typ: "DATE", year: y}
 	switch {

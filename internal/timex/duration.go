@@ -471,6 +471,15 @@ func (s *scanner) clock(k int) (res, bool) {
 		h, j = 24, k+1
 	default:
 		hh, ok := s.num(k)
+		if ok && s.ps[k].digits == 4 && k+1 < len(s.ps) && s.ps[k+1].cat == cTZ && s.ps[k+1].upper && hh/100 < 24 && hh%100 < 60 {
+			// 0600 GMT, as wire copy writes it; not the restatement in
+			// `10:35 a.m. (0735 GMT)`, which the time before it carries
+			if s.punct(k-1, '(') && len(s.sentRes) > 0 && s.sentRes[len(s.sentRes)-1].j == k-1 {
+				return res{}, false
+			}
+			h, m, j = hh/100, hh%100, k+1
+			break
+		}
 		if !ok || s.ps[k].digits > 2 || hh > 24 {
 			return res{}, false
 		}
@@ -522,7 +531,7 @@ func (s *scanner) clock(k int) (res, bool) {
 	// tomorrow | month day
 	q := j
 	if s.punct(q, '(') {
-		if r, ok := s.clock(q + 1); ok && r.hasDay && s.punct(r.j, ')') && r.i == q+1 {
+		if r, ok := s.clock(q + 1); ok && r.hasDay && s.punct(r.j, ')') && r.i == q+1 && s.dayWord(r.j-1) {
 			// 4 in the morning (4 a.m. EDT Thursday): the same time
 			// restated, with its day
 			return res{i: i, j: j, typ: "TIME", val: dayVal(r.day) + suffix, suffix: suffix, day: r.day, hasDay: true, year: r.day.Year()}, true
@@ -583,6 +592,16 @@ func (s *scanner) clock(k int) (res, bool) {
 	}
 	r.val, r.day, r.hasDay = dayVal(s.dct)+suffix, s.dct, true
 	return r, true
+}
+
+// dayWord reports whether piece k ends the name of a day: a weekday,
+// today, yesterday, tomorrow, or a month's day number.
+func (s *scanner) dayWord(k int) bool {
+	switch s.lower(k) {
+	case "today", "yesterday", "tomorrow":
+		return true
+	}
+	return k >= 0 && k < len(s.ps) && (s.ps[k].cat == cWeekday || s.ps[k].kind == pNum && s.ps[k].digits <= 2)
 }
 
 // ampm reads a.m./p.m./am/pm at k: 1 for a.m., 2 for p.m., 0 when absent.

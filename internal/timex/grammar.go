@@ -59,6 +59,7 @@ func (s *scanner) core(k int) (res, bool) {
 	try(s.reference(k))
 	try(s.thePart(k))
 	try(s.anchoredPart(k))
+	try(s.dawnDusk(k))
 	try(s.ordinalDay(k))
 	return best, ok
 }

@@ -268,6 +268,55 @@ func (s *scanner) anchoredPart(k int) (res, bool) {
 	return res{i: i, j: k + 1, typ: "TIME", val: dayVal(d) + suffix, suffix: suffix, day: d, hasDay: true, year: d.Year()}, true
 }
 
+// dawnDusk matches `at dawn`, `before dusk`, `by nightfall` and the
+// like, with the day that follows (`at dawn on Sunday`), else the latest
+// day named in the sentence, else the article's: TIMEX3 has no code for
+// them, so dawn is the morning (TMO) and dusk the evening (TEV).
+func (s *scanner) dawnDusk(k int) (res, bool) {
+	code := ""
+	switch s.lowerWord(k) {
+	case "dawn", "daybreak", "sunrise":
+		code = "MO"
+	case "dusk", "nightfall", "sunset":
+		code = "EV"
+	default:
+		return res{}, false
+	}
+	switch s.lowerWord(k - 1) {
+	case "at", "before", "after", "by", "until", "till", "around", "from", "since":
+		if k == 0 {
+			return res{}, false
+		}
+	default:
+		return res{}, false
+	}
+	suffix := "T" + code
+	q := k + 1
+	if s.lower(q) == "on" {
+		q++
+	}
+	if d, ok := s.weekdayFrom(q, k); ok && d.hasDay {
+		d.i, d.typ, d.val, d.suffix = k, "TIME", dayVal(d.day)+suffix, suffix
+		return d, true
+	}
+	if d, ok := s.deictic(q); ok && d.hasDay && d.suffix == "" {
+		d.i, d.typ, d.val, d.suffix = k, "TIME", dayVal(d.day)+suffix, suffix
+		return d, true
+	}
+	r := res{i: k, j: k + 1, typ: "TIME", suffix: suffix}
+	switch {
+	case len(s.sentRes) > 0 && s.sentRes[len(s.sentRes)-1].hasDay:
+		r.day = s.sentRes[len(s.sentRes)-1].day
+	case s.hasDCT:
+		r.day, r.deictic = s.dct, true
+	default:
+		r.val = "XXXX-XX-XX" + suffix
+		return r, true
+	}
+	r.val, r.hasDay = dayVal(r.day)+suffix, true
+	return r, true
+}
+
 // ordinalDay matches `the eighth day` of something that the present
 // tense says is today: `today is the eighth day of Desert Shield`, `it's
 // the second day of an offensive`.

@@ -46,7 +46,9 @@
 //     Tuesday nights` XXXX-WXX-1TNI, XXXX-WXX-2TNI.
 //
 // A second day after a date (`April 24 and 25`) is a date of the same
-// month. A time word inside a quoted title (`"This Week"`, every word
+// month, and a first day before one (`21-22 June`, `24 and 25 March
+// 2022`) takes the second's month and year. `At dawn`, `by dusk` are
+// the morning and evening of their day; `0600 GMT` is a clock time. A time word inside a quoted title (`"This Week"`, every word
 // capitalised) is part of a name, not an expression.
 //
 // Extents follow TimeML: a leading preposition is left out (`Sunday` in
