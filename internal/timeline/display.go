@@ -12,7 +12,8 @@ var seasonName = map[string]string{"SP": "spring", "SU": "summer", "FA": "autumn
 var partName = map[string]string{"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime", "MI": "midday"}
 
 // Display renders a TIMEX3 value for readers: "Sun 27 Jun 2021",
-// "Sun 27 Jun 2021, evening", "Sun 27 Jun 2021 22:00", "Feb 2021", "2015",
+// "Sun 27 Jun 2021, evening", "Sun 27 Jun 2021 22:00", "Sun 27 Jun 2021
+// 06:00 UTC", "Feb 2021", "2015",
 // "week 25, 2021", "weekend of week 25, 2021", "Q1 2021", "H2 2021",
 // "summer 2021", "1990s", "20th century", "now", "the past", "the future".
 // Durations and sets, and values it cannot read, are returned unchanged.
@@ -59,6 +60,9 @@ func Display(value string) string {
 		i := strings.IndexByte(value, 'T')
 		if p, ok := partName[value[i+1:]]; ok {
 			return day + ", " + p
+		}
+		if strings.HasSuffix(value, "Z") {
+			return day + " " + t.Format("15:04") + " UTC"
 		}
 		return day + " " + t.Format("15:04")
 	}
