@@ -577,7 +577,7 @@ func (s *scanner) clock(k int) (res, bool) {
 	}
 	// a bare time: the article's day, or the day of a weekday just before
 	r := res{i: i, j: j, typ: "TIME", deictic: true, suffix: suffix}
-	if n := len(s.sentRes); n > 0 && s.sentRes[n-1].hasDay && s.sentRes[n-1].j >= i-3 {
+	if n := len(s.sentRes); n > 0 && s.sentRes[n-1].hasDay && (s.sentRes[n-1].j >= i-3 || !s.sentRes[n-1].deictic && s.sentRes[n-1].day.Before(s.dct)) {
 		r.val, r.deictic = dayVal(s.sentRes[n-1].day)+suffix, false
 		return r, true
 	}
