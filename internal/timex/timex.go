@@ -86,7 +86,9 @@
 // with a year takes that year (`between September and October of
 // 2007`). `Is on Sunday`, `the vote is Tuesday` are ahead; `might` and
 // `may` before the expression are future cues (`might run out of money
-// by March`). A clock time without a day is on the article's day, or, in
+// by March`). A clock time without a day is on a past day named earlier in its
+// sentence (`flew Tuesday in Everett at 18:00 UTC`), else on the
+// article's day, or, in
 // the past tense, on the latest day named before (`came ashore Thursday
 // evening ... reached the hospital at about 7:30 p.m.`).
 //
