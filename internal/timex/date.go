@@ -234,6 +234,14 @@ func (s *scanner) monthDate(k int) (res, bool) {
 		}
 		if yy, j3, ok := s.yearAt(q); ok {
 			y, hasY, j = yy, true, j3
+		} else if w := s.lower(j); (w == "last" || w == "this" || w == "next") && s.lower(j+1) == "year" && s.hasDCT {
+			// Jan. 1 last year, March 3 next year
+			y, hasY, j = s.dct.Year(), true, j+2
+			if w == "last" {
+				y--
+			} else if w == "next" {
+				y++
+			}
 		}
 		if !hasY && m == 9 && d == 11 && attacks[s.lowerWord(min(j, len(s.ps)-1))] && j < len(s.ps) {
 			y, hasY = 2001, true // the September 11 attacks

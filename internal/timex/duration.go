@@ -526,6 +526,9 @@ func (s *scanner) clock(k int) (res, bool) {
 		}
 		j++
 	}
+	if s.lower(j) == "local" && s.lower(j+1) == "time" {
+		j += 2 // 8 p.m. local time
+	}
 	suffix := "T" + pad(h, 2) + ":" + pad(m, 2) + zone
 	// the day that follows: [,] [(0735 GMT)] weekday | today | yesterday |
 	// tomorrow | month day

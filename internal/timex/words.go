@@ -90,7 +90,7 @@ func init() {
 		"last", "no", "post", "pre", "corresponding", "comparable", "year-ago", "eve", "day", "full", "trading", "business", "calendar", "eastern",
 		"straight", "consecutive", "additional", "successive", "beyond", "by", "during", "most", "o", "other", "until",
 		"turn", "dawn", "final", "remaining", "initial", "flat", "through", "good",
-		"q", "h", "fy", "dusk", "daybreak", "sunrise", "sunset", "nightfall")
+		"q", "h", "fy", "dusk", "daybreak", "sunrise", "sunset", "nightfall", "local")
 
 	months := [][]string{
 		{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
