@@ -474,7 +474,7 @@ func (s *scanner) dayMonth(k int) (res, bool) {
 	if s.lower(j) == "of" {
 		j++
 	} else if i != k {
-		return res{}, false
+		return s.theNth(i, k, d, j)
 	}
 	m, j, ok := s.isMonth(j)
 	if !ok {
@@ -503,6 +503,42 @@ func (s *scanner) dayMonth(k int) (res, bool) {
 	default:
 		r.val = monthVal(y, m) + "-XX"
 	}
+	return r, true
+}
+
+// theNth matches a day of the month named by its number alone, `on the
+// 27th`, at pieces [i, j) (the day number at k): a day of the month
+// named last, else of the article's month; of the month before when that
+// day is still ahead of the article and the clause is past. It needs
+// a preposition before and nothing but punctuation after, so that `the
+// 27th floor` and `the 27th Infantry` stay out.
+func (s *scanner) theNth(i, k, d, j int) (res, bool) {
+	if s.ps[k].kind != pNum || j != k+2 {
+		return res{}, false // on the 27th, not from the 18.7% nor the twenty-seventh
+	}
+	switch s.lowerWord(i - 1) {
+	case "on", "by", "until", "till", "since", "from", "before", "after":
+	default:
+		return res{}, false
+	}
+	if j < len(s.ps) && s.ps[j].kind != pPunct && i-1 != 0 {
+		return res{}, false // On the 27th it rained: an opening phrase
+	}
+	if !s.hasDCT {
+		return res{i: i, j: j, typ: "DATE", val: "XXXX-XX-" + pad(d, 2)}, true
+	}
+	y, m := s.dct.Year(), int(s.dct.Month())
+	if s.lastM != 0 {
+		y, m = s.lastMYear, s.lastM
+	}
+	if validDay(y, m, d) && ymd(y, m, d).After(s.dct) && s.tense(i, j) < 0 {
+		y, m = addMonths(y, m, -1) // was held on the 30th, written on the 28th
+	}
+	if !validDay(y, m, d) {
+		return res{i: i, j: j, typ: "DATE", val: monthVal(y, m) + "-XX", year: y}, true
+	}
+	r := dayRes(ymd(y, m, d))
+	r.i, r.j = i, j
 	return r, true
 }
 

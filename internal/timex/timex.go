@@ -47,7 +47,8 @@
 //
 // A second day after a date (`April 24 and 25`) is a date of the same
 // month, and a first day before one (`21-22 June`, `24 and 25 March
-// 2022`) takes the second's month and year. `At dawn`, `by dusk` are
+// 2022`) takes the second's month and year. A day by its number alone
+// (`on the 27th`) is of the month named last, else of the article's. `At dawn`, `by dusk` are
 // the morning and evening of their day; `0600 GMT` is a clock time. A time word inside a quoted title (`"This Week"`, every word
 // capitalised) is part of a name, not an expression.
 //

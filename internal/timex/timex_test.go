@@ -132,6 +132,7 @@ func TestFind(t *testing.T) {
 		{"2021-06-28", "The raid began at dawn on Sunday and ended by dusk; the truce began at 0600 GMT. Talks on 21-22 June and 24 and 25 March 2022 failed; he won 2-1 in June.", "dawn on Sunday|TIME|2021-06-27TMO; dusk|TIME|2021-06-27TEV; 0600 GMT|TIME|2021-06-27T06:00Z; 21|DATE|2021-06-21; 22 June|DATE|2021-06-22; 24|DATE|2022-03-24; 25 March 2022|DATE|2022-03-25; June|DATE|2021-06"},
 		{"2009-12-16", "The 787 made its first test flight Tuesday in Everett, Washington at 18:00 UTC.", "Tuesday|DATE|2009-12-15; 18:00 UTC|TIME|2009-12-15T18:00Z"},
 		{"2021-06-28", "The law took effect on Jan. 1 last year; polls will close at 8 p.m. local time on Nov. 3.", "Jan. 1 last year|DATE|2020-01-01; 8 p.m. local time on Nov. 3|TIME|2021-11-03T20:00"},
+		{"2021-06-28", "On the 27th it rained. He lives on the 27th floor, up from the 18.7% it owned. The vote was held on the 30th. In May, talks began on the 3rd.", "the 27th|DATE|2021-06-27; the 30th|DATE|2021-05-30; May|DATE|2021-05; the 3rd|DATE|2021-05-03"},
 		// Wikinews errors, session 12
 		{"2010-03-03", "Sales rose 43% in February compared to the same period last year.", "February|DATE|2010-02; the same period last year|DATE|2009-02"},
 		{"2009-04-04", "It rose between September and October of 2007, and in December and January 2008.", "September|DATE|2007-09; October of 2007|DATE|2007-10; December|DATE|2007-12; January 2008|DATE|2008-01"},
