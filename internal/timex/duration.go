@@ -208,7 +208,8 @@ func (s *scanner) quantity(k int) (res, bool) {
 		if lead == "" && !half {
 			// two to six days, between 60 and 90 days: each end is an
 			// expression, the first taking the second's unit, as the
-			// annotators of TimeBank (2 of 3) and MEANTIME mark them
+			// annotators split them twice (TimeBank, MEANTIME) and
+			// joined them once (TimeBank)
 			return res{i: i, j: j, typ: "DURATION", val: durVal(n, false, false, s.ps[to].n)}, true
 		}
 		j, fuzzy = to, true // the next two to three weeks: one stretch of unknown length
@@ -534,16 +535,18 @@ func (s *scanner) clock(k int) (res, bool) {
 	// tomorrow | month day
 	q := j
 	if s.punct(q, '(') {
-		if r, ok := s.clock(q + 1); ok && r.hasDay && s.punct(r.j, ')') && r.i == q+1 && s.dayWord(r.j-1) {
-			// 4 in the morning (4 a.m. EDT Thursday): the same time
-			// restated, with its day
-			return res{i: i, j: j, typ: "TIME", val: dayVal(r.day) + suffix, suffix: suffix, day: r.day, hasDay: true, year: r.day.Year()}, true
-		}
-		for e := q + 1; e < len(s.ps) && e <= q+6; e++ {
-			if s.punct(e, ')') {
-				q = e + 1
-				break
+		for e := q + 1; e < len(s.ps) && e <= q+10; e++ {
+			if !s.punct(e, ')') {
+				continue
 			}
+			// 4 in the morning (4 a.m. EDT Thursday): the same time
+			// restated, with its day. The closing parenthesis is found
+			// first, so that nested ones cannot recurse far.
+			if r, ok := s.clock(q + 1); ok && r.hasDay && r.j == e && s.dayWord(r.j-1) {
+				return res{i: i, j: j, typ: "TIME", val: dayVal(r.day) + suffix, suffix: suffix, day: r.day, hasDay: true, year: r.day.Year()}, true
+			}
+			q = e + 1
+			break
 		}
 	}
 	if s.punct(q, ',') {

@@ -220,7 +220,7 @@ func FuzzFind(f *testing.F) {
 // sentence; a quadratic matcher shows here as a slow test (the time is
 // logged, not asserted).
 func TestLinear(t *testing.T) {
-	for _, w := range []string{"fiscal ", "hundred ", "1999 ", "the ", "more ", "a ", "Monday ", "- ", "one ", "from 5 in 2005 ", "since the lowest 1999 "} {
+	for _, w := range []string{"fiscal ", "hundred ", "1999 ", "the ", "more ", "a ", "Monday ", "- ", "one ", "from 5 in 2005 ", "since the lowest 1999 ", "at 4 pm (4 pm (4 pm ", "at 4 pm (4 pm Monday) "} {
 		src := []byte(strings.Repeat(w, 20000))
 		start := time.Now()
 		Find(&text.Doc{Src: src}, time.Date(2021, 6, 28, 0, 0, 0, 0, time.UTC))
