@@ -750,7 +750,7 @@ func (s *scanner) afterDecade(k int) bool {
 // holiday matches Christmas, Thanksgiving, Easter, New Year's Day and the
 // like, resolved to the nearest one in the clause's tense.
 func (s *scanner) holiday(k int) (res, bool) {
-	if k+1 < len(s.ps) && s.ps[k].upper && s.lowerWord(k) == "good" && s.lower(k+1) == "friday" && s.ps[k+1].upper {
+	if k+1 < len(s.ps) && s.ps[k].upper && s.lower(k) == "good" && s.lower(k+1) == "friday" && s.ps[k+1].upper {
 		return s.holidayOn(k, k+2, func(y int) (int, int, int) {
 			t := easter(y).AddDate(0, 0, -2) // Good Friday
 			return y, int(t.Month()), t.Day()

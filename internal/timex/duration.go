@@ -492,7 +492,7 @@ func (s *scanner) clock(k int) (res, bool) {
 			}
 		}
 		ap, j2 := s.ampm(j)
-		if ap != 0 && !hasMin && (s.lowerWord(j) == "in" || s.lowerWord(j) == "at") {
+		if ap != 0 && !hasMin && (s.lower(j) == "in" || s.lower(j) == "at") {
 			// 4 in the morning needs a preposition of time before it (at
 			// 4 in the morning), not `scored 2 in the afternoon`
 			switch s.lowerWord(i - 1) {
@@ -642,7 +642,7 @@ func (s *scanner) ampm(k int) (int, int) {
 		return ap, j
 	}
 	// 4 in the morning, 9 in the evening, 11 at night
-	if w := s.lowerWord(k); (w == "in" && s.lower(k+1) == "the" || w == "at") && k+2 < len(s.ps) {
+	if w := s.lower(k); (w == "in" && s.lower(k+1) == "the" || w == "at") && k+2 < len(s.ps) {
 		q := k + 2
 		if w == "at" {
 			q = k + 1

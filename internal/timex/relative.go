@@ -274,7 +274,7 @@ func (s *scanner) anchoredPart(k int) (res, bool) {
 // them, so dawn is the morning (TMO) and dusk the evening (TEV).
 func (s *scanner) dawnDusk(k int) (res, bool) {
 	code := ""
-	switch s.lowerWord(k) {
+	switch s.lower(k) {
 	case "dawn", "daybreak", "sunrise":
 		code = "MO"
 	case "dusk", "nightfall", "sunset":
@@ -282,7 +282,7 @@ func (s *scanner) dawnDusk(k int) (res, bool) {
 	default:
 		return res{}, false
 	}
-	switch s.lowerWord(k - 1) {
+	switch s.lower(k - 1) {
 	case "at", "before", "after", "by", "until", "till", "around", "from", "since":
 		if k == 0 {
 			return res{}, false

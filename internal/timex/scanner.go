@@ -108,7 +108,7 @@ func (s *scanner) sentence(start, end int) {
 func (s *scanner) baseline(i int) bool {
 	var buf [16]byte
 	q := s.ps[i].quote
-	since := i > 0 && s.lowerWord(i-1) == "since"
+	since := i > 0 && s.lower(i-1) == "since"
 	for k := i - 1; k >= 0 && k >= i-12; k-- {
 		p := s.ps[k]
 		if p.quote != q || p.r == ';' || p.r == ',' && !(s.attached(k) && s.attached(k+1) && k > 0 && s.ps[k-1].kind == pNum) {
