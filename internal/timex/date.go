@@ -234,14 +234,8 @@ func (s *scanner) monthDate(k int) (res, bool) {
 		}
 		if yy, j3, ok := s.yearAt(q); ok {
 			y, hasY, j = yy, true, j3
-		} else if w := s.lower(j); (w == "last" || w == "this" || w == "next") && s.lower(j+1) == "year" && s.hasDCT {
-			// Jan. 1 last year, March 3 next year
-			y, hasY, j = s.dct.Year(), true, j+2
-			if w == "last" {
-				y--
-			} else if w == "next" {
-				y++
-			}
+		} else if yy, ok := s.relYear(j); ok {
+			y, hasY, j = yy, true, j+2 // Jan. 1 last year, March 3 next year
 		}
 		if !hasY && m == 9 && d == 11 && attacks[s.lowerWord(min(j, len(s.ps)-1))] && j < len(s.ps) {
 			y, hasY = 2001, true // the September 11 attacks
@@ -282,15 +276,10 @@ func (s *scanner) monthDate(k int) (res, bool) {
 	if s.lower(j) == "of" && (s.lower(j+1) == "last" || s.lower(j+1) == "this" || s.lower(j+1) == "next") && s.lower(j+2) == "year" {
 		j++
 	}
-	if w := s.lower(j); (w == "last" || w == "this" || w == "next") && s.lower(j+1) == "year" && s.hasDCT {
-		y := s.dct.Year()
-		if w == "last" {
-			y--
-		} else if w == "next" {
-			y++
-		}
+	if y, ok := s.relYear(j); ok {
 		return res{i: i, j: j + 2, typ: "DATE", val: monthVal(y, m), year: y}, true
 	}
+
 	// a bare month: May and March need a date context before them.
 	if s.ps[k].w == "may" || s.ps[k].w == "march" || s.ps[k].w == "mar" {
 		switch s.lower(i - 1) {
@@ -353,21 +342,31 @@ func (s *scanner) coordYear(j, m int) (int, bool) {
 	}
 	y, _, ok := s.yearAt(q)
 	if !ok {
-		w := s.lower(q)
-		if !s.hasDCT || s.lower(q+1) != "year" || w != "last" && w != "this" && w != "next" {
+		if y, ok = s.relYear(q); !ok {
 			return 0, false
-		}
-		y = s.dct.Year()
-		if w == "last" {
-			y--
-		} else if w == "next" {
-			y++
 		}
 	}
 	if m > m2 {
 		y--
 	}
 	return y, true
+}
+
+// relYear reads `last year`, `this year`, `next year` at piece q: the
+// article's year, or the one before or after it.
+func (s *scanner) relYear(q int) (int, bool) {
+	w := s.lower(q)
+	if !s.hasDCT || s.lower(q+1) != "year" || w != "last" && w != "this" && w != "next" {
+		return 0, false
+	}
+	switch y := s.dct.Year(); w {
+	case "last":
+		return y - 1, true
+	case "next":
+		return y + 1, true
+	default:
+		return y, true
+	}
 }
 
 // yearFor chooses the year of month m (day d, 0 for the whole month)
